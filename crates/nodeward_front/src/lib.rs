@@ -1,0 +1,1 @@
+//! Discovery, reading and parsing.

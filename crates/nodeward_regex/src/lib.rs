@@ -1,0 +1,1 @@
+//! JavaScript regex parsing and ReDoS analysis.

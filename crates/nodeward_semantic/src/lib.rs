@@ -1,0 +1,1 @@
+//! Per-file model and project view.
