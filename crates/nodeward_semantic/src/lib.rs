@@ -1,1 +1,13 @@
-//! Per-file model and project view.
+//! What nodeward knows about a project: each file's compact model (index),
+//! the module graph that links files (project), and the evaluation of
+//! conditions in the default environment (env).
+
+pub mod apps;
+pub mod env;
+pub mod index;
+pub mod model;
+pub mod project;
+
+pub use index::index_file;
+pub use model::*;
+pub use project::{FileId, Project};

@@ -1,0 +1,132 @@
+//! Parsing one file with swc, on a stack sized for it.
+//!
+//! swc's parser and our visitors recurse; the drop of an AST recurses too
+//! (a 100k-term `a+a+…` chain aborts on an 8 MiB stack). A stack overflow
+//! aborts the process and cannot be caught, so every file's work runs on its
+//! own stack segment (`stacker::grow`), sized from the file's length, after
+//! the bracket pre-scan has refused anything nested deeper than
+//! `prescan::MAX_NESTING`.
+
+use swc_common::comments::{Comments, SingleThreadedComments};
+use swc_common::{BytePos, Globals, Mark, Spanned, GLOBALS};
+use swc_ecma_ast::Program;
+use swc_ecma_parser::{EsSyntax, Parser, StringInput, Syntax, TsSyntax};
+use swc_ecma_transforms_base::resolver;
+use swc_ecma_visit::VisitMutWith;
+
+use nodeward_report::Span;
+
+/// swc reserves `BytePos(0)` for "no position"; files start at 1.
+const BASE: u32 = 1;
+
+/// Converts an swc span to byte offsets in the file text.
+pub fn span_of(span: swc_common::Span) -> Span {
+    Span::new(span.lo.0.saturating_sub(BASE), span.hi.0.saturating_sub(BASE))
+}
+
+/// A comment that may hold a suppression directive (`nodeward-ignore…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DirectiveComment {
+    pub text: String,
+    pub span: Span,
+    pub block: bool,
+}
+
+/// A parsed file. Identifiers carry the `SyntaxContext` of their binding
+/// (swc's resolver), so `(sym, ctxt)` names one variable; unresolved names
+/// (globals) carry `unresolved_mark`.
+pub struct ParsedFile {
+    pub program: Program,
+    pub unresolved_mark: Mark,
+    pub directives: Vec<DirectiveComment>,
+    pub is_typescript: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub message: String,
+    pub span: Span,
+}
+
+/// The dialect a file is parsed as, chosen by its extension.
+pub fn syntax_for(rel_path: &str) -> Syntax {
+    let ext = rel_path.rsplit('.').next().unwrap_or("");
+    match ext {
+        "ts" | "mts" | "cts" => Syntax::Typescript(TsSyntax {
+            decorators: true,
+            ..Default::default()
+        }),
+        "tsx" => Syntax::Typescript(TsSyntax {
+            tsx: true,
+            decorators: true,
+            ..Default::default()
+        }),
+        _ => Syntax::Es(EsSyntax {
+            jsx: true,
+            decorators: true,
+            decorators_before_export: true,
+            import_attributes: true,
+            allow_return_outside_function: ext != "mjs",
+            explicit_resource_management: true,
+            auto_accessors: true,
+            ..Default::default()
+        }),
+    }
+}
+
+/// Runs `f` on a fresh stack segment large enough for any file of `len`
+/// bytes that passed the pre-scan, inside its own swc `GLOBALS` (so marks
+/// and hygiene data are dropped with the file).
+pub fn with_file_stack<R>(len: usize, f: impl FnOnce() -> R) -> R {
+    // Chains such as `a+a+…` parse iteratively but are visited and dropped
+    // recursively: a few hundred bytes of stack per term at most.
+    let stack = (64usize << 20).saturating_add(len.saturating_mul(512)).min(4 << 30);
+    stacker::grow(stack, || GLOBALS.set(&Globals::new(), f))
+}
+
+/// Parses `src` as the dialect of `rel_path` and resolves its bindings.
+/// Must run inside `with_file_stack`.
+pub fn parse(rel_path: &str, src: &str) -> Result<ParsedFile, SyntaxError> {
+    let syntax = syntax_for(rel_path);
+    let is_typescript = matches!(syntax, Syntax::Typescript(_));
+    let comments = SingleThreadedComments::default();
+    let end = BytePos(BASE + src.len() as u32);
+    let input = StringInput::new(src, BytePos(BASE), end);
+    let mut parser = Parser::new(syntax, input, Some(&comments as &dyn Comments));
+    let parsed = if rel_path.ends_with(".mjs") || rel_path.ends_with(".mts") {
+        parser.parse_module().map(Program::Module)
+    } else {
+        parser.parse_program()
+    };
+    let mut program = parsed.map_err(|e| SyntaxError {
+        message: e.kind().msg().to_string(),
+        span: span_of(e.span()),
+    })?;
+    let unresolved_mark = Mark::new();
+    let top_level_mark = Mark::new();
+    program.visit_mut_with(&mut resolver(unresolved_mark, top_level_mark, is_typescript));
+    Ok(ParsedFile {
+        program,
+        unresolved_mark,
+        directives: directive_comments(&comments),
+        is_typescript,
+    })
+}
+
+fn directive_comments(comments: &SingleThreadedComments) -> Vec<DirectiveComment> {
+    let (leading, trailing) = comments.borrow_all();
+    let mut out: Vec<DirectiveComment> = leading
+        .values()
+        .chain(trailing.values())
+        .flatten()
+        .filter(|c| c.text.contains("nodeward-ignore"))
+        .map(|c| DirectiveComment {
+            text: c.text.to_string(),
+            span: span_of(c.span),
+            block: matches!(c.kind, swc_common::comments::CommentKind::Block),
+        })
+        .collect();
+    out.sort_by_key(|c| c.span);
+    out.dedup();
+    out
+}

@@ -1,0 +1,216 @@
+//! Builds a file's `FileModel` from its resolved AST in one walk.
+
+mod values;
+mod walk;
+
+pub(crate) use walk::is_relative;
+
+use std::collections::HashMap;
+
+use swc_atoms::Atom;
+use swc_common::{Mark, SyntaxContext};
+use swc_ecma_ast::*;
+use swc_ecma_visit::VisitWith;
+
+use nodeward_front::parse::{span_of, ParsedFile};
+use nodeward_report::Span;
+
+use crate::model::{self as m, *};
+use m::Function;
+
+pub(crate) struct Indexer {
+    model: FileModel,
+    unresolved: Mark,
+    bindings: HashMap<(Atom, SyntaxContext), BindingId>,
+    fn_ids: HashMap<u32, FnId>,
+    fn_stack: Vec<FnId>,
+    cond: Option<CondId>,
+    try_depth: u32,
+}
+
+/// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
+pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
+    let mut ix = Indexer {
+        model: FileModel {
+            path: path.to_string(),
+            is_typescript: parsed.is_typescript,
+            ..Default::default()
+        },
+        unresolved: parsed.unresolved_mark,
+        bindings: HashMap::new(),
+        fn_ids: HashMap::new(),
+        fn_stack: vec![MODULE_FN],
+        cond: None,
+        try_depth: 0,
+    };
+    let span = match &parsed.program {
+        Program::Module(m) => m.span,
+        Program::Script(s) => s.span,
+    };
+    ix.model.functions.push(Function {
+        name: None,
+        span: span_of(span),
+        params: 0,
+        is_async: true,
+        parent: None,
+        calls: Vec::new(),
+        effects: Vec::new(),
+        returns: Vec::new(),
+    });
+    parsed.program.visit_with(&mut ix);
+    let mut model = ix.model;
+    for b in &mut model.bindings {
+        if b.assignments > 1 {
+            b.value = Val::Unknown;
+        }
+    }
+    model.imports.sort();
+    model.imports.dedup();
+    model
+}
+
+impl Indexer {
+    pub(crate) fn span(&self, s: swc_common::Span) -> Span {
+        span_of(s)
+    }
+
+    pub(crate) fn is_global(&self, i: &Ident) -> bool {
+        i.ctxt.outer() == self.unresolved
+    }
+
+    pub(crate) fn current_fn(&self) -> FnId {
+        *self.fn_stack.last().unwrap_or(&MODULE_FN)
+    }
+
+    pub(crate) fn func_mut(&mut self) -> &mut Function {
+        let id = self.current_fn() as usize;
+        &mut self.model.functions[id]
+    }
+
+    /// The id of the function starting at `span`, allocated on first sight
+    /// (a callback is named by the call that passes it before it is walked).
+    pub(crate) fn fn_id(&mut self, span: swc_common::Span) -> FnId {
+        if let Some(id) = self.fn_ids.get(&span.lo.0) {
+            return *id;
+        }
+        let id = self.model.functions.len() as FnId;
+        self.model.functions.push(Function {
+            name: None,
+            span: span_of(span),
+            params: 0,
+            is_async: false,
+            parent: Some(self.current_fn()),
+            calls: Vec::new(),
+            effects: Vec::new(),
+            returns: Vec::new(),
+        });
+        self.fn_ids.insert(span.lo.0, id);
+        id
+    }
+
+    pub(crate) fn binding_id(&mut self, i: &Ident) -> BindingId {
+        let key = (i.sym.clone(), i.ctxt);
+        if let Some(id) = self.bindings.get(&key) {
+            return *id;
+        }
+        let id = self.model.bindings.len() as BindingId;
+        self.model.bindings.push(Binding {
+            name: i.sym.as_str().into(),
+            span: span_of(i.span),
+            value: Val::Unknown,
+            assignments: 0,
+        });
+        self.bindings.insert(key, id);
+        id
+    }
+
+    /// Records that `i` is given `value` (declaration with init, assignment).
+    pub(crate) fn assign(&mut self, i: &Ident, value: Val) {
+        let id = self.binding_id(i) as usize;
+        let b = &mut self.model.bindings[id];
+        b.assignments += 1;
+        if b.assignments == 1 {
+            b.value = value;
+        }
+    }
+
+    /// Binds every name of a pattern to the matching part of `value`.
+    pub(crate) fn bind_pat(&mut self, pat: &Pat, value: Val) {
+        match pat {
+            Pat::Ident(b) => self.assign(&b.id, value),
+            Pat::Assign(a) => self.bind_pat(&a.left, value),
+            Pat::Object(o) => {
+                for p in &o.props {
+                    match p {
+                        ObjectPatProp::KeyValue(kv) => {
+                            let v = match values::prop_name(&kv.key) {
+                                Some(k) => value.clone().member(&k),
+                                None => Val::Unknown,
+                            };
+                            self.bind_pat(&kv.value, v);
+                        }
+                        ObjectPatProp::Assign(a) => {
+                            let v = value.clone().member(&a.key.id.sym);
+                            self.assign(&a.key.id, v);
+                        }
+                        ObjectPatProp::Rest(r) => self.bind_pat(&r.arg, Val::Unknown),
+                    }
+                }
+            }
+            Pat::Array(a) => {
+                for (i, el) in a.elems.iter().enumerate() {
+                    if let Some(el) = el {
+                        let v = match el {
+                            Pat::Rest(_) => Val::Unknown,
+                            _ => value.clone().member(&i.to_string()),
+                        };
+                        self.bind_pat(el, v);
+                    }
+                }
+            }
+            Pat::Rest(r) => self.bind_pat(&r.arg, Val::Unknown),
+            Pat::Expr(_) | Pat::Invalid(_) => {}
+        }
+    }
+
+    pub(crate) fn push_cond(&mut self, test: Val, negated: bool) -> Option<CondId> {
+        let saved = self.cond;
+        let id = self.model.conds.len() as CondId;
+        self.model.conds.push(CondNode { parent: saved, test, negated });
+        self.cond = Some(id);
+        saved
+    }
+
+    pub(crate) fn record_call(&mut self, call: CallVal, callee_span: Span) {
+        if !worth_recording(&call.callee) {
+            return;
+        }
+        let site = CallSite { call, callee_span, cond: self.cond, in_try: self.try_depth > 0 };
+        self.func_mut().calls.push(site);
+    }
+
+    pub(crate) fn record_effect(&mut self, effect: Effect) {
+        let cond = self.cond;
+        self.func_mut().effects.push(EffectSite { effect, cond });
+    }
+}
+
+/// Calls on built-ins that no rule asks about are not kept, to keep models
+/// small (`Math.max`, `Object.keys`, `arr[i]()` …).
+fn worth_recording(callee: &Val) -> bool {
+    let mut v = callee;
+    loop {
+        match v {
+            Val::Member(obj, _) => v = obj,
+            Val::Call(c) => v = &c.callee,
+            Val::Global(g) => {
+                return !matches!(
+                    &**g,
+                    "Math" | "Object" | "Array" | "Number" | "Boolean" | "Symbol" | "Reflect" | "Date" | "Intl"
+                )
+            }
+            Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => return false,
+            _ => return true,
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! Expression → `Val`: the symbolic reading of one expression.
+//!
+//! Depth and width are capped so a model stays small whatever the input.
+
+use swc_ecma_ast::*;
+
+use super::Indexer;
+use crate::model::{CallVal, Val};
+
+const MAX_DEPTH: u32 = 8;
+const MAX_ITEMS: usize = 32;
+const MAX_STR: usize = 512;
+
+pub(crate) fn str_of(s: &Str) -> Box<str> {
+    let text = s.value.to_atom_lossy();
+    let text: &str = text.as_str();
+    if text.len() > MAX_STR {
+        let mut end = MAX_STR;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        text[..end].into()
+    } else {
+        text.into()
+    }
+}
+
+pub(crate) fn prop_name(name: &PropName) -> Option<Box<str>> {
+    match name {
+        PropName::Ident(i) => Some(i.sym.as_str().into()),
+        PropName::Str(s) => Some(str_of(s)),
+        PropName::Num(n) => Some(n.value.to_string().into()),
+        _ => None,
+    }
+}
+
+fn bin_op(op: BinaryOp) -> Option<&'static str> {
+    use BinaryOp::*;
+    Some(match op {
+        EqEqEq => "===",
+        NotEqEq => "!==",
+        EqEq => "==",
+        NotEq => "!=",
+        LogicalAnd => "&&",
+        LogicalOr => "||",
+        NullishCoalescing => "??",
+        Add => "+",
+        Lt => "<",
+        Gt => ">",
+        LtEq => "<=",
+        GtEq => ">=",
+        InstanceOf => "instanceof",
+        In => "in",
+        _ => return None,
+    })
+}
+
+impl Indexer {
+    pub(crate) fn val(&mut self, e: &Expr) -> Val {
+        self.val_at(e, 0)
+    }
+
+    pub(crate) fn val_at(&mut self, e: &Expr, depth: u32) -> Val {
+        if depth > MAX_DEPTH {
+            return Val::Unknown;
+        }
+        let d = depth + 1;
+        match e {
+            Expr::Paren(p) => self.val_at(&p.expr, depth),
+            Expr::Await(a) => self.val_at(&a.arg, depth),
+            Expr::TsAs(t) => self.val_at(&t.expr, depth),
+            Expr::TsNonNull(t) => self.val_at(&t.expr, depth),
+            Expr::TsTypeAssertion(t) => self.val_at(&t.expr, depth),
+            Expr::TsConstAssertion(t) => self.val_at(&t.expr, depth),
+            Expr::TsSatisfies(t) => self.val_at(&t.expr, depth),
+            Expr::TsInstantiation(t) => self.val_at(&t.expr, depth),
+            Expr::Seq(s) => s.exprs.last().map_or(Val::Unknown, |e| self.val_at(e, depth)),
+            Expr::Assign(a) => self.val_at(&a.right, depth),
+            Expr::Lit(lit) => match lit {
+                Lit::Str(s) => Val::Str(str_of(s)),
+                Lit::Bool(b) => Val::Bool(b.value),
+                Lit::Null(_) => Val::Null,
+                Lit::Num(n) => Val::Num(n.value),
+                _ => Val::Unknown,
+            },
+            Expr::Tpl(t) => {
+                if t.exprs.is_empty() {
+                    let cooked = t.quasis.first().and_then(|q| q.cooked.as_ref());
+                    cooked.map_or(Val::Unknown, |c| Val::Str(c.to_atom_lossy().as_str().into()))
+                } else {
+                    let mut parts = Vec::new();
+                    for (i, q) in t.quasis.iter().enumerate() {
+                        if let Some(c) = &q.cooked {
+                            let s = c.to_atom_lossy();
+                            if !s.is_empty() {
+                                parts.push(Val::Str(s.as_str().into()));
+                            }
+                        }
+                        if let Some(e) = t.exprs.get(i) {
+                            parts.push(self.val_at(e, d));
+                        }
+                    }
+                    Val::Template(parts)
+                }
+            }
+            Expr::Ident(i) => self.ident_val(i),
+            Expr::Member(m) => self.member_val(m, depth),
+            Expr::OptChain(o) => match &*o.base {
+                OptChainBase::Member(m) => self.member_val(m, depth),
+                OptChainBase::Call(c) => {
+                    let callee = self.val_at(&c.callee, d);
+                    let args = self.args_val(&c.args, d);
+                    Val::Call(Box::new(CallVal { callee, args, new: false, span: self.span(c.span) }))
+                }
+            },
+            Expr::Call(c) => self.call_val(c, depth),
+            Expr::New(n) => {
+                let callee = self.val_at(&n.callee, d);
+                let args = n.args.as_deref().map(|a| self.args_val(a, d)).unwrap_or_default();
+                Val::Call(Box::new(CallVal { callee, args, new: true, span: self.span(n.span) }))
+            }
+            Expr::Unary(u) => match u.op {
+                UnaryOp::Bang => Val::Not(Box::new(self.val_at(&u.arg, d))),
+                UnaryOp::TypeOf => Val::TypeOf(Box::new(self.val_at(&u.arg, d))),
+                UnaryOp::Void => Val::Undefined,
+                _ => Val::Unknown,
+            },
+            Expr::Bin(b) => match bin_op(b.op) {
+                Some(op) => {
+                    let l = self.val_at(&b.left, d);
+                    let r = self.val_at(&b.right, d);
+                    Val::Bin(Box::new((op, l, r)))
+                }
+                None => Val::Unknown,
+            },
+            Expr::Cond(c) => {
+                let t = self.val_at(&c.test, d);
+                let a = self.val_at(&c.cons, d);
+                let b = self.val_at(&c.alt, d);
+                Val::Cond(Box::new((t, a, b)))
+            }
+            Expr::Fn(f) => Val::Func(self.fn_id(f.function.span)),
+            Expr::Arrow(a) => Val::Func(self.fn_id(a.span)),
+            Expr::Object(o) => {
+                let mut props = Vec::new();
+                for p in o.props.iter().take(MAX_ITEMS) {
+                    match p {
+                        PropOrSpread::Spread(s) => props.push(("...".into(), self.val_at(&s.expr, d))),
+                        PropOrSpread::Prop(p) => match &**p {
+                            Prop::Shorthand(i) => props.push((i.sym.as_str().into(), self.ident_val(i))),
+                            Prop::KeyValue(kv) => {
+                                if let Some(k) = prop_name(&kv.key) {
+                                    let v = self.val_at(&kv.value, d);
+                                    props.push((k, v));
+                                }
+                            }
+                            Prop::Method(m) => {
+                                if let Some(k) = prop_name(&m.key) {
+                                    props.push((k, Val::Func(self.fn_id(m.function.span))));
+                                }
+                            }
+                            _ => {}
+                        },
+                    }
+                }
+                Val::Object(props)
+            }
+            Expr::Array(a) => Val::Array(
+                a.elems
+                    .iter()
+                    .take(MAX_ITEMS)
+                    .map(|el| match el {
+                        Some(ExprOrSpread { spread: None, expr }) => self.val_at(expr, d),
+                        Some(_) => Val::Unknown,
+                        None => Val::Undefined,
+                    })
+                    .collect(),
+            ),
+            _ => Val::Unknown,
+        }
+    }
+
+    fn member_val(&mut self, m: &MemberExpr, depth: u32) -> Val {
+        let prop: Option<Box<str>> = match &m.prop {
+            MemberProp::Ident(i) => Some(i.sym.as_str().into()),
+            MemberProp::Computed(c) => match &*c.expr {
+                Expr::Lit(Lit::Str(s)) => Some(str_of(s)),
+                Expr::Lit(Lit::Num(n)) => Some(n.value.to_string().into()),
+                _ => None,
+            },
+            MemberProp::PrivateName(_) => None,
+        };
+        match prop {
+            Some(p) => Val::Member(Box::new(self.val_at(&m.obj, depth + 1)), p),
+            None => Val::Unknown,
+        }
+    }
+
+    fn call_val(&mut self, c: &CallExpr, depth: u32) -> Val {
+        let d = depth + 1;
+        match &c.callee {
+            Callee::Import(_) => match c.args.first().map(|a| &*a.expr) {
+                Some(Expr::Lit(Lit::Str(s))) => Val::Module(str_of(s)),
+                _ => Val::Unknown,
+            },
+            Callee::Super(_) => Val::Unknown,
+            Callee::Expr(callee) => {
+                if let Some(spec) = self.require_specifier(callee, &c.args) {
+                    return Val::Module(spec);
+                }
+                let callee = self.val_at(callee, d);
+                let args = self.args_val(&c.args, d);
+                Val::Call(Box::new(CallVal { callee, args, new: false, span: self.span(c.span) }))
+            }
+        }
+    }
+
+    /// `require('x')` with the global `require` → the specifier.
+    pub(crate) fn require_specifier(&self, callee: &Expr, args: &[ExprOrSpread]) -> Option<Box<str>> {
+        let Expr::Ident(i) = callee else { return None };
+        if &*i.sym != "require" || !self.is_global(i) {
+            return None;
+        }
+        match args.first().map(|a| &*a.expr) {
+            Some(Expr::Lit(Lit::Str(s))) => Some(str_of(s)),
+            Some(Expr::Tpl(t)) if t.exprs.is_empty() => {
+                t.quasis.first()?.cooked.as_ref().map(|c| c.to_atom_lossy().as_str().into())
+            }
+            _ => None,
+        }
+    }
+
+    pub(crate) fn args_val(&mut self, args: &[ExprOrSpread], depth: u32) -> Vec<Val> {
+        args.iter()
+            .take(MAX_ITEMS)
+            .map(|a| if a.spread.is_some() { Val::Unknown } else { self.val_at(&a.expr, depth) })
+            .collect()
+    }
+
+    pub(crate) fn ident_val(&mut self, i: &Ident) -> Val {
+        if self.is_global(i) {
+            return match &*i.sym {
+                "undefined" => Val::Undefined,
+                "NaN" | "Infinity" => Val::Unknown,
+                s => Val::Global(s.into()),
+            };
+        }
+        Val::Binding(self.binding_id(i))
+    }
+}

@@ -1,0 +1,401 @@
+//! The walk: functions, bindings, calls, conditions, exports.
+
+use swc_ecma_ast::*;
+use swc_ecma_visit::{Visit, VisitWith};
+
+use super::values::str_of;
+use super::Indexer;
+use crate::model::{CallVal, Effect, Val};
+
+
+impl Indexer {
+    fn enter_fn<F: FnOnce(&mut Self)>(&mut self, span: swc_common::Span, params: u32, is_async: bool, body: F) {
+        let id = self.fn_id(span);
+        {
+            let f = &mut self.model.functions[id as usize];
+            f.params = params;
+            f.is_async = is_async;
+        }
+        self.fn_stack.push(id);
+        let saved = (self.cond.take(), std::mem::take(&mut self.try_depth));
+        body(self);
+        (self.cond, self.try_depth) = saved;
+        self.fn_stack.pop();
+    }
+
+    fn bind_params<'a>(&mut self, pats: impl Iterator<Item = &'a Pat>) {
+        let func = self.current_fn();
+        for (index, pat) in pats.enumerate() {
+            self.bind_pat(pat, Val::Param { func, index: index as u32 });
+        }
+    }
+
+    /// Walks a statement list; after `if (t) return;` the rest runs only
+    /// when `t` is false, so it is walked under that condition.
+    fn walk_stmts<'a>(&mut self, stmts: impl Iterator<Item = &'a Stmt>) {
+        let saved = self.cond;
+        for stmt in stmts {
+            stmt.visit_with(self);
+            if let Stmt::If(IfStmt { test, cons, alt: None, .. }) = stmt {
+                if always_exits(cons) {
+                    let t = self.val(test);
+                    self.push_cond(t, true);
+                }
+            }
+        }
+        self.cond = saved;
+    }
+
+    fn export(&mut self, name: &str, value: Val) {
+        self.model.exports.push((name.into(), value));
+    }
+
+    /// `module.exports…` / `exports…` assignment targets → export names.
+    fn export_target(&self, target: &Val) -> Option<Box<str>> {
+        match target {
+            Val::Member(obj, prop) => match &**obj {
+                Val::Global(g) if &**g == "module" && &**prop == "exports" => Some("default".into()),
+                Val::Global(g) if &**g == "exports" => Some(prop.clone()),
+                Val::Member(o2, p2) if &**p2 == "exports" && matches!(&**o2, Val::Global(g) if &**g == "module") => {
+                    Some(prop.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+}
+
+/// Whether a statement always leaves the function (return or throw last).
+fn always_exits(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Return(_) | Stmt::Throw(_) => true,
+        Stmt::Block(b) => b.stmts.last().is_some_and(always_exits),
+        _ => false,
+    }
+}
+
+fn module_name(name: &ModuleExportName) -> Box<str> {
+    match name {
+        ModuleExportName::Ident(i) => i.sym.as_str().into(),
+        ModuleExportName::Str(s) => str_of(s),
+    }
+}
+
+impl Visit for Indexer {
+    fn visit_expr(&mut self, e: &Expr) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || e.visit_children_with(self));
+    }
+
+    fn visit_stmt(&mut self, s: &Stmt) {
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || s.visit_children_with(self));
+    }
+
+    fn visit_module_items(&mut self, items: &[ModuleItem]) {
+        let saved = self.cond;
+        for item in items {
+            item.visit_with(self);
+            if let ModuleItem::Stmt(Stmt::If(IfStmt { test, cons, alt: None, .. })) = item {
+                if always_exits(cons) {
+                    let t = self.val(test);
+                    self.push_cond(t, true);
+                }
+            }
+        }
+        self.cond = saved;
+    }
+
+    fn visit_stmts(&mut self, stmts: &[Stmt]) {
+        self.walk_stmts(stmts.iter());
+    }
+
+    fn visit_function(&mut self, f: &Function) {
+        f.decorators.visit_with(self);
+        self.enter_fn(f.span, f.params.len() as u32, f.is_async, |ix| {
+            ix.bind_params(f.params.iter().map(|p| &p.pat));
+            f.params.visit_with(ix);
+            f.body.visit_with(ix);
+        });
+    }
+
+    fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
+        self.enter_fn(a.span, a.params.len() as u32, a.is_async, |ix| {
+            ix.bind_params(a.params.iter());
+            a.params.visit_with(ix);
+            match &*a.body {
+                ArrowFunctionBody::FunctionBody(b) => b.visit_with(ix),
+                ArrowFunctionBody::Expr(e) => {
+                    let v = ix.val(e);
+                    ix.func_mut().returns.push(v);
+                    e.visit_with(ix);
+                }
+            }
+        });
+    }
+
+    fn visit_constructor(&mut self, c: &Constructor) {
+        self.enter_fn(c.span, c.params.len() as u32, false, |ix| {
+            let pats: Vec<&Pat> = c
+                .params
+                .iter()
+                .filter_map(|p| match p {
+                    ParamOrTsParamProp::Param(p) => Some(&p.pat),
+                    ParamOrTsParamProp::TsParamProp(_) => None,
+                })
+                .collect();
+            ix.bind_params(pats.into_iter());
+            c.params.visit_with(ix);
+            c.body.visit_with(ix);
+        });
+    }
+
+    fn visit_fn_decl(&mut self, f: &FnDecl) {
+        let id = self.fn_id(f.function.span);
+        self.assign(&f.ident, Val::Func(id));
+        self.model.functions[id as usize].name = Some(f.ident.sym.as_str().into());
+        f.function.visit_with(self);
+    }
+
+    fn visit_var_declarator(&mut self, d: &VarDeclarator) {
+        if let Some(init) = &d.init {
+            let v = self.val(init);
+            if let (Pat::Ident(b), Val::Func(id)) = (&d.name, &v) {
+                let f = &mut self.model.functions[*id as usize];
+                f.name.get_or_insert_with(|| b.id.sym.as_str().into());
+            }
+            self.bind_pat(&d.name, v);
+        } else if let Pat::Ident(b) = &d.name {
+            self.binding_id(&b.id);
+        }
+        d.init.visit_with(self);
+    }
+
+    fn visit_assign_expr(&mut self, a: &AssignExpr) {
+        let value = if a.op == AssignOp::Assign { self.val(&a.right) } else { Val::Unknown };
+        match &a.left {
+            AssignTarget::Simple(SimpleAssignTarget::Ident(b)) => self.assign(&b.id, value),
+            AssignTarget::Simple(SimpleAssignTarget::Member(m)) => {
+                let target = self.val(&Expr::Member(m.clone()));
+                if let Some(name) = self.export_target(&target) {
+                    self.export(&name, value.clone());
+                }
+                self.record_effect(Effect::Assign { target, value, span: self.span(a.span) });
+            }
+            AssignTarget::Pat(p) => match p {
+                AssignTargetPat::Object(o) => self.bind_pat(&Pat::Object(o.clone()), value),
+                AssignTargetPat::Array(arr) => self.bind_pat(&Pat::Array(arr.clone()), value),
+                AssignTargetPat::Invalid(_) => {}
+            },
+            _ => {}
+        }
+        a.visit_children_with(self);
+    }
+
+    fn visit_call_expr(&mut self, c: &CallExpr) {
+        if let Callee::Expr(callee) = &c.callee {
+            if let Some(spec) = self.require_specifier(callee, &c.args) {
+                self.model.imports.push(spec);
+            } else {
+                let callee_val = self.val(callee);
+                let args = self.args_val(&c.args, 1);
+                let call = CallVal { callee: callee_val, args, new: false, span: self.span(c.span) };
+                self.record_call(call, self.span(callee_span(callee)));
+            }
+        } else if let Callee::Import(_) = &c.callee {
+            if let Some(Expr::Lit(Lit::Str(s))) = c.args.first().map(|a| &*a.expr) {
+                self.model.imports.push(str_of(s));
+            }
+        }
+        c.visit_children_with(self);
+    }
+
+    fn visit_new_expr(&mut self, n: &NewExpr) {
+        let callee = self.val(&n.callee);
+        let args = n.args.as_deref().map(|a| self.args_val(a, 1)).unwrap_or_default();
+        let call = CallVal { callee, args, new: true, span: self.span(n.span) };
+        self.record_call(call, self.span(callee_span(&n.callee)));
+        n.visit_children_with(self);
+    }
+
+    fn visit_if_stmt(&mut self, s: &IfStmt) {
+        s.test.visit_with(self);
+        let t = self.val(&s.test);
+        let saved = self.push_cond(t.clone(), false);
+        s.cons.visit_with(self);
+        self.cond = saved;
+        if let Some(alt) = &s.alt {
+            let saved = self.push_cond(t, true);
+            alt.visit_with(self);
+            self.cond = saved;
+        }
+    }
+
+    fn visit_cond_expr(&mut self, c: &CondExpr) {
+        c.test.visit_with(self);
+        let t = self.val(&c.test);
+        let saved = self.push_cond(t.clone(), false);
+        c.cons.visit_with(self);
+        self.cond = saved;
+        let saved = self.push_cond(t, true);
+        c.alt.visit_with(self);
+        self.cond = saved;
+    }
+
+    fn visit_bin_expr(&mut self, b: &BinExpr) {
+        let negated = match b.op {
+            BinaryOp::LogicalAnd => false,
+            BinaryOp::LogicalOr => true,
+            _ => return stacker::maybe_grow(64 * 1024, 1024 * 1024, || b.visit_children_with(self)),
+        };
+        b.left.visit_with(self);
+        let t = self.val(&b.left);
+        let saved = self.push_cond(t, negated);
+        b.right.visit_with(self);
+        self.cond = saved;
+    }
+
+    fn visit_return_stmt(&mut self, r: &ReturnStmt) {
+        let v = r.arg.as_deref().map_or(Val::Undefined, |e| self.val(e));
+        self.func_mut().returns.push(v);
+        r.visit_children_with(self);
+    }
+
+    fn visit_throw_stmt(&mut self, t: &ThrowStmt) {
+        if self.try_depth == 0 {
+            self.record_effect(Effect::Throw { span: self.span(t.span) });
+        }
+        t.visit_children_with(self);
+    }
+
+    fn visit_try_stmt(&mut self, t: &TryStmt) {
+        let catches = t.handler.is_some();
+        self.try_depth += catches as u32;
+        t.block.visit_with(self);
+        self.try_depth -= catches as u32;
+        t.handler.visit_with(self);
+        t.finalizer.visit_with(self);
+    }
+
+    fn visit_import_decl(&mut self, d: &ImportDecl) {
+        let spec = str_of(&d.src);
+        self.model.imports.push(spec.clone());
+        if d.type_only {
+            return;
+        }
+        for s in &d.specifiers {
+            match s {
+                ImportSpecifier::Default(i) => {
+                    let v = if is_relative(&spec) { Val::Module(spec.clone()).member("default") } else { Val::Module(spec.clone()) };
+                    self.assign(&i.local, v);
+                }
+                ImportSpecifier::Namespace(i) => self.assign(&i.local, Val::Module(spec.clone())),
+                ImportSpecifier::Named(n) => {
+                    let name = n.imported.as_ref().map_or_else(|| n.local.sym.as_str().into(), module_name);
+                    let v = if &*name == "default" && !is_relative(&spec) {
+                        Val::Module(spec.clone())
+                    } else {
+                        Val::Module(spec.clone()).member(&name)
+                    };
+                    self.assign(&n.local, v);
+                }
+            }
+        }
+    }
+
+    fn visit_ts_import_equals_decl(&mut self, d: &TsImportEqualsDecl) {
+        if let TsModuleRef::TsExternalModuleRef(r) = &d.module_ref {
+            let spec = str_of(&r.expr);
+            self.model.imports.push(spec.clone());
+            self.assign(&d.id, Val::Module(spec));
+        }
+    }
+
+    fn visit_export_decl(&mut self, d: &ExportDecl) {
+        match &d.decl {
+            Decl::Fn(f) => {
+                let id = self.fn_id(f.function.span);
+                self.export(f.ident.sym.as_str(), Val::Func(id));
+            }
+            Decl::Var(v) => {
+                for decl in &v.decls {
+                    if let Pat::Ident(b) = &decl.name {
+                        let id = self.binding_id(&b.id);
+                        self.export(b.id.sym.as_str(), Val::Binding(id));
+                    }
+                }
+            }
+            Decl::Class(c) => self.export(c.ident.sym.as_str(), Val::Unknown),
+            _ => {}
+        }
+        d.visit_children_with(self);
+    }
+
+    fn visit_export_default_decl(&mut self, d: &ExportDefaultDecl) {
+        match &d.decl {
+            DefaultDecl::Fn(f) => {
+                let id = self.fn_id(f.function.span);
+                if let Some(ident) = &f.ident {
+                    self.assign(ident, Val::Func(id));
+                }
+                self.export("default", Val::Func(id));
+            }
+            _ => self.export("default", Val::Unknown),
+        }
+        d.visit_children_with(self);
+    }
+
+    fn visit_export_default_expr(&mut self, d: &ExportDefaultExpr) {
+        let v = self.val(&d.expr);
+        self.export("default", v);
+        d.visit_children_with(self);
+    }
+
+    fn visit_named_export(&mut self, n: &NamedExport) {
+        if n.type_only {
+            return;
+        }
+        let src = n.src.as_ref().map(|s| str_of(s));
+        if let Some(spec) = &src {
+            self.model.imports.push(spec.clone());
+        }
+        for s in &n.specifiers {
+            match s {
+                ExportSpecifier::Named(named) => {
+                    let orig = module_name(&named.orig);
+                    let exported = named.exported.as_ref().map_or_else(|| orig.clone(), module_name);
+                    let v = match (&src, &named.orig) {
+                        (Some(spec), _) => Val::Module(spec.clone()).member(&orig),
+                        (None, ModuleExportName::Ident(i)) => self.ident_val(i),
+                        (None, _) => Val::Unknown,
+                    };
+                    self.export(&exported, v);
+                }
+                ExportSpecifier::Namespace(ns) => {
+                    if let Some(spec) = &src {
+                        self.export(&module_name(&ns.name), Val::Module(spec.clone()));
+                    }
+                }
+                ExportSpecifier::Default(d) => {
+                    if let Some(spec) = &src {
+                        self.export(d.exported.sym.as_str(), Val::Module(spec.clone()).member("default"));
+                    }
+                }
+            }
+        }
+    }
+
+    fn visit_export_all(&mut self, e: &ExportAll) {
+        let spec = str_of(&e.src);
+        self.model.imports.push(spec.clone());
+        self.model.star_exports.push(spec);
+    }
+}
+
+fn callee_span(e: &Expr) -> swc_common::Span {
+    use swc_common::Spanned;
+    e.span()
+}
+
+pub(crate) fn is_relative(spec: &str) -> bool {
+    spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." || spec.starts_with('/')
+}

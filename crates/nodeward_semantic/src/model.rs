@@ -1,0 +1,177 @@
+//! The compact per-file model that rules query once the AST is gone.
+//!
+//! Values are symbolic (`Val`): what an expression is, as far as a static
+//! reading can tell without running the code — a module's export, a call
+//! of something, a function of this file, a parameter, a constant. Local
+//! variables stay as `Val::Binding` and are resolved lazily (hoisting, and a
+//! variable assigned after its first use, need no second pass).
+
+use nodeward_report::Span;
+use serde::Serialize;
+
+/// Index of a function in `FileModel::functions`; 0 is the module body.
+pub type FnId = u32;
+/// Index of a condition in `FileModel::conds`.
+pub type CondId = u32;
+/// Index of a variable in `FileModel::bindings`.
+pub type BindingId = u32;
+
+pub const MODULE_FN: FnId = 0;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Val {
+    /// Anything the model does not follow.
+    Unknown,
+    Undefined,
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(Box<str>),
+    /// A name no local binding declares (`process`, `console`, `module`).
+    Global(Box<str>),
+    /// What `require(spec)` returns, or an ESM namespace / default import
+    /// (a default import of a package is its `module.exports`).
+    Module(Box<str>),
+    /// `obj.prop` with a static property name.
+    Member(Box<Val>, Box<str>),
+    Call(Box<CallVal>),
+    /// The `index`-th parameter of function `func` of this file.
+    Param { func: FnId, index: u32 },
+    /// A function (declaration, expression, arrow or method) of this file.
+    Func(FnId),
+    /// A local variable of this file, resolved through `FileModel::bindings`.
+    Binding(BindingId),
+    /// An object literal; spreads are kept under the key `...`.
+    Object(Vec<(Box<str>, Val)>),
+    Array(Vec<Val>),
+    /// A binary or logical operation (`===`, `!==`, `&&`, `||`, `??`, `+` …).
+    Bin(Box<(&'static str, Val, Val)>),
+    /// `!x`.
+    Not(Box<Val>),
+    /// `typeof x`.
+    TypeOf(Box<Val>),
+    /// `test ? cons : alt`.
+    Cond(Box<(Val, Val, Val)>),
+    /// A template literal with substitutions: its parts in order.
+    Template(Vec<Val>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallVal {
+    pub callee: Val,
+    pub args: Vec<Val>,
+    pub new: bool,
+    pub span: Span,
+}
+
+impl Val {
+    pub fn member(self, prop: &str) -> Val {
+        Val::Member(Box::new(self), prop.into())
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Val::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The value of `key` in an object literal.
+    pub fn prop(&self, key: &str) -> Option<&Val> {
+        match self {
+            Val::Object(props) => props.iter().rev().find(|(k, _)| &**k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// A call made by a function, in source order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallSite {
+    pub call: CallVal,
+    /// The span of the callee expression (e.g. `app.use`), for locations.
+    pub callee_span: Span,
+    /// The innermost condition the call runs under, if any.
+    pub cond: Option<CondId>,
+    /// Inside a `try` block that has a `catch`.
+    pub in_try: bool,
+}
+
+/// A condition: the call runs only when `test` is truthy (falsy if `negated`)
+/// and the parent condition holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CondNode {
+    pub parent: Option<CondId>,
+    pub test: Val,
+    pub negated: bool,
+}
+
+/// Something a function does that is not a call but that rules ask about.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Effect {
+    /// `throw value` outside any `try` with a `catch` in the same function.
+    Throw { span: Span },
+    /// `target.prop = value` (e.g. `process.exitCode = 1`, `ctx.body = …`).
+    Assign { target: Val, value: Val, span: Span },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EffectSite {
+    pub effect: Effect,
+    pub cond: Option<CondId>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Function {
+    pub name: Option<Box<str>>,
+    pub span: Span,
+    pub params: u32,
+    pub is_async: bool,
+    /// The function this one is written in (`None` for the module body).
+    pub parent: Option<FnId>,
+    pub calls: Vec<CallSite>,
+    pub effects: Vec<EffectSite>,
+    /// Values of its `return` statements (and of an expression body).
+    pub returns: Vec<Val>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Binding {
+    pub name: Box<str>,
+    pub span: Span,
+    /// Its value if it is assigned once (declaration or one assignment).
+    pub value: Val,
+    pub assignments: u32,
+}
+
+/// The model of one file.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FileModel {
+    /// Project-relative path with `/` separators.
+    pub path: String,
+    pub functions: Vec<Function>,
+    pub bindings: Vec<Binding>,
+    pub conds: Vec<CondNode>,
+    /// Exported names and what they are: ESM exports, `exports.x = …`;
+    /// `module.exports = v` and `export default v` are `default`.
+    pub exports: Vec<(Box<str>, Val)>,
+    /// `export * from '…'` specifiers.
+    pub star_exports: Vec<Box<str>>,
+    /// Module specifiers this file imports or requires (for the module graph).
+    pub imports: Vec<Box<str>>,
+    pub is_typescript: bool,
+}
+
+impl FileModel {
+    pub fn function(&self, id: FnId) -> Option<&Function> {
+        self.functions.get(id as usize)
+    }
+
+    pub fn cond(&self, id: CondId) -> Option<&CondNode> {
+        self.conds.get(id as usize)
+    }
+
+    pub fn export(&self, name: &str) -> Option<&Val> {
+        self.exports.iter().rev().find(|(k, _)| &**k == name).map(|(_, v)| v)
+    }
+}

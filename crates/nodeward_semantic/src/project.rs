@@ -1,0 +1,172 @@
+//! The project view: every file's model, the module graph between them,
+//! and the resolution of a value through variables and imports, across
+//! files (`require('./security')`, `import { harden } from './harden.js'`).
+
+use std::collections::HashMap;
+
+use crate::index::is_relative;
+use crate::model::{FileModel, Val};
+
+pub type FileId = u32;
+
+/// How many variable or import hops a resolution follows (cycles stop here).
+const MAX_HOPS: u32 = 24;
+
+/// Extensions tried for an import without one, in Node's and TypeScript's order.
+const EXTENSIONS: &[&str] = &["js", "ts", "mjs", "cjs", "jsx", "tsx", "mts", "cts"];
+
+pub struct Project {
+    pub files: Vec<FileModel>,
+    by_path: HashMap<String, FileId>,
+}
+
+impl Project {
+    /// `files` must be sorted by path (the order of discovery).
+    pub fn new(files: Vec<FileModel>) -> Project {
+        let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i as FileId)).collect();
+        Project { files, by_path }
+    }
+
+    pub fn file(&self, id: FileId) -> &FileModel {
+        &self.files[id as usize]
+    }
+
+    pub fn file_id(&self, path: &str) -> Option<FileId> {
+        self.by_path.get(path).copied()
+    }
+
+    /// The project file a relative specifier names, as Node (or a TS
+    /// bundler) would find it: exact, with an extension, `index.*`, and a
+    /// `.js` specifier that names a `.ts` source.
+    pub fn resolve_module(&self, from: FileId, spec: &str) -> Option<FileId> {
+        if !is_relative(spec) {
+            return None;
+        }
+        let from_path = &self.file(from).path;
+        let dir = from_path.rfind('/').map_or("", |i| &from_path[..i]);
+        let joined = normalize(&format!("{dir}/{spec}"))?;
+        let found = |p: &str| self.by_path.get(p).copied();
+        if let Some(id) = found(&joined) {
+            return Some(id);
+        }
+        for ext in EXTENSIONS {
+            if let Some(id) = found(&format!("{joined}.{ext}")) {
+                return Some(id);
+            }
+        }
+        for ext in EXTENSIONS {
+            if let Some(id) = found(&format!("{joined}/index.{ext}")) {
+                return Some(id);
+            }
+        }
+        let stem = joined.strip_suffix(".js").or_else(|| joined.strip_suffix(".mjs")).or_else(|| joined.strip_suffix(".cjs"))?;
+        ["ts", "tsx", "mts", "cts"].iter().find_map(|ext| found(&format!("{stem}.{ext}")))
+    }
+
+    /// Follows variables, object properties and imports until the value is
+    /// something else: a call, a function, a package export, a parameter, a
+    /// constant. Returns the file whose ids the result uses.
+    pub fn resolve(&self, file: FileId, val: &Val) -> (FileId, Val) {
+        self.resolve_hops(file, val, 0)
+    }
+
+    fn resolve_hops(&self, file: FileId, val: &Val, hops: u32) -> (FileId, Val) {
+        if hops > MAX_HOPS {
+            return (file, Val::Unknown);
+        }
+        match val {
+            Val::Binding(id) => match self.file(file).bindings.get(*id as usize) {
+                Some(b) if b.assignments > 0 => self.resolve_hops(file, &b.value, hops + 1),
+                _ => (file, Val::Unknown),
+            },
+            Val::Module(spec) if is_relative(spec) => match self.resolve_module(file, spec) {
+                Some(target) => match self.file(target).export("default") {
+                    // CommonJS `module.exports = v`: require() gives v.
+                    Some(v) if is_cjs_whole(self.file(target)) => self.resolve_hops(target, v, hops + 1),
+                    _ => (target, Val::Module(self_spec(&self.file(target).path))),
+                },
+                None => (file, Val::Unknown),
+            },
+            Val::Member(obj, prop) => {
+                let (of, ov) = self.resolve_hops(file, obj, hops + 1);
+                self.member_of(of, ov, prop, hops)
+            }
+            other => (file, other.clone()),
+        }
+    }
+
+    fn member_of(&self, file: FileId, obj: Val, prop: &str, hops: u32) -> (FileId, Val) {
+        match &obj {
+            Val::Object(_) => match obj.prop(prop) {
+                Some(v) => self.resolve_hops(file, v, hops + 1),
+                None => (file, Val::Unknown),
+            },
+            // A namespace of a project file: its named export, else a
+            // property of its default export.
+            Val::Module(spec) if is_relative(spec) => {
+                let Some(target) = self.resolve_module(file, spec) else { return (file, Val::Unknown) };
+                let model = self.file(target);
+                if let Some(v) = model.export(prop) {
+                    return self.resolve_hops(target, v, hops + 1);
+                }
+                if let Some(v) = model.export("default") {
+                    return self.member_of_resolved(target, v, prop, hops);
+                }
+                for star in &model.star_exports {
+                    let (f, v) = self.member_of(target, Val::Module(star.clone()), prop, hops + 1);
+                    if v != Val::Unknown {
+                        return (f, v);
+                    }
+                }
+                (target, Val::Unknown)
+            }
+            // A package's default export is its module.exports (CJS interop).
+            Val::Module(_) if prop == "default" => (file, obj),
+            Val::Unknown => (file, Val::Unknown),
+            _ => (file, obj.member(prop)),
+        }
+    }
+
+    fn member_of_resolved(&self, file: FileId, v: &Val, prop: &str, hops: u32) -> (FileId, Val) {
+        let (f, v) = self.resolve_hops(file, v, hops + 1);
+        self.member_of(f, v, prop, hops + 1)
+    }
+}
+
+/// Whether `module.exports = …` (or `export default` of a value) is the
+/// whole of what the file exports, so `require()` returns that value.
+fn is_cjs_whole(model: &FileModel) -> bool {
+    model.exports.iter().all(|(k, _)| &**k == "default")
+}
+
+/// A specifier that resolves to `path` from its own directory.
+fn self_spec(path: &str) -> Box<str> {
+    format!("./{}", path.rsplit('/').next().unwrap_or(path)).into()
+}
+
+/// Normalizes `a/./b/../c` to `a/c`; `None` if it climbs above the root.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalize;
+
+    #[test]
+    fn normalizes_relative_paths() {
+        assert_eq!(normalize("src/./routes/../app.js").as_deref(), Some("src/app.js"));
+        assert_eq!(normalize("/lib/x").as_deref(), Some("lib/x"));
+        assert_eq!(normalize("../x"), None);
+    }
+}

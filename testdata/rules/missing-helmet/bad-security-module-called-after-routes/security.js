@@ -1,0 +1,5 @@
+const helmet = require('helmet');
+
+exports.secure = function secure(app) {
+  app.use(helmet());
+};

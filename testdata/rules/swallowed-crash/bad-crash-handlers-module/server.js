@@ -1,0 +1,11 @@
+const express = require('express');
+const pino = require('pino');
+const crashHandlers = require('./lib/crash-handlers');
+
+const logger = pino();
+crashHandlers.install(logger);
+
+const app = express();
+app.get('/api/health', (req, res) => res.json({ ok: true }));
+
+app.listen(process.env.PORT || 3000, () => logger.info('listening'));

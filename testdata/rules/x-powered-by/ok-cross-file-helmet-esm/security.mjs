@@ -1,0 +1,5 @@
+import helmet from 'helmet';
+
+export function applySecurity(app) {
+  app.use(helmet());
+}
