@@ -1,0 +1,268 @@
+//! The command line: flags defined once (clap), validated into options
+//! before anything runs; exit codes named in one enum.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use nodeward_front::discover::{DiscoverOptions, DEFAULT_MAX_FILE_SIZE};
+use nodeward_report::render::{renderer, summary_text, Format, HumanOptions, RenderOptions};
+use nodeward_report::{Level, RunReport};
+use nodeward_rules::{all_rules, find_rule};
+
+use crate::config::{self, Config};
+use crate::pipeline::{analyze, AnalyzeOptions, EnabledRule};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing at or above the fail level.
+    Clean = 0,
+    /// Findings at or above the fail level.
+    Findings = 1,
+    /// Usage, configuration or internal error.
+    Error = 2,
+}
+
+#[derive(Parser, Debug)]
+#[command(name = "nodeward", version, about = "A static security analyzer for Node.js backends")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyse a project (default: the current directory).
+    Check(CheckArgs),
+    /// Print the rule table.
+    Rules,
+    /// Print a rule's documentation.
+    Explain { rule: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Human,
+    Json,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct CheckArgs {
+    /// Files or folders to analyse.
+    pub paths: Vec<PathBuf>,
+    #[arg(short, long, value_enum, default_value = "human")]
+    pub format: FormatArg,
+    /// Write the report to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also write SARIF to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub sarif_output: Option<PathBuf>,
+    /// Lowest level that makes the run exit 1 [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Run only these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub select: Vec<String>,
+    /// Do not run these rules.
+    #[arg(long, value_delimiter = ',', value_name = "RULE")]
+    pub ignore: Vec<String>,
+    /// Config file [default: nodeward.toml found upward from the first path].
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Hide the findings recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Exclude files matching GLOB (gitignore syntax); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Do not read .gitignore, .git/info/exclude or .nodewardignore.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Lift the built-in excludes (node_modules, dist, *.min.js, …).
+    #[arg(long)]
+    pub no_default_excludes: bool,
+    /// Worker threads [default: one per core].
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Print findings only, no summary.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// No colours in the terminal report.
+    #[arg(long)]
+    pub no_color: bool,
+    /// Print per-phase timings and counts on stderr.
+    #[arg(long)]
+    pub stats: bool,
+}
+
+/// Runs the CLI and returns the exit status; errors are one clear line.
+pub fn run(cli: Cli) -> ExitStatus {
+    let result = match cli.command {
+        Command::Rules => {
+            print_rules();
+            Ok(ExitStatus::Clean)
+        }
+        Command::Explain { rule } => match find_rule(&rule) {
+            Some(r) => {
+                println!("{}", r.meta().docs.trim_end());
+                Ok(ExitStatus::Clean)
+            }
+            None => Err(format!("unknown rule `{rule}` (see `nodeward rules`)")),
+        },
+        Command::Check(args) => check(args),
+    };
+    result.unwrap_or_else(|msg| {
+        eprintln!("nodeward: error: {msg}");
+        ExitStatus::Error
+    })
+}
+
+fn print_rules() {
+    println!("{:<18} {:<8} {:<10} summary", "id", "severity", "precision");
+    for r in all_rules() {
+        let m = r.meta();
+        println!("{:<18} {:<8} {:<10} {}", m.id, m.default_level.as_str(), m.precision.as_str(), m.summary);
+    }
+}
+
+fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, String> {
+    for id in args.select.iter().chain(&args.ignore) {
+        if find_rule(id).is_none() {
+            return Err(format!("unknown rule `{id}` (see `nodeward rules`)"));
+        }
+    }
+    let mut out = Vec::new();
+    for rule in all_rules() {
+        let id = rule.meta().id;
+        let setting = config.rules.get(id).map(String::as_str).unwrap_or("on");
+        let selected = if args.select.is_empty() { setting != "off" } else { args.select.iter().any(|s| s == id) };
+        if !selected || args.ignore.iter().any(|s| s == id) {
+            continue;
+        }
+        let level = Level::parse(setting).unwrap_or(rule.meta().default_level);
+        out.push(EnabledRule { rule: *rule, level });
+    }
+    Ok(out)
+}
+
+fn check(args: CheckArgs) -> Result<ExitStatus, String> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let config = match config::find(args.config.as_deref(), &paths[0]) {
+        Some(p) => config::load(&p)?,
+        None => Config::default(),
+    };
+    if args.jobs == Some(0) {
+        return Err("--jobs must be at least 1".into());
+    }
+    let mut excludes = config.exclude.clone();
+    excludes.extend(args.exclude.iter().cloned());
+    let opts = AnalyzeOptions {
+        paths,
+        discover: DiscoverOptions {
+            excludes,
+            use_ignore_files: !args.no_ignore,
+            default_excludes: !args.no_default_excludes,
+            max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        },
+        rules: enabled_rules(&args, &config)?,
+        jobs: args.jobs,
+        baseline: args.baseline.clone(),
+        write_baseline: args.write_baseline.clone(),
+    };
+    let report = analyze(&opts).map_err(|e| e.0)?;
+
+    let color = !args.no_color && args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let render_opts = RenderOptions {
+        human: HumanOptions { color, ..HumanOptions::default() },
+        ..RenderOptions::default()
+    };
+    let format = match args.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
+    };
+    let (mut text, warnings) = renderer(format, &render_opts).render_to_string(&report);
+    if format == Format::Github {
+        // Annotations are capped per step; the full report follows them.
+        text.push_str(&renderer(Format::Human, &render_opts).render_to_string(&report).0);
+    }
+    write_out(args.output.as_deref(), &text)?;
+    for w in warnings {
+        eprintln!("nodeward: warning: {w}");
+    }
+    if let Some(path) = &args.sarif_output {
+        let (sarif, warnings) = renderer(Format::Sarif, &render_opts).render_to_string(&report);
+        write_out(Some(path), &sarif)?;
+        for w in warnings {
+            eprintln!("nodeward: warning: {w}");
+        }
+    }
+    if !args.quiet {
+        eprintln!("{}", summary_text(&report.summary, &report.findings));
+    }
+    if args.stats {
+        print_stats(&report);
+    }
+    if report.has_internal_error() {
+        return Ok(ExitStatus::Error);
+    }
+    let fail_on = args.fail_on.or_else(|| config.fail_on.as_deref().and_then(|s| FailOn::from_str(s, true).ok()));
+    let threshold = match fail_on.unwrap_or(FailOn::Warning) {
+        FailOn::Error => Some(Level::Error),
+        FailOn::Warning => Some(Level::Warning),
+        FailOn::Note => Some(Level::Note),
+        FailOn::Never => None,
+    };
+    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
+    Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
+}
+
+fn write_out(path: Option<&Path>, text: &str) -> Result<(), String> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display())),
+        None => {
+            let mut out = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            Ok(())
+        }
+    }
+}
+
+fn print_stats(report: &RunReport) {
+    let s = &report.summary;
+    let t = &s.timings;
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    eprintln!("phase timings (parse and index are summed over worker threads):");
+    eprintln!("  discover {:>9.1} ms", ms(t.discover));
+    eprintln!("  parse    {:>9.1} ms", ms(t.parse));
+    eprintln!("  index    {:>9.1} ms", ms(t.index));
+    eprintln!("  link     {:>9.1} ms", ms(t.link));
+    eprintln!("  rules    {:>9.1} ms", ms(t.rules));
+    eprintln!("  report   {:>9.1} ms", ms(t.report));
+    eprintln!(
+        "files: {} discovered, {} analysed, {} failed to parse, {} panicked; {} findings",
+        s.discovered,
+        s.analyzed,
+        s.parse_errors,
+        s.panicked,
+        report.findings.len()
+    );
+}

@@ -1,0 +1,83 @@
+//! `nodeward.toml`: found upward from the first path, or given with `-c`.
+//! Every key is checked; an unknown key or a bad value is an error.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub const FILE_NAME: &str = "nodeward.toml";
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Config {
+    /// Gitignore-style globs added to the built-in excludes.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    pub max_file_size: Option<u64>,
+    pub fail_on: Option<String>,
+    /// Rule id → `off`, `on`, `note`, `warning` or `error`.
+    #[serde(default)]
+    pub rules: BTreeMap<String, String>,
+}
+
+/// The config file for a run: `explicit`, else the nearest `nodeward.toml`
+/// in the first path's folder or above it.
+pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    let start = std::fs::canonicalize(first_path).ok()?;
+    let mut dir = if start.is_dir() { Some(start.as_path()) } else { start.parent() };
+    while let Some(d) = dir {
+        let candidate = d.join(FILE_NAME);
+        if candidate.is_file() {
+            return Some(candidate);
+        }
+        dir = d.parent();
+    }
+    None
+}
+
+pub fn load(path: &Path) -> Result<Config, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    parse(&text).map_err(|e| format!("invalid config {}: {e}", path.display()))
+}
+
+pub fn parse(text: &str) -> Result<Config, String> {
+    let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+    if let Some(level) = &config.fail_on {
+        if !matches!(level.as_str(), "error" | "warning" | "note" | "never") {
+            return Err(format!("fail-on: `{level}` is not one of error, warning, note, never"));
+        }
+    }
+    for (rule, setting) in &config.rules {
+        if nodeward_rules::find_rule(rule).is_none() {
+            return Err(format!("rules: unknown rule `{rule}` (see `nodeward rules`)"));
+        }
+        if !matches!(setting.as_str(), "off" | "on" | "note" | "warning" | "error") {
+            return Err(format!("rules.{rule}: `{setting}` is not one of off, on, note, warning, error"));
+        }
+    }
+    Ok(config)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    #[test]
+    fn accepts_a_full_config() {
+        let c = parse("exclude = [\"legacy/\"]\nmax-file-size = 10\nfail-on = \"error\"\n[rules]\nx-powered-by = \"off\"\n").unwrap();
+        assert_eq!(c.exclude, vec!["legacy/"]);
+        assert_eq!(c.rules["x-powered-by"], "off");
+    }
+
+    #[test]
+    fn rejects_unknown_keys_and_values() {
+        assert!(parse("excludes = []").unwrap_err().contains("excludes"));
+        assert!(parse("[rules]\nno-such-rule = \"on\"").unwrap_err().contains("unknown rule"));
+        assert!(parse("[rules]\nx-powered-by = \"loud\"").unwrap_err().contains("loud"));
+        assert!(parse("fail-on = \"sometimes\"").is_err());
+    }
+}

@@ -1,0 +1,6 @@
+//! The `nodeward` command: configuration, the analysis pipeline and the CLI.
+
+pub mod cli;
+pub mod config;
+pub mod panic_capture;
+pub mod pipeline;

@@ -1,0 +1,293 @@
+//! One run: discover → parse and index (parallel, per file) → link →
+//! rules (parallel, per file) → suppressions, baseline, sorting.
+//!
+//! Each file's work is isolated: it runs on its own large stack after the
+//! nesting pre-scan, a panic is caught and reported for that file, and its
+//! AST is dropped as soon as its model is built, so memory holds models,
+//! never every AST.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+
+use nodeward_front::discover::{discover, DiscoverOptions, SourcePath};
+use nodeward_front::parse::{parse, with_file_stack};
+use nodeward_front::prescan::{nesting_depth, MAX_NESTING};
+use nodeward_front::read::read_source;
+use nodeward_report::baseline::Baseline;
+use nodeward_report::suppress::{apply_suppressions, Comment, FileDirectives};
+use nodeward_report::{sort_findings, sort_notices, Finding, Level, Notice, NoticeKind, RunReport, RuleMeta, SkipReason, Summary};
+use nodeward_rules::{Ctx, Rule};
+use nodeward_semantic::apps::{build_apps, AppModel};
+use nodeward_semantic::{index_file, FileId, FileModel, Project};
+
+use crate::panic_capture;
+
+/// Worker threads get big stacks; each file also gets its own segment.
+const WORKER_STACK: usize = 64 << 20;
+
+pub struct EnabledRule {
+    pub rule: &'static dyn Rule,
+    pub level: Level,
+}
+
+pub struct AnalyzeOptions {
+    pub paths: Vec<PathBuf>,
+    pub discover: DiscoverOptions,
+    pub rules: Vec<EnabledRule>,
+    /// Worker threads; `None` = one per core.
+    pub jobs: Option<usize>,
+    pub baseline: Option<PathBuf>,
+    pub write_baseline: Option<PathBuf>,
+}
+
+#[derive(Debug)]
+pub struct RunError(pub String);
+
+/// What the per-file pass gives back.
+struct FileOutcome {
+    model: Option<FileModel>,
+    directives: Option<FileDirectives>,
+    notice: Option<Notice>,
+    skipped: Option<SkipReason>,
+    parse_error: bool,
+    panicked: bool,
+    parse_time: Duration,
+    index_time: Duration,
+}
+
+impl FileOutcome {
+    fn empty() -> FileOutcome {
+        FileOutcome {
+            model: None,
+            directives: None,
+            notice: None,
+            skipped: None,
+            parse_error: false,
+            panicked: false,
+            parse_time: Duration::ZERO,
+            index_time: Duration::ZERO,
+        }
+    }
+}
+
+pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
+    panic_capture::install();
+    let mut summary = Summary::default();
+    let t = Instant::now();
+    let discovery = discover(&opts.paths, &opts.discover).map_err(|e| RunError(e.to_string()))?;
+    summary.timings.discover = t.elapsed();
+    summary.discovered = discovery.files.len();
+    let mut notices = discovery.notices.clone();
+    for n in &notices {
+        if let NoticeKind::Skipped(r) = n.kind {
+            *summary.skipped.entry(r).or_default() += 1;
+        }
+    }
+
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
+    if let Some(j) = opts.jobs {
+        builder = builder.num_threads(j.max(1));
+    }
+    let pool = builder.build().map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
+
+    let outcomes: Vec<FileOutcome> = pool.install(|| {
+        discovery.files.par_iter().map(|f| process_file(f, &opts.discover)).collect()
+    });
+
+    let mut models = Vec::new();
+    let mut directives = Vec::new();
+    for o in outcomes {
+        summary.timings.parse += o.parse_time;
+        summary.timings.index += o.index_time;
+        if let Some(r) = o.skipped {
+            *summary.skipped.entry(r).or_default() += 1;
+        }
+        summary.parse_errors += o.parse_error as usize;
+        summary.panicked += o.panicked as usize;
+        notices.extend(o.notice);
+        if let Some(m) = o.model {
+            models.push(m);
+        }
+        if let Some(d) = o.directives {
+            notices.extend(d.invalid.iter().cloned());
+            directives.push(d);
+        }
+    }
+    summary.analyzed = models.len();
+
+    let t = Instant::now();
+    let project = Project::new(models);
+    let apps = match panic_capture::catch(|| build_apps(&project)) {
+        Ok(apps) => apps,
+        Err(msg) => {
+            summary.panicked += 1;
+            notices.push(Notice { kind: NoticeKind::Panic, path: None, span: None, message: format!("linking the project panicked: {msg}") });
+            AppModel::default()
+        }
+    };
+    summary.timings.link = t.elapsed();
+
+    let t = Instant::now();
+    let ctx = Ctx { project: &project, apps: &apps };
+    let per_file: Vec<(Vec<Finding>, Vec<Notice>)> = pool.install(|| {
+        (0..project.files.len() as FileId).into_par_iter().map(|file| run_rules(&ctx, file, &opts.rules)).collect()
+    });
+    let mut findings = Vec::new();
+    for (f, n) in per_file {
+        findings.extend(f);
+        summary.panicked += n.len();
+        notices.extend(n);
+    }
+    summary.timings.rules = t.elapsed();
+
+    let t = Instant::now();
+    sort_findings(&mut findings);
+    findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.path == b.path && a.span == b.span);
+    let known: Vec<&str> = nodeward_rules::all_rules().iter().map(|r| r.meta().id).collect();
+    let enabled: Vec<&str> = opts.rules.iter().map(|r| r.rule.meta().id).collect();
+    let outcome = apply_suppressions(findings, &directives, &known, &enabled);
+    summary.suppressed = outcome.suppressed;
+    notices.extend(outcome.notices);
+    let mut findings = outcome.findings;
+    sort_findings(&mut findings);
+
+    let mut sources = read_sources(&discovery.root, &discovery.files, &findings, &notices);
+    let mut fingerprints = nodeward_report::fingerprint::fingerprints(&findings, &sources);
+    if let Some(path) = &opts.write_baseline {
+        Baseline::from_findings(&findings, &fingerprints)
+            .write(path)
+            .map_err(|e| RunError(format!("cannot write baseline {}: {e}", path.display())))?;
+    }
+    if let Some(path) = &opts.baseline {
+        let baseline = Baseline::load(path).map_err(|e| RunError(format!("baseline {}: {e}", path.display())))?;
+        let applied = baseline.apply(findings, fingerprints);
+        summary.baselined = applied.baselined;
+        notices.extend(applied.stale);
+        findings = applied.findings;
+        fingerprints = applied.fingerprints;
+    }
+    sort_notices(&mut notices);
+    sources.retain(|p, _| findings.iter().any(|f| &f.path == p) || notices.iter().any(|n| n.path.as_deref() == Some(p)));
+    summary.timings.report = t.elapsed();
+
+    let mut rules: Vec<RuleMeta> = opts.rules.iter().map(|r| *r.rule.meta()).collect();
+    rules.sort_by_key(|m| m.id);
+    Ok(RunReport {
+        root: discovery.root.clone(),
+        tool_version: env!("CARGO_PKG_VERSION"),
+        rules,
+        findings,
+        notices,
+        sources,
+        summary,
+        fingerprints,
+    })
+}
+
+fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
+    let mut out = FileOutcome::empty();
+    let src = match read_source(file, opts) {
+        Ok(s) => s,
+        Err((reason, message)) => {
+            out.skipped = Some(reason);
+            out.notice = Some(Notice::for_file(NoticeKind::Skipped(reason), file.rel.as_str(), message));
+            return out;
+        }
+    };
+    if let Err(depth) = nesting_depth(&src, MAX_NESTING) {
+        out.skipped = Some(SkipReason::TooDeep);
+        out.notice = Some(Notice::for_file(
+            NoticeKind::Skipped(SkipReason::TooDeep),
+            file.rel.as_str(),
+            format!("nesting deeper than {MAX_NESTING} levels (reached {depth}); not analysed"),
+        ));
+        return out;
+    }
+    let result = panic_capture::catch(|| {
+        with_file_stack(src.len(), || {
+            let t = Instant::now();
+            let parsed = parse(&file.rel, &src);
+            let parse_time = t.elapsed();
+            let t = Instant::now();
+            let res = parsed.map(|p| {
+                let model = index_file(&file.rel, &p);
+                let comments: Vec<Comment> =
+                    p.directives.iter().map(|d| Comment { body: &d.text, span: d.span, is_block: d.block }).collect();
+                let directives = (!comments.is_empty()).then(|| FileDirectives::parse(&file.rel, &src, &comments));
+                drop(p);
+                (model, directives)
+            });
+            (res, parse_time, t.elapsed())
+        })
+    });
+    match result {
+        Ok((Ok((model, directives)), pt, it)) => {
+            out.model = Some(model);
+            out.directives = directives;
+            out.parse_time = pt;
+            out.index_time = it;
+        }
+        Ok((Err(e), pt, _)) => {
+            out.parse_error = true;
+            out.parse_time = pt;
+            out.notice = Some(Notice::at(NoticeKind::ParseError, file.rel.as_str(), e.span, format!("syntax error: {}", e.message)));
+        }
+        Err(msg) => {
+            out.panicked = true;
+            out.notice = Some(Notice::for_file(NoticeKind::Panic, file.rel.as_str(), format!("analysing this file panicked: {msg}")));
+        }
+    }
+    out
+}
+
+fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, Vec<Notice>) {
+    let mut findings = Vec::new();
+    let mut notices = Vec::new();
+    let path = &ctx.project.file(file).path;
+    for r in rules {
+        match panic_capture::catch(|| {
+            let mut out = Vec::new();
+            r.rule.check(ctx, file, &mut out);
+            out
+        }) {
+            Ok(found) => findings.extend(found.into_iter().map(|mut f| {
+                f.level = r.level;
+                f
+            })),
+            Err(msg) => notices.push(Notice::for_file(
+                NoticeKind::Panic,
+                path.as_str(),
+                format!("rule `{}` panicked on this file: {msg}", r.rule.meta().id),
+            )),
+        }
+    }
+    (findings, notices)
+}
+
+/// Reads back the text of the files that findings and notices point into
+/// (the pass over all files keeps no text, to bound memory).
+fn read_sources(
+    root: &std::path::Path,
+    files: &[SourcePath],
+    findings: &[Finding],
+    notices: &[Notice],
+) -> BTreeMap<String, Arc<str>> {
+    let abs: HashMap<&str, &PathBuf> = files.iter().map(|f| (f.rel.as_str(), &f.abs)).collect();
+    let mut wanted: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
+    wanted.extend(findings.iter().flat_map(|f| f.related.iter().chain(&f.flow)).map(|r| r.path.as_str()));
+    wanted.extend(notices.iter().filter(|n| n.span.is_some()).filter_map(|n| n.path.as_deref()));
+    wanted.sort();
+    wanted.dedup();
+    let mut out = BTreeMap::new();
+    for rel in wanted {
+        let path = abs.get(rel).map(|p| p.to_path_buf()).unwrap_or_else(|| root.join(rel));
+        if let Ok(text) = std::fs::read_to_string(path) {
+            out.insert(rel.to_string(), Arc::from(text));
+        }
+    }
+    out
+}

@@ -1,0 +1,262 @@
+//! What a middleware registered on an app does to response headers:
+//! helmet and its equivalents (from rules/models/headers.toml), hand-written
+//! middleware that sets or removes headers, routers and static files.
+//! Shared by `missing-helmet` and `x-powered-by`.
+
+use nodeward_report::Span;
+use nodeward_semantic::apps::{module_path, AppOp, Framework};
+use nodeward_semantic::env::eval_default;
+use nodeward_semantic::{CallVal, FileId, Project, Val};
+
+use crate::models::{headers, HeaderMiddleware};
+
+/// A security-header middleware found among an op's arguments.
+#[derive(Debug, Clone)]
+pub struct HeaderUse {
+    /// Sets the protective headers (helmet, koa-helmet, lusca, by hand).
+    pub sets_headers: bool,
+    /// Removes X-Powered-By.
+    pub hides_powered_by: bool,
+    /// Protections its options switch off: (option, header).
+    pub disabled: Vec<(String, String)>,
+    /// The call that configures it (`helmet(…)`), for locations.
+    pub file: FileId,
+    pub span: Span,
+    /// Registered with `{ global: false }` (Fastify): protects no route by itself.
+    pub not_global: bool,
+}
+
+const MAX_DEPTH: u32 = 6;
+
+/// The header middleware an app operation registers, if any.
+pub fn header_uses(project: &Project, fw: Framework, op: &AppOp) -> Vec<HeaderUse> {
+    let mut out = Vec::new();
+    match &*op.method {
+        "use" => {
+            for arg in &op.args {
+                classify(project, op.file, arg, 0, &mut out);
+            }
+        }
+        // Fastify plugins: `register(helmetPlugin, options)`.
+        "register" => {
+            if let Some(plugin) = op.args.first() {
+                let opts = op.args.get(1);
+                if let Some(m) = plugin_model(project, op.file, plugin) {
+                    out.push(from_model(project, op.file, m, opts, op.span));
+                }
+            }
+        }
+        "addHook" if matches!(fw, Framework::Fastify | Framework::Nest { fastify: true }) => {
+            let hook = op.args.first().and_then(Val::as_str).unwrap_or("");
+            if headers().manual.fastify_hooks.iter().any(|h| h == hook) {
+                if let Some(f) = op.args.get(1) {
+                    classify(project, op.file, f, 0, &mut out);
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+fn find_model(module: &str, path: &str) -> Option<&'static HeaderMiddleware> {
+    headers().middleware.iter().find(|m| m.module == module && m.path == path)
+}
+
+fn plugin_model(project: &Project, file: FileId, plugin: &Val) -> Option<&'static HeaderMiddleware> {
+    let (module, path) = module_path(project, file, plugin)?;
+    find_model(&module, &path)
+}
+
+fn from_model(project: &Project, file: FileId, m: &HeaderMiddleware, opts: Option<&Val>, span: Span) -> HeaderUse {
+    let mut use_ = HeaderUse {
+        sets_headers: m.sets_headers,
+        hides_powered_by: m.hides_powered_by,
+        disabled: Vec::new(),
+        file,
+        span,
+        not_global: false,
+    };
+    let Some(opts) = opts else { return use_ };
+    let (of, ov) = project.resolve(file, opts);
+    let Val::Object(props) = &ov else { return use_ };
+    for (key, value) in props {
+        let off = eval_default(project, of, value).is_some_and(|c| c == nodeward_semantic::env::Const::Bool(false));
+        if !off {
+            if &**key == "global" {
+                use_.not_global = false;
+            }
+            continue;
+        }
+        if &**key == "global" {
+            use_.not_global = true;
+        } else if m.powered_by_options.iter().any(|o| o == &**key) {
+            use_.hides_powered_by = false;
+        } else if m.sets_headers {
+            if let Some(header) = headers().disabling_options.get(&**key) {
+                use_.disabled.push((key.to_string(), header.clone()));
+            }
+        }
+    }
+    use_
+}
+
+fn classify(project: &Project, file: FileId, val: &Val, depth: u32, out: &mut Vec<HeaderUse>) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let (f, v) = project.resolve(file, val);
+    match &v {
+        Val::Array(items) => {
+            for item in items {
+                classify(project, f, item, depth + 1, out);
+            }
+        }
+        Val::Call(c) => {
+            if let Some((module, path)) = module_path(project, f, &c.callee) {
+                if let Some(m) = find_model(&module, &path) {
+                    out.push(from_model(project, f, m, c.args.first(), c.span));
+                }
+                return;
+            }
+            // A middleware factory of the project: what it returns.
+            if let (ff, Val::Func(id)) = project.resolve(f, &c.callee) {
+                if let Some(func) = project.file(ff).function(id) {
+                    for r in &func.returns {
+                        classify(project, ff, r, depth + 1, out);
+                    }
+                }
+            }
+        }
+        Val::Func(id) => {
+            let mut seen = ManualSeen::default();
+            manual_headers(project, f, *id, depth, &mut seen);
+            let core = &headers().manual.core_headers;
+            let frame_via_csp = seen.csp_frame_ancestors;
+            let all = core.iter().all(|h| seen.set.contains(h) || (h == "x-frame-options" && frame_via_csp));
+            if all || seen.removes_powered_by {
+                out.push(HeaderUse {
+                    sets_headers: all,
+                    hides_powered_by: seen.removes_powered_by,
+                    disabled: Vec::new(),
+                    file: f,
+                    span: project.file(f).function(*id).map_or(Span::new(0, 0), |x| x.span),
+                    not_global: false,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+#[derive(Default)]
+struct ManualSeen {
+    set: Vec<String>,
+    csp_frame_ancestors: bool,
+    removes_powered_by: bool,
+}
+
+/// Headers a hand-written middleware sets (`res.setHeader(name, v)`,
+/// `res.set({…})`, `ctx.set(name, v)`) or removes, also through the
+/// project functions it calls.
+fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: &mut ManualSeen) {
+    if depth > MAX_DEPTH {
+        return;
+    }
+    let model = &headers().manual;
+    let Some(f) = project.file(file).function(func) else { return };
+    for site in &f.calls {
+        let call: &CallVal = &site.call;
+        if let Val::Member(_, method) = &call.callee {
+            let m = &**method;
+            if model.setters.iter().any(|s| s == m) {
+                match call.args.first() {
+                    Some(Val::Str(name)) => note_header(seen, name, call.args.get(1)),
+                    Some(Val::Object(props)) => {
+                        for (name, value) in props {
+                            note_header(seen, name, Some(value));
+                        }
+                    }
+                    _ => {}
+                }
+            } else if model.removers.iter().any(|s| s == m) {
+                if let Some(Val::Str(name)) = call.args.first() {
+                    if name.eq_ignore_ascii_case("x-powered-by") {
+                        seen.removes_powered_by = true;
+                    }
+                }
+            }
+        }
+        if let (cf, Val::Func(id)) = project.resolve(file, &call.callee) {
+            manual_headers(project, cf, id, depth + 1, seen);
+        }
+    }
+}
+
+fn note_header(seen: &mut ManualSeen, name: &str, value: Option<&Val>) {
+    let lower = name.to_ascii_lowercase();
+    if lower == "content-security-policy" {
+        if let Some(Val::Str(v)) = value {
+            seen.csp_frame_ancestors |= v.contains("frame-ancestors");
+        }
+    }
+    seen.set.push(lower);
+}
+
+/// Whether an op serves responses (so middleware registered after it does
+/// not cover it): a route method, or `use` of a path, router, sub-app or
+/// static files. NestJS registers its controllers' routes at `listen`.
+pub fn is_route(project: &Project, fw: Framework, op: &AppOp) -> bool {
+    let routes = &headers().routes;
+    let m = &*op.method;
+    if let Framework::Nest { .. } = fw {
+        return m == "listen" || m == "init";
+    }
+    if m == "listen" {
+        return false;
+    }
+    if routes.methods.iter().any(|r| r == m) {
+        // `app.get('env')` reads a setting; a route has a handler.
+        return !(m == "get" && op.args.len() < 2);
+    }
+    if m != "use" {
+        return false;
+    }
+    if !op.mounts.is_empty() {
+        return true;
+    }
+    let args = &op.args;
+    if matches!(fw, Framework::Express) && matches!(args.first(), Some(Val::Str(_))) {
+        return true;
+    }
+    args.iter().any(|a| serves(project, op.file, a, fw))
+}
+
+fn serves(project: &Project, file: FileId, val: &Val, fw: Framework) -> bool {
+    let routes = &headers().routes;
+    let (f, v) = project.resolve(file, val);
+    match &v {
+        Val::Call(c) => {
+            if let Val::Member(_, m) = &c.callee {
+                // Koa: `router.routes()`, `router.allowedMethods()`.
+                if &**m == "routes" {
+                    return true;
+                }
+            }
+            match module_path(project, f, &c.callee) {
+                Some((module, path)) => routes
+                    .router_factories
+                    .iter()
+                    .chain(routes.static_.iter())
+                    .any(|(rm, rp)| *rm == *module && *rp == path),
+                None => false,
+            }
+        }
+        // Koa: an inline middleware that answers (`ctx.body = …`).
+        Val::Func(id) if matches!(fw, Framework::Koa) => project
+            .file(f)
+            .function(*id)
+            .is_some_and(|func| func.effects.iter().any(|e| matches!(&e.effect, nodeward_semantic::Effect::Assign { target: Val::Member(_, p), .. } if &**p == "body"))),
+        _ => false,
+    }
+}

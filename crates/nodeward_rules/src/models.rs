@@ -1,0 +1,64 @@
+//! Library knowledge as data: rules/models/*.toml, embedded at build time.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HeaderModels {
+    pub middleware: Vec<HeaderMiddleware>,
+    pub disabling_options: BTreeMap<String, String>,
+    pub manual: ManualHeaders,
+    pub routes: Routes,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct HeaderMiddleware {
+    pub module: String,
+    pub path: String,
+    #[serde(default)]
+    pub sets_headers: bool,
+    #[serde(default)]
+    pub hides_powered_by: bool,
+    #[serde(default)]
+    pub powered_by_options: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ManualHeaders {
+    pub core_headers: Vec<String>,
+    pub setters: Vec<String>,
+    pub removers: Vec<String>,
+    pub fastify_hooks: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Routes {
+    pub methods: Vec<String>,
+    pub router_factories: Vec<(String, String)>,
+    #[serde(rename = "static")]
+    pub static_: Vec<(String, String)>,
+}
+
+pub fn headers() -> &'static HeaderModels {
+    static DATA: OnceLock<HeaderModels> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/headers.toml"))
+            .expect("rules/models/headers.toml is valid (checked by a test)")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn header_models_parse() {
+        let h = super::headers();
+        assert!(h.middleware.iter().any(|m| m.module == "helmet" && m.path.is_empty()));
+        assert!(h.disabling_options.contains_key("contentSecurityPolicy"));
+    }
+}

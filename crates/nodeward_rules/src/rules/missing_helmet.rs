@@ -1,0 +1,133 @@
+//! `missing-helmet`: an app that serves responses without the protective
+//! headers (helmet or an equivalent), helmet registered only after the
+//! routes, or helmet with important protections switched off.
+
+use nodeward_report::{Finding, Level, Precision, Related, RuleMeta};
+use nodeward_semantic::apps::{App, AppId, Framework};
+use nodeward_semantic::env::Truth;
+use nodeward_semantic::FileId;
+
+use crate::middleware::{header_uses, is_route, HeaderUse};
+use crate::{Ctx, Rule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "missing-helmet",
+    name: "MissingHelmet",
+    summary: "An app serves responses without security headers (helmet or an equivalent)",
+    default_level: Level::Warning,
+    cwe: &[693, 1021],
+    tags: &["headers"],
+    precision: Precision::High,
+    security_severity: "5.3",
+    docs: include_str!("../../../../rules/missing-helmet.md"),
+};
+
+pub struct MissingHelmet;
+
+/// What an app's registrations give it, in order.
+struct Coverage {
+    /// The first header middleware that protects routes registered after it.
+    protection: Option<(u32, HeaderUse)>,
+    /// The first route registered before any protection.
+    early_route: Option<(FileId, nodeward_report::Span)>,
+    weakened: Vec<HeaderUse>,
+}
+
+impl Rule for MissingHelmet {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
+        // Weakened configurations are reported where the helmet call is.
+        for app in ctx.apps.apps.iter().filter(|a| a.is_used() && a.ops.iter().any(|o| o.file == file)) {
+            for w in coverage(ctx, app).weakened.into_iter().filter(|w| w.file == file) {
+                let names: Vec<String> = w.disabled.iter().map(|(k, h)| format!("`{k}: false` ({h})")).collect();
+                let mut f = Finding::new(META.id, META.default_level, ctx.project.file(file).path.clone(), w.span);
+                f.message = format!("helmet is configured with protections switched off: {}", names.join(", "));
+                f.help = "remove these options to keep helmet's defaults, or configure the header (e.g. a Content-Security-Policy with your own directives) instead of switching it off".into();
+                out.push(f);
+            }
+        }
+        for (id, app) in ctx.apps.apps.iter().enumerate().filter(|(_, a)| a.file == file && a.is_used()) {
+            let cov = coverage(ctx, app);
+            if cov.protection.is_some() && cov.early_route.is_none() || !cov.weakened.is_empty() {
+                continue;
+            }
+            if covered_by_parent(ctx, id, 0) {
+                continue;
+            }
+            let path = ctx.project.file(file).path.clone();
+            let mut f = Finding::new(META.id, META.default_level, path, app.span);
+            match (&cov.protection, &cov.early_route) {
+                (Some((_, h)), Some((rf, rs))) => {
+                    f.message = format!(
+                        "This {} app registers its security-headers middleware only after a route, so that route is served without the headers",
+                        app.framework.name()
+                    );
+                    f.related.push(Related { path: ctx.project.file(*rf).path.clone(), span: *rs, message: "route registered first".into() });
+                    f.related.push(Related { path: ctx.project.file(h.file).path.clone(), span: h.span, message: "headers middleware registered here".into() });
+                }
+                _ => {
+                    f.message = format!(
+                        "This {} app sends responses without security headers: no helmet (or equivalent) is registered on it in the default environment",
+                        app.framework.name()
+                    );
+                }
+            }
+            f.help = help(app.framework).into();
+            out.push(f);
+        }
+    }
+}
+
+fn help(fw: Framework) -> &'static str {
+    match fw {
+        Framework::Express | Framework::Nest { fastify: false } => {
+            "register `app.use(helmet())` (npm package helmet) right after creating the app, before any route, router or static files"
+        }
+        Framework::Koa => "register `app.use(helmet())` from koa-helmet before the router",
+        Framework::Fastify | Framework::Nest { fastify: true } => {
+            "register the @fastify/helmet plugin: `await app.register(helmet)`"
+        }
+    }
+}
+
+fn coverage(ctx: &Ctx, app: &App) -> Coverage {
+    let ordered = !matches!(app.framework, Framework::Fastify | Framework::Nest { fastify: true });
+    let mut cov = Coverage { protection: None, early_route: None, weakened: Vec::new() };
+    for op in &app.ops {
+        if op.truth == Truth::False {
+            continue;
+        }
+        for u in header_uses(ctx.project, app.framework, op) {
+            if !u.sets_headers || u.not_global {
+                continue;
+            }
+            if !u.disabled.is_empty() {
+                cov.weakened.push(u.clone());
+            }
+            if cov.protection.is_none() {
+                cov.protection = Some((op.seq, u));
+            }
+        }
+        if ordered && cov.protection.is_none() && cov.early_route.is_none() && is_route(ctx.project, app.framework, op) {
+            cov.early_route = Some((op.file, op.span));
+        }
+    }
+    cov
+}
+
+/// A sub-app mounted under a parent that set the headers before mounting it
+/// is covered: the parent's middleware runs first.
+fn covered_by_parent(ctx: &Ctx, id: AppId, depth: u32) -> bool {
+    if depth > 8 {
+        return false;
+    }
+    ctx.apps.apps[id].mounted_by.iter().any(|&(parent, op_index)| {
+        let p = &ctx.apps.apps[parent];
+        let mount_seq = p.ops.get(op_index).map_or(u32::MAX, |o| o.seq);
+        let cov = coverage(ctx, p);
+        cov.protection.as_ref().is_some_and(|(seq, _)| *seq < mount_seq) || covered_by_parent(ctx, parent, depth + 1)
+    })
+}

@@ -1,0 +1,5 @@
+//! One file per rule.
+
+pub mod missing_helmet;
+pub mod swallowed_crash;
+pub mod x_powered_by;
