@@ -8,13 +8,20 @@ use std::sync::Once;
 
 thread_local! {
     static LAST: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Set while `catch` runs on this thread: only those panics are kept
+    /// quiet; any other panic goes to the previous hook as usual.
+    static CAPTURING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Installs the capturing hook once per process.
 pub fn install() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
-        panic::set_hook(Box::new(|info| {
+        let previous = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if !CAPTURING.with(|c| c.get()) {
+                return previous(info);
+            }
             let msg = info
                 .payload()
                 .downcast_ref::<&str>()
@@ -29,6 +36,8 @@ pub fn install() {
 
 /// Runs `f`; a panic becomes `Err(message)`.
 pub fn catch<R>(f: impl FnOnce() -> R) -> Result<R, String> {
-    panic::catch_unwind(panic::AssertUnwindSafe(f))
-        .map_err(|_| LAST.with(|l| l.borrow_mut().take()).unwrap_or_else(|| "unknown panic".into()))
+    let was = CAPTURING.with(|c| c.replace(true));
+    let result = panic::catch_unwind(panic::AssertUnwindSafe(f));
+    CAPTURING.with(|c| c.set(was));
+    result.map_err(|_| LAST.with(|l| l.borrow_mut().take()).unwrap_or_else(|| "unknown panic".into()))
 }

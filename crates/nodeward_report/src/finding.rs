@@ -40,7 +40,10 @@ pub struct Span {
 
 impl Span {
     pub fn new(start: u32, end: u32) -> Span {
-        Span { start, end: end.max(start) }
+        Span {
+            start,
+            end: end.max(start),
+        }
     }
 }
 
@@ -55,6 +58,9 @@ pub struct Related {
 
 /// One step of a source-to-sink flow (SARIF `codeFlows`).
 pub type FlowStep = Related;
+
+/// The `properties` key of a finding's short primary label.
+pub const LABEL_PROPERTY: &str = "label";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
@@ -77,7 +83,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule_id: &'static str, level: Level, path: impl Into<String>, span: Span) -> Finding {
+    pub fn new(
+        rule_id: &'static str,
+        level: Level,
+        path: impl Into<String>,
+        span: Span,
+    ) -> Finding {
         Finding {
             rule_id,
             level,
@@ -91,8 +102,30 @@ impl Finding {
         }
     }
 
+    /// Sets a short label for the primary location (a few words such as
+    /// "query object built from client data"), shown under the code in the
+    /// terminal report. Kept in `properties` under [`LABEL_PROPERTY`].
+    pub fn with_label(mut self, label: impl Into<String>) -> Finding {
+        self.properties.insert(
+            LABEL_PROPERTY.to_string(),
+            serde_json::Value::String(label.into()),
+        );
+        self
+    }
+
+    /// The short label set by [`Finding::with_label`].
+    pub fn label(&self) -> Option<&str> {
+        self.properties.get(LABEL_PROPERTY).and_then(|v| v.as_str())
+    }
+
     /// The order every output uses: path, position, rule, message.
     pub fn sort_key(&self) -> (&str, u32, u32, &str, &str) {
-        (&self.path, self.span.start, self.span.end, self.rule_id, &self.message)
+        (
+            &self.path,
+            self.span.start,
+            self.span.end,
+            self.rule_id,
+            &self.message,
+        )
     }
 }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::finding::Span;
+use crate::finding::{Level, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -44,10 +44,57 @@ pub enum NoticeKind {
     UnknownRule,
     /// A suppression matched no finding.
     UnusedSuppression,
+    /// A comment starting with `nodeward-ignore` that is not a valid
+    /// directive (unknown form, or no rule named).
+    InvalidSuppression,
     /// A baseline entry matched no finding.
     StaleBaseline,
     /// An analysis gave up on a budget (e.g. a regex too large to decide).
     Budget,
+}
+
+impl NoticeKind {
+    /// Stable kebab-case id (JSON `kind`, SARIF notification descriptor id).
+    pub fn id(&self) -> &'static str {
+        match self {
+            NoticeKind::Skipped(_) => "skipped",
+            NoticeKind::ParseError => "parse-error",
+            NoticeKind::Panic => "panic",
+            NoticeKind::UnknownRule => "unknown-rule",
+            NoticeKind::UnusedSuppression => "unused-suppression",
+            NoticeKind::InvalidSuppression => "invalid-suppression",
+            NoticeKind::StaleBaseline => "stale-baseline",
+            NoticeKind::Budget => "budget",
+        }
+    }
+
+    /// A few words for people: `skipped (too large)`, `parse error`, ...
+    pub fn label(&self) -> String {
+        match self {
+            NoticeKind::Skipped(reason) => format!("skipped ({})", reason.as_str()),
+            NoticeKind::ParseError => "parse error".into(),
+            NoticeKind::Panic => "internal error".into(),
+            NoticeKind::UnknownRule => "unknown rule".into(),
+            NoticeKind::UnusedSuppression => "unused suppression".into(),
+            NoticeKind::InvalidSuppression => "invalid suppression".into(),
+            NoticeKind::StaleBaseline => "stale baseline entry".into(),
+            NoticeKind::Budget => "analysis budget".into(),
+        }
+    }
+
+    /// How loudly outputs report it: an error when analysis of a file failed,
+    /// a warning when something was not analysed or a directive is wrong, a
+    /// note for leftovers to clean up.
+    pub fn level(&self) -> Level {
+        match self {
+            NoticeKind::ParseError | NoticeKind::Panic => Level::Error,
+            NoticeKind::Skipped(_)
+            | NoticeKind::UnknownRule
+            | NoticeKind::InvalidSuppression
+            | NoticeKind::Budget => Level::Warning,
+            NoticeKind::UnusedSuppression | NoticeKind::StaleBaseline => Level::Note,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -60,8 +107,38 @@ pub struct Notice {
 }
 
 impl Notice {
-    pub fn for_file(kind: NoticeKind, path: impl Into<String>, message: impl Into<String>) -> Notice {
-        Notice { kind, path: Some(path.into()), span: None, message: message.into() }
+    pub fn for_file(
+        kind: NoticeKind,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Notice {
+        Notice {
+            kind,
+            path: Some(path.into()),
+            span: None,
+            message: message.into(),
+        }
+    }
+
+    /// A notice about one place in a file.
+    pub fn at(
+        kind: NoticeKind,
+        path: impl Into<String>,
+        span: Span,
+        message: impl Into<String>,
+    ) -> Notice {
+        Notice {
+            kind,
+            path: Some(path.into()),
+            span: Some(span),
+            message: message.into(),
+        }
+    }
+
+    /// The order every output uses: by file (notices about no file first),
+    /// position, kind, message.
+    pub fn sort_key(&self) -> (Option<&str>, Option<Span>, &NoticeKind, &str) {
+        (self.path.as_deref(), self.span, &self.kind, &self.message)
     }
 
     /// Whether this notice makes the run exit 2 (the analysis itself failed).

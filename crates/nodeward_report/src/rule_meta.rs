@@ -51,7 +51,10 @@ impl RuleMeta {
     }
 
     pub fn help_uri(&self) -> String {
-        format!("https://github.com/nodeward/nodeward/blob/main/rules/{}.md", self.id)
+        format!(
+            "https://github.com/nodeward/nodeward/blob/main/rules/{}.md",
+            self.id
+        )
     }
 }
 

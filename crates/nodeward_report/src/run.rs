@@ -1,5 +1,6 @@
 //! The result of one run, as every renderer receives it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::finding::Finding;
+use crate::fingerprint::fingerprints;
 use crate::notice::{Notice, SkipReason};
 use crate::rule_meta::RuleMeta;
 
@@ -36,7 +38,7 @@ pub struct Summary {
     pub timings: PhaseTimings,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct RunReport {
     /// Absolute path that every `path` in findings and notices is relative to.
     pub root: PathBuf,
@@ -49,4 +51,37 @@ pub struct RunReport {
     /// Source text of every file a finding or notice points into.
     pub sources: BTreeMap<String, Arc<str>>,
     pub summary: Summary,
+    /// The `nodeward/v1` fingerprint of each finding, parallel to `findings`,
+    /// as computed before the baseline removed any (so that occurrence indices
+    /// do not depend on what was baselined). Left empty, renderers compute
+    /// them from `findings` and `sources`.
+    pub fingerprints: Vec<String>,
+}
+
+impl RunReport {
+    /// The fingerprint of every finding, in order: `self.fingerprints` when it
+    /// has one per finding, computed otherwise.
+    pub fn fingerprints(&self) -> Cow<'_, [String]> {
+        if self.fingerprints.len() == self.findings.len() {
+            Cow::Borrowed(&self.fingerprints)
+        } else {
+            Cow::Owned(fingerprints(&self.findings, &self.sources))
+        }
+    }
+
+    /// Whether a notice says the analysis itself failed (the run exits 2 and
+    /// SARIF `executionSuccessful` is false).
+    pub fn has_internal_error(&self) -> bool {
+        self.notices.iter().any(Notice::is_internal_error)
+    }
+}
+
+/// Sorts findings into the order every output uses ([`Finding::sort_key`]).
+pub fn sort_findings(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+/// Sorts notices into the order every output uses ([`Notice::sort_key`]).
+pub fn sort_notices(notices: &mut [Notice]) {
+    notices.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 }
