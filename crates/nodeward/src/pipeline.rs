@@ -244,10 +244,24 @@ fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
     out
 }
 
+/// A test-only fault: with `NODEWARD_TEST_PANIC=<text>` set, the rules phase
+/// panics on every file whose path contains `<text>`, so tests can prove that
+/// one file's panic is reported and the rest of the project still analysed.
+const TEST_PANIC_VAR: &str = "NODEWARD_TEST_PANIC";
+
 fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, Vec<Notice>) {
     let mut findings = Vec::new();
     let mut notices = Vec::new();
     let path = &ctx.project.file(file).path;
+    if let Some(pattern) = std::env::var_os(TEST_PANIC_VAR) {
+        let pattern = pattern.to_string_lossy();
+        if !pattern.is_empty() && path.contains(&*pattern) {
+            if let Err(msg) = panic_capture::catch(|| panic!("test-only panic requested by {TEST_PANIC_VAR}")) {
+                notices.push(Notice::for_file(NoticeKind::Panic, path.as_str(), format!("rules panicked on this file: {msg}")));
+                return (findings, notices);
+            }
+        }
+    }
     for r in rules {
         match panic_capture::catch(|| {
             let mut out = Vec::new();

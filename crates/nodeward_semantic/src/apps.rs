@@ -254,6 +254,12 @@ impl Interp<'_> {
         let arg_apps: Vec<Option<AppId>> = call.args.iter().map(|a| self.app_of(file, a, 0)).collect();
         match self.project.resolve(file, &call.callee) {
             (cf, Val::Func(id)) => self.run(cf, id, arg_apps, truth),
+            // `new Server(app)`: the constructor runs.
+            (cf, Val::Class(class)) if call.new => {
+                if let Some(ctor) = self.project.file(cf).classes.get(class as usize).and_then(|c| c.ctor) {
+                    self.run(cf, ctor, arg_apps, truth);
+                }
+            }
             _ => {
                 for app in arg_apps.into_iter().flatten() {
                     self.apps[app].escapes = true;

@@ -18,6 +18,12 @@ pub type BindingId = u32;
 
 pub const MODULE_FN: FnId = 0;
 
+/// Pseudo-properties for the loop variables of
+/// `for (const [k, v] of Object.entries(table))`: `k` is
+/// `Member(table, ENTRY_KEY)`, `v` is `Member(table, ENTRY_VALUE)`.
+pub const ENTRY_KEY: &str = "*entry-key";
+pub const ENTRY_VALUE: &str = "*entry-value";
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Val {
     /// Anything the model does not follow.
@@ -54,6 +60,10 @@ pub enum Val {
     Cond(Box<(Val, Val, Val)>),
     /// A template literal with substitutions: its parts in order.
     Template(Vec<Val>),
+    /// A class of this file (index into `FileModel::classes`).
+    Class(u32),
+    /// `this` inside the methods of class `0` of this file.
+    This(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -144,6 +154,24 @@ pub struct Binding {
     pub assignments: u32,
 }
 
+/// A class: its constructor and members (methods, fields, and the
+/// properties its methods assign on `this`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Class {
+    pub name: Option<Box<str>>,
+    pub span: Span,
+    pub ctor: Option<FnId>,
+    /// (name, value, how many times it is assigned); a member assigned more
+    /// than once has no single value.
+    pub members: Vec<(Box<str>, Val, u32)>,
+}
+
+impl Class {
+    pub fn member(&self, name: &str) -> Option<&Val> {
+        self.members.iter().find(|(k, _, n)| &**k == name && *n == 1).map(|(_, v, _)| v)
+    }
+}
+
 /// The model of one file.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FileModel {
@@ -152,6 +180,7 @@ pub struct FileModel {
     pub functions: Vec<Function>,
     pub bindings: Vec<Binding>,
     pub conds: Vec<CondNode>,
+    pub classes: Vec<Class>,
     /// Exported names and what they are: ESM exports, `exports.x = …`;
     /// `module.exports = v` and `export default v` are `default`.
     pub exports: Vec<(Box<str>, Val)>,

@@ -120,10 +120,23 @@ impl Project {
                 }
                 (target, Val::Unknown)
             }
+            // A member of `this`, or of an instance of a project class.
+            Val::This(class) => self.class_member(file, *class, prop, hops),
+            Val::Call(c) if c.new => match self.resolve_hops(file, &c.callee, hops + 1) {
+                (cf, Val::Class(class)) => self.class_member(cf, class, prop, hops),
+                _ => (file, obj.member(prop)),
+            },
             // A package's default export is its module.exports (CJS interop).
             Val::Module(_) if prop == "default" => (file, obj),
             Val::Unknown => (file, Val::Unknown),
             _ => (file, obj.member(prop)),
+        }
+    }
+
+    fn class_member(&self, file: FileId, class: u32, prop: &str, hops: u32) -> (FileId, Val) {
+        match self.file(file).classes.get(class as usize).and_then(|c| c.member(prop)) {
+            Some(v) => self.resolve_hops(file, v, hops + 1),
+            None => (file, Val::Unknown),
         }
     }
 

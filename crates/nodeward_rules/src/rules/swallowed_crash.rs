@@ -12,7 +12,7 @@
 use nodeward_report::{Finding, Level, Precision, RuleMeta};
 use nodeward_semantic::apps::module_path;
 use nodeward_semantic::env::{cond_truth, Truth};
-use nodeward_semantic::{Effect, FileId, FnId, Project, Val};
+use nodeward_semantic::{CallVal, CondId, Effect, FileId, FnId, Project, Val};
 
 use crate::{Ctx, Rule};
 
@@ -91,49 +91,102 @@ fn process_member(project: &Project, file: FileId, callee: &Val) -> Option<(Stri
     Some((recv, method))
 }
 
-/// Whether function `func` of `file` always ends the process by default: it
-/// (or a function it calls, or a callback it hands on) exits, aborts, kills
-/// its own pid or throws, on a path that runs in the default environment.
+/// Whether function `func` of `file` ends the process on every path that
+/// runs by default: it (or a function it calls, or a callback it hands on)
+/// exits, aborts, kills its own pid or throws, and no branch can finish
+/// without doing so. An exit in only one branch of an `if` does not count;
+/// exits in both branches of an `if`/`else` do.
 fn terminates(project: &Project, file: FileId, func: FnId, depth: u32) -> bool {
     if depth > MAX_DEPTH {
         return false;
     }
     let Some(f) = project.file(file).function(func) else { return false };
-    let throws = f.effects.iter().any(|e| {
-        matches!(e.effect, Effect::Throw { .. }) && cond_truth(project, file, e.cond) != Truth::False
-    });
-    if throws {
+    let mut sites: Vec<Option<CondId>> =
+        f.effects.iter().filter(|e| matches!(e.effect, Effect::Throw { .. })).map(|e| e.cond).collect();
+    for site in &f.calls {
+        if ends_process(project, file, &site.call, depth) {
+            sites.push(site.cond);
+        }
+    }
+    covered(project, file, None, &sites, 0)
+}
+
+/// Whether the call exits, or runs something that always does.
+fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> bool {
+    if let Some((recv, method)) = process_member(project, file, &call.callee) {
+        if recv == "process" {
+            match method.as_str() {
+                "exit" | "abort" | "reallyExit" => return true,
+                "kill" => {
+                    let own_pid = call.args.first().is_some_and(|a| {
+                        matches!(project.resolve(file, a).1, Val::Member(obj, p) if &*p == "pid" && matches!(&*obj, Val::Global(g) if &**g == "process"))
+                    });
+                    if own_pid {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if let (cf, Val::Func(id)) = project.resolve(file, &call.callee) {
+        if terminates(project, cf, id, depth + 1) {
+            return true;
+        }
+    }
+    // `server.close(() => process.exit(1))`, `.finally(() => process.exit(1))`.
+    call.args.iter().any(|a| match project.resolve(file, a) {
+        (af, Val::Func(id)) => terminates(project, af, id, depth + 1),
+        _ => false,
+    })
+}
+
+/// Whether every default path through condition `node` (the function body
+/// when `None`) reaches one of `sites`.
+fn covered(project: &Project, file: FileId, node: Option<CondId>, sites: &[Option<CondId>], depth: u32) -> bool {
+    if sites.contains(&node) {
         return true;
     }
-    f.calls.iter().any(|site| {
-        if cond_truth(project, file, site.cond) == Truth::False || site.in_try {
-            return false;
+    if depth > 32 {
+        return false;
+    }
+    let conds = &project.file(file).conds;
+    // Only the conditions on the way to an exit can help.
+    let mut children: Vec<CondId> = Vec::new();
+    for site in sites.iter().flatten() {
+        let mut cur = Some(*site);
+        while let Some(c) = cur {
+            let parent = conds.get(c as usize).and_then(|n| n.parent);
+            if parent == node && !children.contains(&c) {
+                children.push(c);
+            }
+            cur = parent;
         }
-        let call = &site.call;
-        if let Some((recv, method)) = process_member(project, file, &call.callee) {
-            if recv == "process" {
-                match method.as_str() {
-                    "exit" | "abort" | "reallyExit" => return true,
-                    "kill" => {
-                        let own_pid = call.args.first().is_some_and(|a| {
-                            matches!(project.resolve(file, a).1, Val::Member(obj, p) if &*p == "pid" && matches!(&*obj, Val::Global(g) if &**g == "process"))
-                        });
-                        if own_pid {
-                            return true;
-                        }
-                    }
-                    _ => {}
-                }
+    }
+    children.iter().any(|&c| {
+        let n = &conds[c as usize];
+        match cond_truth_own(project, file, c) {
+            Truth::True => covered(project, file, Some(c), sites, depth + 1),
+            Truth::False => false,
+            Truth::Unknown => {
+                let sibling = children.iter().find(|&&s| {
+                    let m = &conds[s as usize];
+                    m.test == n.test && m.negated != n.negated
+                });
+                sibling.is_some_and(|&s| {
+                    covered(project, file, Some(c), sites, depth + 1) && covered(project, file, Some(s), sites, depth + 1)
+                })
             }
         }
-        if let (cf, Val::Func(id)) = project.resolve(file, &call.callee) {
-            if terminates(project, cf, id, depth + 1) {
-                return true;
-            }
-        }
-        call.args.iter().any(|a| match project.resolve(file, a) {
-            (af, Val::Func(id)) => terminates(project, af, id, depth + 1),
-            _ => false,
-        })
     })
+}
+
+/// The truth of one condition node alone (not its parents).
+fn cond_truth_own(project: &Project, file: FileId, c: CondId) -> Truth {
+    let n = &project.file(file).conds[c as usize];
+    match nodeward_semantic::env::eval_default(project, file, &n.test) {
+        Some(v) if v.truthy() != n.negated => Truth::True,
+        Some(_) => Truth::False,
+        None => Truth::Unknown,
+    }
 }

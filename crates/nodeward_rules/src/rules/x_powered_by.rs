@@ -84,12 +84,43 @@ fn switches_off(ctx: &Ctx, op: &AppOp) -> bool {
             _ => None,
         })
     };
+    if &*op.method == "set" && settings_table_off(ctx, op) {
+        return true;
+    }
     match &*op.method {
         "disable" => name(op.args.first()).as_deref() == Some("x-powered-by"),
         "set" => {
             name(op.args.first()).as_deref() == Some("x-powered-by")
                 && op.args.get(1).and_then(|v| eval_default(ctx.project, op.file, v)).is_some_and(|c| !c.truthy())
         }
+        _ => false,
+    }
+}
+
+/// `for (const [k, v] of Object.entries({ 'x-powered-by': false, … })) app.set(k, v)`.
+fn settings_table_off(ctx: &Ctx, op: &AppOp) -> bool {
+    let model = ctx.project.file(op.file);
+    let table_of = |v: Option<&Val>, key: &str| match v {
+        Some(Val::Binding(id)) => match model.bindings.get(*id as usize).map(|b| &b.value) {
+            Some(Val::Member(table, k)) if &**k == key => Some((**table).clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let (Some(keys), Some(values)) = (
+        table_of(op.args.first(), nodeward_semantic::ENTRY_KEY),
+        table_of(op.args.get(1), nodeward_semantic::ENTRY_VALUE),
+    ) else {
+        return false;
+    };
+    if keys != values {
+        return false;
+    }
+    match ctx.project.resolve(op.file, &keys) {
+        (tf, table @ Val::Object(_)) => table
+            .prop("x-powered-by")
+            .and_then(|v| eval_default(ctx.project, tf, v))
+            .is_some_and(|c| !c.truthy()),
         _ => false,
     }
 }

@@ -26,6 +26,11 @@ pub(crate) struct Indexer {
     fn_stack: Vec<FnId>,
     cond: Option<CondId>,
     try_depth: u32,
+    class_ids: HashMap<u32, u32>,
+    /// What `this` is in the function being walked (`None`: not a class).
+    this_stack: Vec<Option<u32>>,
+    /// Set by a class method or constructor for the function it walks next.
+    method_of: Option<u32>,
 }
 
 /// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
@@ -42,6 +47,9 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         fn_stack: vec![MODULE_FN],
         cond: None,
         try_depth: 0,
+        class_ids: HashMap::new(),
+        this_stack: vec![None],
+        method_of: None,
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,
@@ -106,6 +114,30 @@ impl Indexer {
         });
         self.fn_ids.insert(span.lo.0, id);
         id
+    }
+
+    /// The id of the class starting at `span`, allocated on first sight.
+    pub(crate) fn class_id(&mut self, span: swc_common::Span) -> u32 {
+        if let Some(id) = self.class_ids.get(&span.lo.0) {
+            return *id;
+        }
+        let id = self.model.classes.len() as u32;
+        self.model.classes.push(m::Class { name: None, span: span_of(span), ctor: None, members: Vec::new() });
+        self.class_ids.insert(span.lo.0, id);
+        id
+    }
+
+    pub(crate) fn this_class(&self) -> Option<u32> {
+        self.this_stack.last().copied().flatten()
+    }
+
+    /// Records a class member (method, field, `this.x = …`).
+    pub(crate) fn class_member(&mut self, class: u32, name: &str, value: Val) {
+        let members = &mut self.model.classes[class as usize].members;
+        match members.iter_mut().find(|(k, _, _)| &**k == name) {
+            Some(m) => m.2 += 1,
+            None => members.push((name.into(), value, 1)),
+        }
     }
 
     pub(crate) fn binding_id(&mut self, i: &Ident) -> BindingId {

@@ -140,6 +140,8 @@ impl Indexer {
                 Val::Cond(Box::new((t, a, b)))
             }
             Expr::Fn(f) => Val::Func(self.fn_id(f.function.span)),
+            Expr::This(_) => self.this_class().map_or(Val::Unknown, Val::This),
+            Expr::Class(c) => Val::Class(self.class_id(c.class.span)),
             Expr::Arrow(a) => Val::Func(self.fn_id(a.span)),
             Expr::Object(o) => {
                 let mut props = Vec::new();

@@ -9,8 +9,12 @@ use crate::model::{CallVal, Effect, Val};
 
 
 impl Indexer {
-    fn enter_fn<F: FnOnce(&mut Self)>(&mut self, span: swc_common::Span, params: u32, is_async: bool, body: F) {
+    fn enter_fn<F: FnOnce(&mut Self)>(&mut self, span: swc_common::Span, params: u32, is_async: bool, arrow: bool, body: F) {
         let id = self.fn_id(span);
+        // Arrows keep the enclosing `this`; a method's is its class; any
+        // other function's `this` is unknown.
+        let this = if arrow { self.this_class() } else { self.method_of.take() };
+        self.this_stack.push(this);
         {
             let f = &mut self.model.functions[id as usize];
             f.params = params;
@@ -21,6 +25,7 @@ impl Indexer {
         body(self);
         (self.cond, self.try_depth) = saved;
         self.fn_stack.pop();
+        self.this_stack.pop();
     }
 
     fn bind_params<'a>(&mut self, pats: impl Iterator<Item = &'a Pat>) {
@@ -111,7 +116,7 @@ impl Visit for Indexer {
 
     fn visit_function(&mut self, f: &Function) {
         f.decorators.visit_with(self);
-        self.enter_fn(f.span, f.params.len() as u32, f.is_async, |ix| {
+        self.enter_fn(f.span, f.params.len() as u32, f.is_async, false, |ix| {
             ix.bind_params(f.params.iter().map(|p| &p.pat));
             f.params.visit_with(ix);
             f.body.visit_with(ix);
@@ -119,7 +124,7 @@ impl Visit for Indexer {
     }
 
     fn visit_arrow_expr(&mut self, a: &ArrowExpr) {
-        self.enter_fn(a.span, a.params.len() as u32, a.is_async, |ix| {
+        self.enter_fn(a.span, a.params.len() as u32, a.is_async, true, |ix| {
             ix.bind_params(a.params.iter());
             a.params.visit_with(ix);
             match &*a.body {
@@ -134,7 +139,8 @@ impl Visit for Indexer {
     }
 
     fn visit_constructor(&mut self, c: &Constructor) {
-        self.enter_fn(c.span, c.params.len() as u32, false, |ix| {
+        self.method_of = self.this_class();
+        self.enter_fn(c.span, c.params.len() as u32, false, false, |ix| {
             let pats: Vec<&Pat> = c
                 .params
                 .iter()
@@ -147,6 +153,66 @@ impl Visit for Indexer {
             c.params.visit_with(ix);
             c.body.visit_with(ix);
         });
+    }
+
+    fn visit_class(&mut self, c: &Class) {
+        c.decorators.visit_with(self);
+        c.super_class.visit_with(self);
+        let id = self.class_id(c.span);
+        self.this_stack.push(Some(id));
+        for member in &c.body {
+            match member {
+                ClassMember::Method(m) => {
+                    if let Some(name) = super::values::prop_name(&m.key) {
+                        let f = self.fn_id(m.function.span);
+                        self.class_member(id, &name, Val::Func(f));
+                    }
+                    m.key.visit_with(self);
+                    self.method_of = Some(id);
+                    m.function.visit_with(self);
+                }
+                ClassMember::Constructor(ctor) => {
+                    let f = self.fn_id(ctor.span);
+                    self.model.classes[id as usize].ctor = Some(f);
+                    ctor.visit_with(self);
+                }
+                ClassMember::ClassProp(p) => {
+                    if let (Some(name), Some(v)) = (super::values::prop_name(&p.key), &p.value) {
+                        let val = self.val(v);
+                        self.class_member(id, &name, val);
+                    }
+                    p.visit_with(self);
+                }
+                other => other.visit_with(self),
+            }
+        }
+        self.this_stack.pop();
+    }
+
+    fn visit_class_decl(&mut self, c: &ClassDecl) {
+        let id = self.class_id(c.class.span);
+        self.model.classes[id as usize].name = Some(c.ident.sym.as_str().into());
+        self.assign(&c.ident, Val::Class(id));
+        c.class.visit_with(self);
+    }
+
+    /// `for (const [k, v] of Object.entries(table))`: `k` and `v` stand for
+    /// every entry of `table` (see `ENTRY_KEY`).
+    fn visit_for_of_stmt(&mut self, f: &ForOfStmt) {
+        if let Expr::Call(CallExpr { callee: Callee::Expr(callee), args, .. }) = &*f.right {
+            let entries = matches!(self.val(callee), Val::Member(obj, m) if &*m == "entries" && matches!(&*obj, Val::Global(g) if &**g == "Object"));
+            if let (true, Some(table), ForHead::VarDecl(decl)) = (entries, args.first(), &f.left) {
+                if let Some(Pat::Array(arr)) = decl.decls.first().map(|d| &d.name) {
+                    let table = self.val(&table.expr);
+                    for (el, key) in arr.elems.iter().zip([crate::model::ENTRY_KEY, crate::model::ENTRY_VALUE]) {
+                        if let Some(Pat::Ident(b)) = el {
+                            self.assign(&b.id, table.clone().member(key));
+                        }
+                    }
+                }
+            }
+        }
+        f.visit_children_with(self);
     }
 
     fn visit_fn_decl(&mut self, f: &FnDecl) {
@@ -178,6 +244,11 @@ impl Visit for Indexer {
                 let target = self.val(&Expr::Member(m.clone()));
                 if let Some(name) = self.export_target(&target) {
                     self.export(&name, value.clone());
+                }
+                if let Val::Member(obj, prop) = &target {
+                    if let Val::This(class) = **obj {
+                        self.class_member(class, prop, value.clone());
+                    }
                 }
                 self.record_effect(Effect::Assign { target, value, span: self.span(a.span) });
             }
@@ -324,7 +395,10 @@ impl Visit for Indexer {
                     }
                 }
             }
-            Decl::Class(c) => self.export(c.ident.sym.as_str(), Val::Unknown),
+            Decl::Class(c) => {
+                let id = self.class_id(c.class.span);
+                self.export(c.ident.sym.as_str(), Val::Class(id));
+            }
             _ => {}
         }
         d.visit_children_with(self);
@@ -338,6 +412,13 @@ impl Visit for Indexer {
                     self.assign(ident, Val::Func(id));
                 }
                 self.export("default", Val::Func(id));
+            }
+            DefaultDecl::Class(c) => {
+                let id = self.class_id(c.class.span);
+                if let Some(ident) = &c.ident {
+                    self.assign(ident, Val::Class(id));
+                }
+                self.export("default", Val::Class(id));
             }
             _ => self.export("default", Val::Unknown),
         }
