@@ -25,7 +25,11 @@ pub enum ExitStatus {
 }
 
 #[derive(Parser, Debug)]
-#[command(name = "nodeward", version, about = "A static security analyzer for Node.js backends")]
+#[command(
+    name = "nodeward",
+    version,
+    about = "A static security analyzer for Node.js backends"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -136,7 +140,13 @@ fn print_rules() {
     println!("{:<18} {:<8} {:<10} summary", "id", "severity", "precision");
     for r in all_rules() {
         let m = r.meta();
-        println!("{:<18} {:<8} {:<10} {}", m.id, m.default_level.as_str(), m.precision.as_str(), m.summary);
+        println!(
+            "{:<18} {:<8} {:<10} {}",
+            m.id,
+            m.default_level.as_str(),
+            m.precision.as_str(),
+            m.summary
+        );
     }
 }
 
@@ -150,7 +160,11 @@ fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, 
     for rule in all_rules() {
         let id = rule.meta().id;
         let setting = config.rules.get(id).map(String::as_str).unwrap_or("on");
-        let selected = if args.select.is_empty() { setting != "off" } else { args.select.iter().any(|s| s == id) };
+        let selected = if args.select.is_empty() {
+            setting != "off"
+        } else {
+            args.select.iter().any(|s| s == id)
+        };
         if !selected || args.ignore.iter().any(|s| s == id) {
             continue;
         }
@@ -161,7 +175,11 @@ fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, 
 }
 
 fn check(args: CheckArgs) -> Result<ExitStatus, String> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let config = match config::find(args.config.as_deref(), &paths[0]) {
         Some(p) => config::load(&p)?,
         None => Config::default(),
@@ -186,9 +204,15 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     };
     let report = analyze(&opts).map_err(|e| e.0)?;
 
-    let color = !args.no_color && args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = !args.no_color
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     let render_opts = RenderOptions {
-        human: HumanOptions { color, ..HumanOptions::default() },
+        human: HumanOptions {
+            color,
+            ..HumanOptions::default()
+        },
         ..RenderOptions::default()
     };
     let format = match args.format {
@@ -200,7 +224,11 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     let (mut text, warnings) = renderer(format, &render_opts).render_to_string(&report);
     if format == Format::Github {
         // Annotations are capped per step; the full report follows them.
-        text.push_str(&renderer(Format::Human, &render_opts).render_to_string(&report).0);
+        text.push_str(
+            &renderer(Format::Human, &render_opts)
+                .render_to_string(&report)
+                .0,
+        );
     }
     write_out(args.output.as_deref(), &text)?;
     for w in warnings {
@@ -222,7 +250,12 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     if report.has_internal_error() {
         return Ok(ExitStatus::Error);
     }
-    let fail_on = args.fail_on.or_else(|| config.fail_on.as_deref().and_then(|s| FailOn::from_str(s, true).ok()));
+    let fail_on = args.fail_on.or_else(|| {
+        config
+            .fail_on
+            .as_deref()
+            .and_then(|s| FailOn::from_str(s, true).ok())
+    });
     let threshold = match fail_on.unwrap_or(FailOn::Warning) {
         FailOn::Error => Some(Level::Error),
         FailOn::Warning => Some(Level::Warning),
@@ -230,12 +263,18 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         FailOn::Never => None,
     };
     let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
-    Ok(if failing { ExitStatus::Findings } else { ExitStatus::Clean })
+    Ok(if failing {
+        ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
 }
 
 fn write_out(path: Option<&Path>, text: &str) -> Result<(), String> {
     match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display())),
+        Some(p) => {
+            std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))
+        }
         None => {
             let mut out = std::io::stdout().lock();
             // A closed pipe (`| head`) is not an error worth a panic.

@@ -28,7 +28,11 @@ pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
         return Some(p.to_path_buf());
     }
     let start = std::fs::canonicalize(first_path).ok()?;
-    let mut dir = if start.is_dir() { Some(start.as_path()) } else { start.parent() };
+    let mut dir = if start.is_dir() {
+        Some(start.as_path())
+    } else {
+        start.parent()
+    };
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
         if candidate.is_file() {
@@ -40,7 +44,8 @@ pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
     parse(&text).map_err(|e| format!("invalid config {}: {e}", path.display()))
 }
 
@@ -48,15 +53,24 @@ pub fn parse(text: &str) -> Result<Config, String> {
     let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
     if let Some(level) = &config.fail_on {
         if !matches!(level.as_str(), "error" | "warning" | "note" | "never") {
-            return Err(format!("fail-on: `{level}` is not one of error, warning, note, never"));
+            return Err(format!(
+                "fail-on: `{level}` is not one of error, warning, note, never"
+            ));
         }
     }
     for (rule, setting) in &config.rules {
         if nodeward_rules::find_rule(rule).is_none() {
-            return Err(format!("rules: unknown rule `{rule}` (see `nodeward rules`)"));
+            return Err(format!(
+                "rules: unknown rule `{rule}` (see `nodeward rules`)"
+            ));
         }
-        if !matches!(setting.as_str(), "off" | "on" | "note" | "warning" | "error") {
-            return Err(format!("rules.{rule}: `{setting}` is not one of off, on, note, warning, error"));
+        if !matches!(
+            setting.as_str(),
+            "off" | "on" | "note" | "warning" | "error"
+        ) {
+            return Err(format!(
+                "rules.{rule}: `{setting}` is not one of off, on, note, warning, error"
+            ));
         }
     }
     Ok(config)
@@ -76,8 +90,12 @@ mod tests {
     #[test]
     fn rejects_unknown_keys_and_values() {
         assert!(parse("excludes = []").unwrap_err().contains("excludes"));
-        assert!(parse("[rules]\nno-such-rule = \"on\"").unwrap_err().contains("unknown rule"));
-        assert!(parse("[rules]\nx-powered-by = \"loud\"").unwrap_err().contains("loud"));
+        assert!(parse("[rules]\nno-such-rule = \"on\"")
+            .unwrap_err()
+            .contains("unknown rule"));
+        assert!(parse("[rules]\nx-powered-by = \"loud\"")
+            .unwrap_err()
+            .contains("loud"));
         assert!(parse("fail-on = \"sometimes\"").is_err());
     }
 }

@@ -28,7 +28,10 @@ pub fn install() {
                 .map(|s| s.to_string())
                 .or_else(|| info.payload().downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".into());
-            let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+            let at = info
+                .location()
+                .map(|l| format!(" at {}:{}", l.file(), l.line()))
+                .unwrap_or_default();
             LAST.with(|l| *l.borrow_mut() = Some(format!("{msg}{at}")));
         }));
     });
@@ -39,5 +42,8 @@ pub fn catch<R>(f: impl FnOnce() -> R) -> Result<R, String> {
     let was = CAPTURING.with(|c| c.replace(true));
     let result = panic::catch_unwind(panic::AssertUnwindSafe(f));
     CAPTURING.with(|c| c.set(was));
-    result.map_err(|_| LAST.with(|l| l.borrow_mut().take()).unwrap_or_else(|| "unknown panic".into()))
+    result.map_err(|_| {
+        LAST.with(|l| l.borrow_mut().take())
+            .unwrap_or_else(|| "unknown panic".into())
+    })
 }

@@ -19,7 +19,10 @@ use nodeward_front::prescan::{nesting_depth, MAX_NESTING};
 use nodeward_front::read::read_source;
 use nodeward_report::baseline::Baseline;
 use nodeward_report::suppress::{apply_suppressions, Comment, FileDirectives};
-use nodeward_report::{sort_findings, sort_notices, Finding, Level, Notice, NoticeKind, RunReport, RuleMeta, SkipReason, Summary};
+use nodeward_report::{
+    sort_findings, sort_notices, Finding, Level, Notice, NoticeKind, RuleMeta, RunReport,
+    SkipReason, Summary,
+};
 use nodeward_rules::{Ctx, Rule};
 use nodeward_semantic::apps::{build_apps, AppModel};
 use nodeward_semantic::{index_file, FileId, FileModel, Project};
@@ -92,10 +95,16 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     if let Some(j) = opts.jobs {
         builder = builder.num_threads(j.max(1));
     }
-    let pool = builder.build().map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
+    let pool = builder
+        .build()
+        .map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
 
     let outcomes: Vec<FileOutcome> = pool.install(|| {
-        discovery.files.par_iter().map(|f| process_file(f, &opts.discover)).collect()
+        discovery
+            .files
+            .par_iter()
+            .map(|f| process_file(f, &opts.discover))
+            .collect()
     });
 
     let mut models = Vec::new();
@@ -125,16 +134,27 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         Ok(apps) => apps,
         Err(msg) => {
             summary.panicked += 1;
-            notices.push(Notice { kind: NoticeKind::Panic, path: None, span: None, message: format!("linking the project panicked: {msg}") });
+            notices.push(Notice {
+                kind: NoticeKind::Panic,
+                path: None,
+                span: None,
+                message: format!("linking the project panicked: {msg}"),
+            });
             AppModel::default()
         }
     };
     summary.timings.link = t.elapsed();
 
     let t = Instant::now();
-    let ctx = Ctx { project: &project, apps: &apps };
+    let ctx = Ctx {
+        project: &project,
+        apps: &apps,
+    };
     let per_file: Vec<(Vec<Finding>, Vec<Notice>)> = pool.install(|| {
-        (0..project.files.len() as FileId).into_par_iter().map(|file| run_rules(&ctx, file, &opts.rules)).collect()
+        (0..project.files.len() as FileId)
+            .into_par_iter()
+            .map(|file| run_rules(&ctx, file, &opts.rules))
+            .collect()
     });
     let mut findings = Vec::new();
     for (f, n) in per_file {
@@ -147,7 +167,10 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     let t = Instant::now();
     sort_findings(&mut findings);
     findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.path == b.path && a.span == b.span);
-    let known: Vec<&str> = nodeward_rules::all_rules().iter().map(|r| r.meta().id).collect();
+    let known: Vec<&str> = nodeward_rules::all_rules()
+        .iter()
+        .map(|r| r.meta().id)
+        .collect();
     let enabled: Vec<&str> = opts.rules.iter().map(|r| r.rule.meta().id).collect();
     let outcome = apply_suppressions(findings, &directives, &known, &enabled);
     summary.suppressed = outcome.suppressed;
@@ -163,7 +186,8 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
             .map_err(|e| RunError(format!("cannot write baseline {}: {e}", path.display())))?;
     }
     if let Some(path) = &opts.baseline {
-        let baseline = Baseline::load(path).map_err(|e| RunError(format!("baseline {}: {e}", path.display())))?;
+        let baseline = Baseline::load(path)
+            .map_err(|e| RunError(format!("baseline {}: {e}", path.display())))?;
         let applied = baseline.apply(findings, fingerprints);
         summary.baselined = applied.baselined;
         notices.extend(applied.stale);
@@ -171,7 +195,10 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         fingerprints = applied.fingerprints;
     }
     sort_notices(&mut notices);
-    sources.retain(|p, _| findings.iter().any(|f| &f.path == p) || notices.iter().any(|n| n.path.as_deref() == Some(p)));
+    sources.retain(|p, _| {
+        findings.iter().any(|f| &f.path == p)
+            || notices.iter().any(|n| n.path.as_deref() == Some(p))
+    });
     summary.timings.report = t.elapsed();
 
     let mut rules: Vec<RuleMeta> = opts.rules.iter().map(|r| *r.rule.meta()).collect();
@@ -194,7 +221,11 @@ fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
         Ok(s) => s,
         Err((reason, message)) => {
             out.skipped = Some(reason);
-            out.notice = Some(Notice::for_file(NoticeKind::Skipped(reason), file.rel.as_str(), message));
+            out.notice = Some(Notice::for_file(
+                NoticeKind::Skipped(reason),
+                file.rel.as_str(),
+                message,
+            ));
             return out;
         }
     };
@@ -215,9 +246,17 @@ fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
             let t = Instant::now();
             let res = parsed.map(|p| {
                 let model = index_file(&file.rel, &p);
-                let comments: Vec<Comment> =
-                    p.directives.iter().map(|d| Comment { body: &d.text, span: d.span, is_block: d.block }).collect();
-                let directives = (!comments.is_empty()).then(|| FileDirectives::parse(&file.rel, &src, &comments));
+                let comments: Vec<Comment> = p
+                    .directives
+                    .iter()
+                    .map(|d| Comment {
+                        body: &d.text,
+                        span: d.span,
+                        is_block: d.block,
+                    })
+                    .collect();
+                let directives = (!comments.is_empty())
+                    .then(|| FileDirectives::parse(&file.rel, &src, &comments));
                 drop(p);
                 (model, directives)
             });
@@ -234,11 +273,20 @@ fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
         Ok((Err(e), pt, _)) => {
             out.parse_error = true;
             out.parse_time = pt;
-            out.notice = Some(Notice::at(NoticeKind::ParseError, file.rel.as_str(), e.span, format!("syntax error: {}", e.message)));
+            out.notice = Some(Notice::at(
+                NoticeKind::ParseError,
+                file.rel.as_str(),
+                e.span,
+                format!("syntax error: {}", e.message),
+            ));
         }
         Err(msg) => {
             out.panicked = true;
-            out.notice = Some(Notice::for_file(NoticeKind::Panic, file.rel.as_str(), format!("analysing this file panicked: {msg}")));
+            out.notice = Some(Notice::for_file(
+                NoticeKind::Panic,
+                file.rel.as_str(),
+                format!("analysing this file panicked: {msg}"),
+            ));
         }
     }
     out
@@ -256,8 +304,14 @@ fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, V
     if let Some(pattern) = std::env::var_os(TEST_PANIC_VAR) {
         let pattern = pattern.to_string_lossy();
         if !pattern.is_empty() && path.contains(&*pattern) {
-            if let Err(msg) = panic_capture::catch(|| panic!("test-only panic requested by {TEST_PANIC_VAR}")) {
-                notices.push(Notice::for_file(NoticeKind::Panic, path.as_str(), format!("rules panicked on this file: {msg}")));
+            if let Err(msg) =
+                panic_capture::catch(|| panic!("test-only panic requested by {TEST_PANIC_VAR}"))
+            {
+                notices.push(Notice::for_file(
+                    NoticeKind::Panic,
+                    path.as_str(),
+                    format!("rules panicked on this file: {msg}"),
+                ));
                 return (findings, notices);
             }
         }
@@ -292,13 +346,26 @@ fn read_sources(
 ) -> BTreeMap<String, Arc<str>> {
     let abs: HashMap<&str, &PathBuf> = files.iter().map(|f| (f.rel.as_str(), &f.abs)).collect();
     let mut wanted: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
-    wanted.extend(findings.iter().flat_map(|f| f.related.iter().chain(&f.flow)).map(|r| r.path.as_str()));
-    wanted.extend(notices.iter().filter(|n| n.span.is_some()).filter_map(|n| n.path.as_deref()));
+    wanted.extend(
+        findings
+            .iter()
+            .flat_map(|f| f.related.iter().chain(&f.flow))
+            .map(|r| r.path.as_str()),
+    );
+    wanted.extend(
+        notices
+            .iter()
+            .filter(|n| n.span.is_some())
+            .filter_map(|n| n.path.as_deref()),
+    );
     wanted.sort();
     wanted.dedup();
     let mut out = BTreeMap::new();
     for rel in wanted {
-        let path = abs.get(rel).map(|p| p.to_path_buf()).unwrap_or_else(|| root.join(rel));
+        let path = abs
+            .get(rel)
+            .map(|p| p.to_path_buf())
+            .unwrap_or_else(|| root.join(rel));
         if let Ok(text) = std::fs::read_to_string(path) {
             out.insert(rel.to_string(), Arc::from(text));
         }

@@ -40,7 +40,11 @@ fn every_rule_doc_example_behaves_as_labelled() {
     for rule in all_rules() {
         let meta = rule.meta();
         let ex = examples(meta.docs);
-        assert!(ex.iter().any(|e| e.0) && ex.iter().any(|e| !e.0), "{}: needs flagged and ok examples", meta.id);
+        assert!(
+            ex.iter().any(|e| e.0) && ex.iter().any(|e| !e.0),
+            "{}: needs flagged and ok examples",
+            meta.id
+        );
         for (i, (flagged, code)) in ex.iter().enumerate() {
             let dir = tempfile::tempdir().unwrap();
             let file = dir.path().join("example.js");
@@ -57,7 +61,11 @@ fn every_rule_doc_example_behaves_as_labelled() {
                 ));
             }
         }
-        assert!(meta.docs.starts_with(&format!("# {}\n", meta.id)), "{}: doc must start with its id", meta.id);
+        assert!(
+            meta.docs.starts_with(&format!("# {}\n", meta.id)),
+            "{}: doc must start with its id",
+            meta.id
+        );
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -25,27 +25,49 @@ fn every_rule_case_matches_its_markers() {
         for case in entries {
             cases += 1;
             let report = run(&case, &[id]);
-            let base = if case.is_dir() { case.clone() } else { case.parent().unwrap().to_path_buf() };
+            let base = if case.is_dir() {
+                case.clone()
+            } else {
+                case.parent().unwrap().to_path_buf()
+            };
             let got = findings_of(&report, &base);
             let want = markers_of(&case, &[id]);
-            if want.is_empty() { neg += 1 } else { pos += 1 }
+            if want.is_empty() {
+                neg += 1
+            } else {
+                pos += 1
+            }
             if got != want {
                 let missing: Vec<_> = want.difference(&got).collect();
                 let extra: Vec<_> = got.difference(&want).collect();
-                failures.push(format!("{}: missing {missing:?}, extra {extra:?}", case.display()));
+                failures.push(format!(
+                    "{}: missing {missing:?}, extra {extra:?}",
+                    case.display()
+                ));
             }
-            let bad: Vec<_> = report.notices.iter().filter(|n| n.is_internal_error()).collect();
+            let bad: Vec<_> = report
+                .notices
+                .iter()
+                .filter(|n| n.is_internal_error())
+                .collect();
             if !bad.is_empty() {
                 failures.push(format!("{}: internal errors {bad:?}", case.display()));
             }
         }
         println!("{id}: {pos} positive, {neg} negative cases");
         if pos < 12 || neg < 12 {
-            failures.push(format!("{id}: needs at least 12 positive and 12 negative cases ({pos}/{neg})"));
+            failures.push(format!(
+                "{id}: needs at least 12 positive and 12 negative cases ({pos}/{neg})"
+            ));
         }
     }
     assert!(cases > 0);
-    assert!(failures.is_empty(), "{} of {cases} cases failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {cases} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -21,7 +21,10 @@ const BASE: u32 = 1;
 
 /// Converts an swc span to byte offsets in the file text.
 pub fn span_of(span: swc_common::Span) -> Span {
-    Span::new(span.lo.0.saturating_sub(BASE), span.hi.0.saturating_sub(BASE))
+    Span::new(
+        span.lo.0.saturating_sub(BASE),
+        span.hi.0.saturating_sub(BASE),
+    )
 }
 
 /// A comment that may hold a suppression directive (`nodeward-ignore…`).
@@ -80,7 +83,9 @@ pub fn syntax_for(rel_path: &str) -> Syntax {
 pub fn with_file_stack<R>(len: usize, f: impl FnOnce() -> R) -> R {
     // Chains such as `a+a+…` parse iteratively but are visited and dropped
     // recursively: a few hundred bytes of stack per term at most.
-    let stack = (64usize << 20).saturating_add(len.saturating_mul(512)).min(4 << 30);
+    let stack = (64usize << 20)
+        .saturating_add(len.saturating_mul(512))
+        .min(4 << 30);
     stacker::grow(stack, || GLOBALS.set(&Globals::new(), f))
 }
 
@@ -104,7 +109,11 @@ pub fn parse(rel_path: &str, src: &str) -> Result<ParsedFile, SyntaxError> {
     })?;
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
-    program.visit_mut_with(&mut resolver(unresolved_mark, top_level_mark, is_typescript));
+    program.visit_mut_with(&mut resolver(
+        unresolved_mark,
+        top_level_mark,
+        is_typescript,
+    ));
     Ok(ParsedFile {
         program,
         unresolved_mark,

@@ -26,3 +26,32 @@ pub trait Rule: Sync + Send {
 }
 
 pub use registry::{all_rules, find_rule};
+
+/// Whether a file is test code (a `test/`, `tests/`, `__tests__/` or
+/// `__mocks__/` folder, or a `*.test.*` / `*.spec.*` file). The app and
+/// process rules skip such files: an app a test creates to exercise a
+/// plugin is never deployed, and a test runner's process handlers are not
+/// the service's.
+pub fn is_test_path(path: &str) -> bool {
+    let mut parts = path.split('/');
+    let file = parts.next_back().unwrap_or("");
+    parts.any(|p| matches!(p, "test" | "tests" | "__tests__" | "__mocks__"))
+        || file.contains(".test.")
+        || file.contains(".spec.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_test_path;
+
+    #[test]
+    fn recognizes_test_files() {
+        assert!(is_test_path("test/app.js"));
+        assert!(is_test_path("pkg/tests/x.ts"));
+        assert!(is_test_path("src/app.spec.ts"));
+        assert!(is_test_path("src/__tests__/a.js"));
+        assert!(!is_test_path("testdata/rules/a.js"));
+        assert!(!is_test_path("src/contest/app.js"));
+        assert!(!is_test_path("src/testing.js"));
+    }
+}

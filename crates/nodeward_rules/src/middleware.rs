@@ -60,15 +60,28 @@ pub fn header_uses(project: &Project, fw: Framework, op: &AppOp) -> Vec<HeaderUs
 }
 
 fn find_model(module: &str, path: &str) -> Option<&'static HeaderMiddleware> {
-    headers().middleware.iter().find(|m| m.module == module && m.path == path)
+    headers()
+        .middleware
+        .iter()
+        .find(|m| m.module == module && m.path == path)
 }
 
-fn plugin_model(project: &Project, file: FileId, plugin: &Val) -> Option<&'static HeaderMiddleware> {
+fn plugin_model(
+    project: &Project,
+    file: FileId,
+    plugin: &Val,
+) -> Option<&'static HeaderMiddleware> {
     let (module, path) = module_path(project, file, plugin)?;
     find_model(&module, &path)
 }
 
-fn from_model(project: &Project, file: FileId, m: &HeaderMiddleware, opts: Option<&Val>, span: Span) -> HeaderUse {
+fn from_model(
+    project: &Project,
+    file: FileId,
+    m: &HeaderMiddleware,
+    opts: Option<&Val>,
+    span: Span,
+) -> HeaderUse {
     let mut use_ = HeaderUse {
         sets_headers: m.sets_headers,
         hides_powered_by: m.hides_powered_by,
@@ -81,7 +94,8 @@ fn from_model(project: &Project, file: FileId, m: &HeaderMiddleware, opts: Optio
     let (of, ov) = project.resolve(file, opts);
     let Val::Object(props) = &ov else { return use_ };
     for (key, value) in props {
-        let off = eval_default(project, of, value).is_some_and(|c| c == nodeward_semantic::env::Const::Bool(false));
+        let off = eval_default(project, of, value)
+            .is_some_and(|c| c == nodeward_semantic::env::Const::Bool(false));
         if !off {
             if &**key == "global" {
                 use_.not_global = false;
@@ -133,14 +147,19 @@ fn classify(project: &Project, file: FileId, val: &Val, depth: u32, out: &mut Ve
             manual_headers(project, f, *id, depth, &mut seen);
             let core = &headers().manual.core_headers;
             let frame_via_csp = seen.csp_frame_ancestors;
-            let all = core.iter().all(|h| seen.set.contains(h) || (h == "x-frame-options" && frame_via_csp));
+            let all = core
+                .iter()
+                .all(|h| seen.set.contains(h) || (h == "x-frame-options" && frame_via_csp));
             if all || seen.removes_powered_by {
                 out.push(HeaderUse {
                     sets_headers: all,
                     hides_powered_by: seen.removes_powered_by,
                     disabled: Vec::new(),
                     file: f,
-                    span: project.file(f).function(*id).map_or(Span::new(0, 0), |x| x.span),
+                    span: project
+                        .file(f)
+                        .function(*id)
+                        .map_or(Span::new(0, 0), |x| x.span),
                     not_global: false,
                 });
             }
@@ -164,7 +183,9 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
         return;
     }
     let model = &headers().manual;
-    let Some(f) = project.file(file).function(func) else { return };
+    let Some(f) = project.file(file).function(func) else {
+        return;
+    };
     for site in &f.calls {
         let call: &CallVal = &site.call;
         if let Val::Member(_, method) = &call.callee {

@@ -58,7 +58,10 @@ mod tests {
     #[test]
     fn header_models_parse() {
         let h = super::headers();
-        assert!(h.middleware.iter().any(|m| m.module == "helmet" && m.path.is_empty()));
+        assert!(h
+            .middleware
+            .iter()
+            .any(|m| m.module == "helmet" && m.path.is_empty()));
         assert!(h.disabling_options.contains_key("contentSecurityPolicy"));
     }
 }

@@ -1,6 +1,8 @@
 //! Every rule nodeward has, sorted by id.
 
-use crate::rules::{missing_helmet::MissingHelmet, swallowed_crash::SwallowedCrash, x_powered_by::XPoweredBy};
+use crate::rules::{
+    missing_helmet::MissingHelmet, swallowed_crash::SwallowedCrash, x_powered_by::XPoweredBy,
+};
 use crate::Rule;
 
 static RULES: &[&dyn Rule] = &[&MissingHelmet, &SwallowedCrash, &XPoweredBy];

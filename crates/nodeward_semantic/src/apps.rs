@@ -28,13 +28,18 @@ pub enum Framework {
     Koa,
     Fastify,
     /// NestJS, on the Express platform unless a Fastify adapter is given.
-    Nest { fastify: bool },
+    Nest {
+        fastify: bool,
+    },
 }
 
 impl Framework {
     /// Whether the app answers through Express (and so sends X-Powered-By).
     pub fn is_express(self) -> bool {
-        matches!(self, Framework::Express | Framework::Nest { fastify: false })
+        matches!(
+            self,
+            Framework::Express | Framework::Nest { fastify: false }
+        )
     }
 
     pub fn name(self) -> &'static str {
@@ -193,7 +198,8 @@ pub fn build_apps(project: &Project) -> AppModel {
     for file in 0..project.files.len() as FileId {
         for (func, f) in project.file(file).functions.iter().enumerate() {
             let creates = f.calls.iter().any(|s| {
-                !it.by_site.contains_key(&(file, s.call.span.start)) && it.factory(file, &s.call).is_some()
+                !it.by_site.contains_key(&(file, s.call.span.start))
+                    && it.factory(file, &s.call).is_some()
             });
             if creates {
                 it.run(file, func as FnId, Vec::new(), Truth::True);
@@ -212,7 +218,9 @@ impl Interp<'_> {
             return;
         }
         let project = self.project;
-        let Some(f) = project.file(file).function(func) else { return };
+        let Some(f) = project.file(file).function(func) else {
+            return;
+        };
         self.frames.push(Frame { file, func, params });
         for site in &f.calls {
             self.steps += 1;
@@ -231,8 +239,12 @@ impl Interp<'_> {
         }
         if let Val::Member(recv, method) = &call.callee {
             if let Some(app) = self.app_of(file, recv, 0) {
-                let mounts: Vec<AppId> =
-                    call.args.iter().filter_map(|a| self.app_of(file, a, 0)).filter(|m| *m != app).collect();
+                let mounts: Vec<AppId> = call
+                    .args
+                    .iter()
+                    .filter_map(|a| self.app_of(file, a, 0))
+                    .filter(|m| *m != app)
+                    .collect();
                 let index = self.apps[app].ops.len();
                 for m in &mounts {
                     self.apps[*m].mounted_by.push((app, index));
@@ -251,12 +263,19 @@ impl Interp<'_> {
                 return;
             }
         }
-        let arg_apps: Vec<Option<AppId>> = call.args.iter().map(|a| self.app_of(file, a, 0)).collect();
+        let arg_apps: Vec<Option<AppId>> =
+            call.args.iter().map(|a| self.app_of(file, a, 0)).collect();
         match self.project.resolve(file, &call.callee) {
             (cf, Val::Func(id)) => self.run(cf, id, arg_apps, truth),
             // `new Server(app)`: the constructor runs.
             (cf, Val::Class(class)) if call.new => {
-                if let Some(ctor) = self.project.file(cf).classes.get(class as usize).and_then(|c| c.ctor) {
+                if let Some(ctor) = self
+                    .project
+                    .file(cf)
+                    .classes
+                    .get(class as usize)
+                    .and_then(|c| c.ctor)
+                {
                     self.run(cf, ctor, arg_apps, truth);
                 }
             }
@@ -279,33 +298,48 @@ impl Interp<'_> {
     }
 
     fn app_at(&mut self, file: FileId, call: &CallVal, framework: Framework) -> AppId {
-        *self.by_site.entry((file, call.span.start)).or_insert_with(|| {
-            self.apps.push(App {
-                framework,
-                file,
-                span: call.span,
-                ops: Vec::new(),
-                mounted_by: Vec::new(),
-                escapes: false,
-            });
-            self.apps.len() - 1
-        })
+        *self
+            .by_site
+            .entry((file, call.span.start))
+            .or_insert_with(|| {
+                self.apps.push(App {
+                    framework,
+                    file,
+                    span: call.span,
+                    ops: Vec::new(),
+                    mounted_by: Vec::new(),
+                    escapes: false,
+                });
+                self.apps.len() - 1
+            })
     }
 
     fn factory(&self, file: FileId, call: &CallVal) -> Option<Framework> {
         let (module, path) = module_path(self.project, file, &call.callee)?;
-        let fac = data().factory.iter().find(|f| *f.module == *module && f.path == path && (call.new || !f.new))?;
+        let fac = data()
+            .factory
+            .iter()
+            .find(|f| *f.module == *module && f.path == path && (call.new || !f.new))?;
         Some(match fac.framework.as_str() {
             "express" => Framework::Express,
             "koa" => Framework::Koa,
             "fastify" => Framework::Fastify,
             _ => {
-                let fastify = call.args.iter().skip(1).any(|a| match self.project.resolve(file, a) {
-                    (af, Val::Call(c)) => module_path(self.project, af, &c.callee).is_some_and(|(m, p)| {
-                        data().platform_adapter.iter().any(|ad| *ad.module == *m && ad.class == p && ad.platform == "fastify")
-                    }),
-                    _ => false,
-                });
+                let fastify =
+                    call.args
+                        .iter()
+                        .skip(1)
+                        .any(|a| match self.project.resolve(file, a) {
+                            (af, Val::Call(c)) => module_path(self.project, af, &c.callee)
+                                .is_some_and(|(m, p)| {
+                                    data().platform_adapter.iter().any(|ad| {
+                                        *ad.module == *m
+                                            && ad.class == p
+                                            && ad.platform == "fastify"
+                                    })
+                                }),
+                            _ => false,
+                        });
                 Framework::Nest { fastify }
             }
         })
@@ -335,7 +369,11 @@ impl Interp<'_> {
                 }
                 // A project function that returns an app (`createApp()`).
                 if let (ff, Val::Func(id)) = self.project.resolve(f, &c.callee) {
-                    let returns = self.project.file(ff).function(id).map(|func| func.returns.clone())?;
+                    let returns = self
+                        .project
+                        .file(ff)
+                        .function(id)
+                        .map(|func| func.returns.clone())?;
                     return returns.iter().find_map(|r| self.app_of(ff, r, depth + 1));
                 }
                 None

@@ -77,7 +77,9 @@ pub fn cond_truth(project: &Project, file: FileId, cond: Option<CondId>) -> Trut
     let mut guard = 0;
     while let Some(id) = next {
         guard += 1;
-        let Some(node) = project.file(file).cond(id) else { break };
+        let Some(node) = project.file(file).cond(id) else {
+            break;
+        };
         let t = match eval_default(project, file, &node.test) {
             Some(c) => {
                 if c.truthy() != node.negated {
@@ -174,7 +176,12 @@ fn eval(project: &Project, file: FileId, val: &Val, depth: u32) -> Option<Const>
     }
 }
 
-fn eval_call(project: &Project, file: FileId, c: &crate::model::CallVal, depth: u32) -> Option<Const> {
+fn eval_call(
+    project: &Project,
+    file: FileId,
+    c: &crate::model::CallVal,
+    depth: u32,
+) -> Option<Const> {
     // Express: `app.get('env')` is NODE_ENV or 'development'.
     if let (Val::Member(_, m), [Val::Str(a)]) = (&c.callee, c.args.as_slice()) {
         if &**m == "get" && &**a == "env" {
@@ -187,9 +194,9 @@ fn eval_call(project: &Project, file: FileId, c: &crate::model::CallVal, depth: 
             let v = eval(project, file, c.args.first()?, depth)?;
             Some(Const::Bool(v.truthy()))
         }
-        Val::Global(g) if &**g == "String" => {
-            Some(Const::Str(eval(project, file, c.args.first()?, depth)?.to_js_string()))
-        }
+        Val::Global(g) if &**g == "String" => Some(Const::Str(
+            eval(project, file, c.args.first()?, depth)?.to_js_string(),
+        )),
         // A flag helper such as `const isDev = () => NODE_ENV === 'development'`.
         Val::Func(id) => {
             let func = project.file(f).function(*id)?;

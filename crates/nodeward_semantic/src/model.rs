@@ -42,7 +42,10 @@ pub enum Val {
     Member(Box<Val>, Box<str>),
     Call(Box<CallVal>),
     /// The `index`-th parameter of function `func` of this file.
-    Param { func: FnId, index: u32 },
+    Param {
+        func: FnId,
+        index: u32,
+    },
     /// A function (declaration, expression, arrow or method) of this file.
     Func(FnId),
     /// A local variable of this file, resolved through `FileModel::bindings`.
@@ -89,7 +92,11 @@ impl Val {
     /// The value of `key` in an object literal.
     pub fn prop(&self, key: &str) -> Option<&Val> {
         match self {
-            Val::Object(props) => props.iter().rev().find(|(k, _)| &**k == key).map(|(_, v)| v),
+            Val::Object(props) => props
+                .iter()
+                .rev()
+                .find(|(k, _)| &**k == key)
+                .map(|(_, v)| v),
             _ => None,
         }
     }
@@ -168,7 +175,10 @@ pub struct Class {
 
 impl Class {
     pub fn member(&self, name: &str) -> Option<&Val> {
-        self.members.iter().find(|(k, _, n)| &**k == name && *n == 1).map(|(_, v, _)| v)
+        self.members
+            .iter()
+            .find(|(k, _, n)| &**k == name && *n == 1)
+            .map(|(_, v, _)| v)
     }
 }
 
@@ -201,6 +211,10 @@ impl FileModel {
     }
 
     pub fn export(&self, name: &str) -> Option<&Val> {
-        self.exports.iter().rev().find(|(k, _)| &**k == name).map(|(_, v)| v)
+        self.exports
+            .iter()
+            .rev()
+            .find(|(k, _)| &**k == name)
+            .map(|(_, v)| v)
     }
 }

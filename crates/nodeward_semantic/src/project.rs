@@ -23,7 +23,11 @@ pub struct Project {
 impl Project {
     /// `files` must be sorted by path (the order of discovery).
     pub fn new(files: Vec<FileModel>) -> Project {
-        let by_path = files.iter().enumerate().map(|(i, f)| (f.path.clone(), i as FileId)).collect();
+        let by_path = files
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.path.clone(), i as FileId))
+            .collect();
         Project { files, by_path }
     }
 
@@ -59,8 +63,13 @@ impl Project {
                 return Some(id);
             }
         }
-        let stem = joined.strip_suffix(".js").or_else(|| joined.strip_suffix(".mjs")).or_else(|| joined.strip_suffix(".cjs"))?;
-        ["ts", "tsx", "mts", "cts"].iter().find_map(|ext| found(&format!("{stem}.{ext}")))
+        let stem = joined
+            .strip_suffix(".js")
+            .or_else(|| joined.strip_suffix(".mjs"))
+            .or_else(|| joined.strip_suffix(".cjs"))?;
+        ["ts", "tsx", "mts", "cts"]
+            .iter()
+            .find_map(|ext| found(&format!("{stem}.{ext}")))
     }
 
     /// Follows variables, object properties and imports until the value is
@@ -82,7 +91,9 @@ impl Project {
             Val::Module(spec) if is_relative(spec) => match self.resolve_module(file, spec) {
                 Some(target) => match self.file(target).export("default") {
                     // CommonJS `module.exports = v`: require() gives v.
-                    Some(v) if is_cjs_whole(self.file(target)) => self.resolve_hops(target, v, hops + 1),
+                    Some(v) if is_cjs_whole(self.file(target)) => {
+                        self.resolve_hops(target, v, hops + 1)
+                    }
                     _ => (target, Val::Module(self_spec(&self.file(target).path))),
                 },
                 None => (file, Val::Unknown),
@@ -104,7 +115,9 @@ impl Project {
             // A namespace of a project file: its named export, else a
             // property of its default export.
             Val::Module(spec) if is_relative(spec) => {
-                let Some(target) = self.resolve_module(file, spec) else { return (file, Val::Unknown) };
+                let Some(target) = self.resolve_module(file, spec) else {
+                    return (file, Val::Unknown);
+                };
                 let model = self.file(target);
                 if let Some(v) = model.export(prop) {
                     return self.resolve_hops(target, v, hops + 1);
@@ -134,7 +147,12 @@ impl Project {
     }
 
     fn class_member(&self, file: FileId, class: u32, prop: &str, hops: u32) -> (FileId, Val) {
-        match self.file(file).classes.get(class as usize).and_then(|c| c.member(prop)) {
+        match self
+            .file(file)
+            .classes
+            .get(class as usize)
+            .and_then(|c| c.member(prop))
+        {
             Some(v) => self.resolve_hops(file, v, hops + 1),
             None => (file, Val::Unknown),
         }
@@ -178,7 +196,10 @@ mod tests {
 
     #[test]
     fn normalizes_relative_paths() {
-        assert_eq!(normalize("src/./routes/../app.js").as_deref(), Some("src/app.js"));
+        assert_eq!(
+            normalize("src/./routes/../app.js").as_deref(),
+            Some("src/app.js")
+        );
         assert_eq!(normalize("/lib/x").as_deref(), Some("lib/x"));
         assert_eq!(normalize("../x"), None);
     }

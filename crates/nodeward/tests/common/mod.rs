@@ -12,7 +12,10 @@ use nodeward_report::RunReport;
 use nodeward_rules::all_rules;
 
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// Runs the pipeline on `path` with the given rules (all when empty).
@@ -20,7 +23,10 @@ pub fn run(path: &Path, rules: &[&str]) -> RunReport {
     let enabled = all_rules()
         .iter()
         .filter(|r| rules.is_empty() || rules.contains(&r.meta().id))
-        .map(|r| EnabledRule { rule: *r, level: r.meta().default_level })
+        .map(|r| EnabledRule {
+            rule: *r,
+            level: r.meta().default_level,
+        })
         .collect();
     let opts = AnalyzeOptions {
         paths: vec![path.to_path_buf()],
@@ -49,12 +55,20 @@ pub fn findings_of(report: &RunReport, base: &Path) -> BTreeSet<(String, u32, St
 
 /// The `// expect: a, b` markers under `path`, for the given rules.
 pub fn markers_of(path: &Path, rules: &[&str]) -> BTreeSet<(String, u32, String)> {
-    let base = if path.is_dir() { path.to_path_buf() } else { path.parent().unwrap().to_path_buf() };
+    let base = if path.is_dir() {
+        path.to_path_buf()
+    } else {
+        path.parent().unwrap().to_path_buf()
+    };
     let mut out = BTreeSet::new();
     for file in walk(path) {
-        let Ok(text) = std::fs::read_to_string(&file) else { continue };
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
         for (i, line) in text.lines().enumerate() {
-            let Some(pos) = line.rfind("// expect:") else { continue };
+            let Some(pos) = line.rfind("// expect:") else {
+                continue;
+            };
             for id in line[pos + "// expect:".len()..].split(',') {
                 let id = id.trim();
                 if rules.contains(&id) {
@@ -69,7 +83,10 @@ pub fn markers_of(path: &Path, rules: &[&str]) -> BTreeSet<(String, u32, String)
 fn rel(base: &Path, abs: &Path) -> String {
     let base = base.canonicalize().unwrap();
     let abs = abs.canonicalize().unwrap();
-    abs.strip_prefix(&base).unwrap_or(&abs).to_string_lossy().replace('\\', "/")
+    abs.strip_prefix(&base)
+        .unwrap_or(&abs)
+        .to_string_lossy()
+        .replace('\\', "/")
 }
 
 pub fn walk(path: &Path) -> Vec<PathBuf> {
@@ -77,7 +94,11 @@ pub fn walk(path: &Path) -> Vec<PathBuf> {
         return vec![path.to_path_buf()];
     }
     let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(path).unwrap().flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(path)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for e in entries {
         if e.is_dir() {

@@ -39,17 +39,47 @@ impl Rule for MissingHelmet {
     }
 
     fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
+        if crate::is_test_path(&ctx.project.file(file).path) {
+            return;
+        }
         // Weakened configurations are reported where the helmet call is.
-        for app in ctx.apps.apps.iter().filter(|a| a.is_used() && a.ops.iter().any(|o| o.file == file)) {
-            for w in coverage(ctx, app).weakened.into_iter().filter(|w| w.file == file) {
-                let names: Vec<String> = w.disabled.iter().map(|(k, h)| format!("`{k}: false` ({h})")).collect();
-                let mut f = Finding::new(META.id, META.default_level, ctx.project.file(file).path.clone(), w.span);
-                f.message = format!("helmet is configured with protections switched off: {}", names.join(", "));
+        for app in ctx
+            .apps
+            .apps
+            .iter()
+            .filter(|a| a.is_used() && a.ops.iter().any(|o| o.file == file))
+        {
+            for w in coverage(ctx, app)
+                .weakened
+                .into_iter()
+                .filter(|w| w.file == file)
+            {
+                let names: Vec<String> = w
+                    .disabled
+                    .iter()
+                    .map(|(k, h)| format!("`{k}: false` ({h})"))
+                    .collect();
+                let mut f = Finding::new(
+                    META.id,
+                    META.default_level,
+                    ctx.project.file(file).path.clone(),
+                    w.span,
+                );
+                f.message = format!(
+                    "helmet is configured with protections switched off: {}",
+                    names.join(", ")
+                );
                 f.help = "remove these options to keep helmet's defaults, or configure the header (e.g. a Content-Security-Policy with your own directives) instead of switching it off".into();
                 out.push(f);
             }
         }
-        for (id, app) in ctx.apps.apps.iter().enumerate().filter(|(_, a)| a.file == file && a.is_used()) {
+        for (id, app) in ctx
+            .apps
+            .apps
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.file == file && a.is_used())
+        {
             let cov = coverage(ctx, app);
             if cov.protection.is_some() && cov.early_route.is_none() || !cov.weakened.is_empty() {
                 continue;
@@ -65,8 +95,16 @@ impl Rule for MissingHelmet {
                         "This {} app registers its security-headers middleware only after a route, so that route is served without the headers",
                         app.framework.name()
                     );
-                    f.related.push(Related { path: ctx.project.file(*rf).path.clone(), span: *rs, message: "route registered first".into() });
-                    f.related.push(Related { path: ctx.project.file(h.file).path.clone(), span: h.span, message: "headers middleware registered here".into() });
+                    f.related.push(Related {
+                        path: ctx.project.file(*rf).path.clone(),
+                        span: *rs,
+                        message: "route registered first".into(),
+                    });
+                    f.related.push(Related {
+                        path: ctx.project.file(h.file).path.clone(),
+                        span: h.span,
+                        message: "headers middleware registered here".into(),
+                    });
                 }
                 _ => {
                     f.message = format!(
@@ -94,8 +132,15 @@ fn help(fw: Framework) -> &'static str {
 }
 
 fn coverage(ctx: &Ctx, app: &App) -> Coverage {
-    let ordered = !matches!(app.framework, Framework::Fastify | Framework::Nest { fastify: true });
-    let mut cov = Coverage { protection: None, early_route: None, weakened: Vec::new() };
+    let ordered = !matches!(
+        app.framework,
+        Framework::Fastify | Framework::Nest { fastify: true }
+    );
+    let mut cov = Coverage {
+        protection: None,
+        early_route: None,
+        weakened: Vec::new(),
+    };
     for op in &app.ops {
         if op.truth == Truth::False {
             continue;
@@ -111,7 +156,11 @@ fn coverage(ctx: &Ctx, app: &App) -> Coverage {
                 cov.protection = Some((op.seq, u));
             }
         }
-        if ordered && cov.protection.is_none() && cov.early_route.is_none() && is_route(ctx.project, app.framework, op) {
+        if ordered
+            && cov.protection.is_none()
+            && cov.early_route.is_none()
+            && is_route(ctx.project, app.framework, op)
+        {
             cov.early_route = Some((op.file, op.span));
         }
     }
@@ -124,10 +173,16 @@ fn covered_by_parent(ctx: &Ctx, id: AppId, depth: u32) -> bool {
     if depth > 8 {
         return false;
     }
-    ctx.apps.apps[id].mounted_by.iter().any(|&(parent, op_index)| {
-        let p = &ctx.apps.apps[parent];
-        let mount_seq = p.ops.get(op_index).map_or(u32::MAX, |o| o.seq);
-        let cov = coverage(ctx, p);
-        cov.protection.as_ref().is_some_and(|(seq, _)| *seq < mount_seq) || covered_by_parent(ctx, parent, depth + 1)
-    })
+    ctx.apps.apps[id]
+        .mounted_by
+        .iter()
+        .any(|&(parent, op_index)| {
+            let p = &ctx.apps.apps[parent];
+            let mount_seq = p.ops.get(op_index).map_or(u32::MAX, |o| o.seq);
+            let cov = coverage(ctx, p);
+            cov.protection
+                .as_ref()
+                .is_some_and(|(seq, _)| *seq < mount_seq)
+                || covered_by_parent(ctx, parent, depth + 1)
+        })
 }

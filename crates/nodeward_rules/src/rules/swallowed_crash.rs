@@ -29,7 +29,13 @@ pub static META: RuleMeta = RuleMeta {
 };
 
 const EVENTS: &[&str] = &["uncaughtException", "unhandledRejection"];
-const LISTEN: &[&str] = &["on", "once", "addListener", "prependListener", "prependOnceListener"];
+const LISTEN: &[&str] = &[
+    "on",
+    "once",
+    "addListener",
+    "prependListener",
+    "prependOnceListener",
+];
 const MAX_DEPTH: u32 = 8;
 
 pub struct SwallowedCrash;
@@ -40,23 +46,34 @@ impl Rule for SwallowedCrash {
     }
 
     fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
+        if crate::is_test_path(&ctx.project.file(file).path) {
+            return;
+        }
         let project = ctx.project;
         let model = project.file(file);
         for site in model.functions.iter().flat_map(|f| &f.calls) {
             let call = &site.call;
-            let Some((recv, method)) = process_member(project, file, &call.callee) else { continue };
+            let Some((recv, method)) = process_member(project, file, &call.callee) else {
+                continue;
+            };
             if recv != "process" || !LISTEN.contains(&method.as_str()) {
                 continue;
             }
-            let Some(event) = call.args.first().and_then(Val::as_str) else { continue };
+            let Some(event) = call.args.first().and_then(Val::as_str) else {
+                continue;
+            };
             if !EVENTS.contains(&event) || cond_truth(project, file, site.cond) == Truth::False {
                 continue;
             }
-            let Some(handler) = call.args.get(1) else { continue };
+            let Some(handler) = call.args.get(1) else {
+                continue;
+            };
             let verdict = match project.resolve(file, handler) {
                 (hf, Val::Func(id)) => Some(terminates(project, hf, id, 0)),
                 // `process.on('uncaughtException', console.error)`: logs, goes on.
-                (_, Val::Member(obj, _)) if matches!(&*obj, Val::Global(g) if &**g == "console") => Some(false),
+                (_, Val::Member(obj, _)) if matches!(&*obj, Val::Global(g) if &**g == "console") => {
+                    Some(false)
+                }
                 // Something we cannot see into: say nothing.
                 _ => None,
             };
@@ -78,13 +95,17 @@ fn process_member(project: &Project, file: FileId, callee: &Val) -> Option<(Stri
     let (f, v) = project.resolve(file, callee);
     if let Val::Member(obj, method) = &v {
         match project.resolve(f, obj) {
-            (_, Val::Global(g)) if &*g == "process" => return Some(("process".into(), method.to_string())),
+            (_, Val::Global(g)) if &*g == "process" => {
+                return Some(("process".into(), method.to_string()))
+            }
             _ => {}
         }
     }
     let (module, path) = module_path(project, file, callee)?;
     let (recv, method) = match path.split_once('.') {
-        Some((r, m)) if &*module == "process" && r.is_empty() => (module.to_string(), m.to_string()),
+        Some((r, m)) if &*module == "process" && r.is_empty() => {
+            (module.to_string(), m.to_string())
+        }
         None if &*module == "process" => (module.to_string(), path),
         _ => return None,
     };
@@ -100,9 +121,15 @@ fn terminates(project: &Project, file: FileId, func: FnId, depth: u32) -> bool {
     if depth > MAX_DEPTH {
         return false;
     }
-    let Some(f) = project.file(file).function(func) else { return false };
-    let mut sites: Vec<Option<CondId>> =
-        f.effects.iter().filter(|e| matches!(e.effect, Effect::Throw { .. })).map(|e| e.cond).collect();
+    let Some(f) = project.file(file).function(func) else {
+        return false;
+    };
+    let mut sites: Vec<Option<CondId>> = f
+        .effects
+        .iter()
+        .filter(|e| matches!(e.effect, Effect::Throw { .. }))
+        .map(|e| e.cond)
+        .collect();
     for site in &f.calls {
         if ends_process(project, file, &site.call, depth) {
             sites.push(site.cond);
@@ -143,7 +170,13 @@ fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> 
 
 /// Whether every default path through condition `node` (the function body
 /// when `None`) reaches one of `sites`.
-fn covered(project: &Project, file: FileId, node: Option<CondId>, sites: &[Option<CondId>], depth: u32) -> bool {
+fn covered(
+    project: &Project,
+    file: FileId,
+    node: Option<CondId>,
+    sites: &[Option<CondId>],
+    depth: u32,
+) -> bool {
     if sites.contains(&node) {
         return true;
     }
@@ -174,7 +207,8 @@ fn covered(project: &Project, file: FileId, node: Option<CondId>, sites: &[Optio
                     m.test == n.test && m.negated != n.negated
                 });
                 sibling.is_some_and(|&s| {
-                    covered(project, file, Some(c), sites, depth + 1) && covered(project, file, Some(s), sites, depth + 1)
+                    covered(project, file, Some(c), sites, depth + 1)
+                        && covered(project, file, Some(s), sites, depth + 1)
                 })
             }
         }

@@ -32,7 +32,15 @@ impl Rule for XPoweredBy {
     }
 
     fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
-        for app in ctx.apps.apps.iter().filter(|a| a.file == file && a.framework.is_express() && a.is_used()) {
+        if crate::is_test_path(&ctx.project.file(file).path) {
+            return;
+        }
+        for app in ctx
+            .apps
+            .apps
+            .iter()
+            .filter(|a| a.file == file && a.framework.is_express() && a.is_used())
+        {
             if hides_header(ctx, app) {
                 continue;
             }
@@ -48,7 +56,8 @@ impl Rule for XPoweredBy {
                 f.related.push(Related {
                     path: ctx.project.file(p.file).path.clone(),
                     span: p.span,
-                    message: "mounted in this app; a sub-app keeps its own x-powered-by setting".into(),
+                    message: "mounted in this app; a sub-app keeps its own x-powered-by setting"
+                        .into(),
                 });
             }
             out.push(f);
@@ -66,7 +75,11 @@ fn hides_header(ctx: &Ctx, app: &App) -> bool {
             return true;
         }
         // Middleware only covers the routes registered after it.
-        if !routed && header_uses(ctx.project, app.framework, op).iter().any(|u| u.hides_powered_by) {
+        if !routed
+            && header_uses(ctx.project, app.framework, op)
+                .iter()
+                .any(|u| u.hides_powered_by)
+        {
             return true;
         }
         routed |= is_route(ctx.project, app.framework, op);
@@ -91,7 +104,11 @@ fn switches_off(ctx: &Ctx, op: &AppOp) -> bool {
         "disable" => name(op.args.first()).as_deref() == Some("x-powered-by"),
         "set" => {
             name(op.args.first()).as_deref() == Some("x-powered-by")
-                && op.args.get(1).and_then(|v| eval_default(ctx.project, op.file, v)).is_some_and(|c| !c.truthy())
+                && op
+                    .args
+                    .get(1)
+                    .and_then(|v| eval_default(ctx.project, op.file, v))
+                    .is_some_and(|c| !c.truthy())
         }
         _ => false,
     }

@@ -122,7 +122,12 @@ impl Indexer {
             return *id;
         }
         let id = self.model.classes.len() as u32;
-        self.model.classes.push(m::Class { name: None, span: span_of(span), ctor: None, members: Vec::new() });
+        self.model.classes.push(m::Class {
+            name: None,
+            span: span_of(span),
+            ctor: None,
+            members: Vec::new(),
+        });
         self.class_ids.insert(span.lo.0, id);
         id
     }
@@ -208,7 +213,11 @@ impl Indexer {
     pub(crate) fn push_cond(&mut self, test: Val, negated: bool) -> Option<CondId> {
         let saved = self.cond;
         let id = self.model.conds.len() as CondId;
-        self.model.conds.push(CondNode { parent: saved, test, negated });
+        self.model.conds.push(CondNode {
+            parent: saved,
+            test,
+            negated,
+        });
         self.cond = Some(id);
         saved
     }
@@ -217,7 +226,12 @@ impl Indexer {
         if !worth_recording(&call.callee) {
             return;
         }
-        let site = CallSite { call, callee_span, cond: self.cond, in_try: self.try_depth > 0 };
+        let site = CallSite {
+            call,
+            callee_span,
+            cond: self.cond,
+            in_try: self.try_depth > 0,
+        };
         self.func_mut().calls.push(site);
     }
 
@@ -238,10 +252,20 @@ fn worth_recording(callee: &Val) -> bool {
             Val::Global(g) => {
                 return !matches!(
                     &**g,
-                    "Math" | "Object" | "Array" | "Number" | "Boolean" | "Symbol" | "Reflect" | "Date" | "Intl"
+                    "Math"
+                        | "Object"
+                        | "Array"
+                        | "Number"
+                        | "Boolean"
+                        | "Symbol"
+                        | "Reflect"
+                        | "Date"
+                        | "Intl"
                 )
             }
-            Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => return false,
+            Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => {
+                return false
+            }
             _ => return true,
         }
     }

@@ -74,7 +74,10 @@ impl Indexer {
             Expr::TsConstAssertion(t) => self.val_at(&t.expr, depth),
             Expr::TsSatisfies(t) => self.val_at(&t.expr, depth),
             Expr::TsInstantiation(t) => self.val_at(&t.expr, depth),
-            Expr::Seq(s) => s.exprs.last().map_or(Val::Unknown, |e| self.val_at(e, depth)),
+            Expr::Seq(s) => s
+                .exprs
+                .last()
+                .map_or(Val::Unknown, |e| self.val_at(e, depth)),
             Expr::Assign(a) => self.val_at(&a.right, depth),
             Expr::Lit(lit) => match lit {
                 Lit::Str(s) => Val::Str(str_of(s)),
@@ -86,7 +89,9 @@ impl Indexer {
             Expr::Tpl(t) => {
                 if t.exprs.is_empty() {
                     let cooked = t.quasis.first().and_then(|q| q.cooked.as_ref());
-                    cooked.map_or(Val::Unknown, |c| Val::Str(c.to_atom_lossy().as_str().into()))
+                    cooked.map_or(Val::Unknown, |c| {
+                        Val::Str(c.to_atom_lossy().as_str().into())
+                    })
                 } else {
                     let mut parts = Vec::new();
                     for (i, q) in t.quasis.iter().enumerate() {
@@ -110,14 +115,28 @@ impl Indexer {
                 OptChainBase::Call(c) => {
                     let callee = self.val_at(&c.callee, d);
                     let args = self.args_val(&c.args, d);
-                    Val::Call(Box::new(CallVal { callee, args, new: false, span: self.span(c.span) }))
+                    Val::Call(Box::new(CallVal {
+                        callee,
+                        args,
+                        new: false,
+                        span: self.span(c.span),
+                    }))
                 }
             },
             Expr::Call(c) => self.call_val(c, depth),
             Expr::New(n) => {
                 let callee = self.val_at(&n.callee, d);
-                let args = n.args.as_deref().map(|a| self.args_val(a, d)).unwrap_or_default();
-                Val::Call(Box::new(CallVal { callee, args, new: true, span: self.span(n.span) }))
+                let args = n
+                    .args
+                    .as_deref()
+                    .map(|a| self.args_val(a, d))
+                    .unwrap_or_default();
+                Val::Call(Box::new(CallVal {
+                    callee,
+                    args,
+                    new: true,
+                    span: self.span(n.span),
+                }))
             }
             Expr::Unary(u) => match u.op {
                 UnaryOp::Bang => Val::Not(Box::new(self.val_at(&u.arg, d))),
@@ -147,9 +166,13 @@ impl Indexer {
                 let mut props = Vec::new();
                 for p in o.props.iter().take(MAX_ITEMS) {
                     match p {
-                        PropOrSpread::Spread(s) => props.push(("...".into(), self.val_at(&s.expr, d))),
+                        PropOrSpread::Spread(s) => {
+                            props.push(("...".into(), self.val_at(&s.expr, d)))
+                        }
                         PropOrSpread::Prop(p) => match &**p {
-                            Prop::Shorthand(i) => props.push((i.sym.as_str().into(), self.ident_val(i))),
+                            Prop::Shorthand(i) => {
+                                props.push((i.sym.as_str().into(), self.ident_val(i)))
+                            }
                             Prop::KeyValue(kv) => {
                                 if let Some(k) = prop_name(&kv.key) {
                                     let v = self.val_at(&kv.value, d);
@@ -212,22 +235,34 @@ impl Indexer {
                 }
                 let callee = self.val_at(callee, d);
                 let args = self.args_val(&c.args, d);
-                Val::Call(Box::new(CallVal { callee, args, new: false, span: self.span(c.span) }))
+                Val::Call(Box::new(CallVal {
+                    callee,
+                    args,
+                    new: false,
+                    span: self.span(c.span),
+                }))
             }
         }
     }
 
     /// `require('x')` with the global `require` → the specifier.
-    pub(crate) fn require_specifier(&self, callee: &Expr, args: &[ExprOrSpread]) -> Option<Box<str>> {
+    pub(crate) fn require_specifier(
+        &self,
+        callee: &Expr,
+        args: &[ExprOrSpread],
+    ) -> Option<Box<str>> {
         let Expr::Ident(i) = callee else { return None };
         if &*i.sym != "require" || !self.is_global(i) {
             return None;
         }
         match args.first().map(|a| &*a.expr) {
             Some(Expr::Lit(Lit::Str(s))) => Some(str_of(s)),
-            Some(Expr::Tpl(t)) if t.exprs.is_empty() => {
-                t.quasis.first()?.cooked.as_ref().map(|c| c.to_atom_lossy().as_str().into())
-            }
+            Some(Expr::Tpl(t)) if t.exprs.is_empty() => t
+                .quasis
+                .first()?
+                .cooked
+                .as_ref()
+                .map(|c| c.to_atom_lossy().as_str().into()),
             _ => None,
         }
     }
@@ -235,7 +270,13 @@ impl Indexer {
     pub(crate) fn args_val(&mut self, args: &[ExprOrSpread], depth: u32) -> Vec<Val> {
         args.iter()
             .take(MAX_ITEMS)
-            .map(|a| if a.spread.is_some() { Val::Unknown } else { self.val_at(&a.expr, depth) })
+            .map(|a| {
+                if a.spread.is_some() {
+                    Val::Unknown
+                } else {
+                    self.val_at(&a.expr, depth)
+                }
+            })
             .collect()
     }
 

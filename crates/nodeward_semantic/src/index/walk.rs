@@ -7,13 +7,23 @@ use super::values::str_of;
 use super::Indexer;
 use crate::model::{CallVal, Effect, Val};
 
-
 impl Indexer {
-    fn enter_fn<F: FnOnce(&mut Self)>(&mut self, span: swc_common::Span, params: u32, is_async: bool, arrow: bool, body: F) {
+    fn enter_fn<F: FnOnce(&mut Self)>(
+        &mut self,
+        span: swc_common::Span,
+        params: u32,
+        is_async: bool,
+        arrow: bool,
+        body: F,
+    ) {
         let id = self.fn_id(span);
         // Arrows keep the enclosing `this`; a method's is its class; any
         // other function's `this` is unknown.
-        let this = if arrow { self.this_class() } else { self.method_of.take() };
+        let this = if arrow {
+            self.this_class()
+        } else {
+            self.method_of.take()
+        };
         self.this_stack.push(this);
         {
             let f = &mut self.model.functions[id as usize];
@@ -31,7 +41,13 @@ impl Indexer {
     fn bind_params<'a>(&mut self, pats: impl Iterator<Item = &'a Pat>) {
         let func = self.current_fn();
         for (index, pat) in pats.enumerate() {
-            self.bind_pat(pat, Val::Param { func, index: index as u32 });
+            self.bind_pat(
+                pat,
+                Val::Param {
+                    func,
+                    index: index as u32,
+                },
+            );
         }
     }
 
@@ -41,7 +57,13 @@ impl Indexer {
         let saved = self.cond;
         for stmt in stmts {
             stmt.visit_with(self);
-            if let Stmt::If(IfStmt { test, cons, alt: None, .. }) = stmt {
+            if let Stmt::If(IfStmt {
+                test,
+                cons,
+                alt: None,
+                ..
+            }) = stmt
+            {
                 if always_exits(cons) {
                     let t = self.val(test);
                     self.push_cond(t, true);
@@ -59,9 +81,14 @@ impl Indexer {
     fn export_target(&self, target: &Val) -> Option<Box<str>> {
         match target {
             Val::Member(obj, prop) => match &**obj {
-                Val::Global(g) if &**g == "module" && &**prop == "exports" => Some("default".into()),
+                Val::Global(g) if &**g == "module" && &**prop == "exports" => {
+                    Some("default".into())
+                }
                 Val::Global(g) if &**g == "exports" => Some(prop.clone()),
-                Val::Member(o2, p2) if &**p2 == "exports" && matches!(&**o2, Val::Global(g) if &**g == "module") => {
+                Val::Member(o2, p2)
+                    if &**p2 == "exports"
+                        && matches!(&**o2, Val::Global(g) if &**g == "module") =>
+                {
                     Some(prop.clone())
                 }
                 _ => None,
@@ -100,7 +127,13 @@ impl Visit for Indexer {
         let saved = self.cond;
         for item in items {
             item.visit_with(self);
-            if let ModuleItem::Stmt(Stmt::If(IfStmt { test, cons, alt: None, .. })) = item {
+            if let ModuleItem::Stmt(Stmt::If(IfStmt {
+                test,
+                cons,
+                alt: None,
+                ..
+            })) = item
+            {
                 if always_exits(cons) {
                     let t = self.val(test);
                     self.push_cond(t, true);
@@ -199,12 +232,21 @@ impl Visit for Indexer {
     /// `for (const [k, v] of Object.entries(table))`: `k` and `v` stand for
     /// every entry of `table` (see `ENTRY_KEY`).
     fn visit_for_of_stmt(&mut self, f: &ForOfStmt) {
-        if let Expr::Call(CallExpr { callee: Callee::Expr(callee), args, .. }) = &*f.right {
+        if let Expr::Call(CallExpr {
+            callee: Callee::Expr(callee),
+            args,
+            ..
+        }) = &*f.right
+        {
             let entries = matches!(self.val(callee), Val::Member(obj, m) if &*m == "entries" && matches!(&*obj, Val::Global(g) if &**g == "Object"));
             if let (true, Some(table), ForHead::VarDecl(decl)) = (entries, args.first(), &f.left) {
                 if let Some(Pat::Array(arr)) = decl.decls.first().map(|d| &d.name) {
                     let table = self.val(&table.expr);
-                    for (el, key) in arr.elems.iter().zip([crate::model::ENTRY_KEY, crate::model::ENTRY_VALUE]) {
+                    for (el, key) in arr
+                        .elems
+                        .iter()
+                        .zip([crate::model::ENTRY_KEY, crate::model::ENTRY_VALUE])
+                    {
                         if let Some(Pat::Ident(b)) = el {
                             self.assign(&b.id, table.clone().member(key));
                         }
@@ -237,7 +279,11 @@ impl Visit for Indexer {
     }
 
     fn visit_assign_expr(&mut self, a: &AssignExpr) {
-        let value = if a.op == AssignOp::Assign { self.val(&a.right) } else { Val::Unknown };
+        let value = if a.op == AssignOp::Assign {
+            self.val(&a.right)
+        } else {
+            Val::Unknown
+        };
         match &a.left {
             AssignTarget::Simple(SimpleAssignTarget::Ident(b)) => self.assign(&b.id, value),
             AssignTarget::Simple(SimpleAssignTarget::Member(m)) => {
@@ -250,7 +296,11 @@ impl Visit for Indexer {
                         self.class_member(class, prop, value.clone());
                     }
                 }
-                self.record_effect(Effect::Assign { target, value, span: self.span(a.span) });
+                self.record_effect(Effect::Assign {
+                    target,
+                    value,
+                    span: self.span(a.span),
+                });
             }
             AssignTarget::Pat(p) => match p {
                 AssignTargetPat::Object(o) => self.bind_pat(&Pat::Object(o.clone()), value),
@@ -269,7 +319,12 @@ impl Visit for Indexer {
             } else {
                 let callee_val = self.val(callee);
                 let args = self.args_val(&c.args, 1);
-                let call = CallVal { callee: callee_val, args, new: false, span: self.span(c.span) };
+                let call = CallVal {
+                    callee: callee_val,
+                    args,
+                    new: false,
+                    span: self.span(c.span),
+                };
                 self.record_call(call, self.span(callee_span(callee)));
             }
         } else if let Callee::Import(_) = &c.callee {
@@ -282,8 +337,17 @@ impl Visit for Indexer {
 
     fn visit_new_expr(&mut self, n: &NewExpr) {
         let callee = self.val(&n.callee);
-        let args = n.args.as_deref().map(|a| self.args_val(a, 1)).unwrap_or_default();
-        let call = CallVal { callee, args, new: true, span: self.span(n.span) };
+        let args = n
+            .args
+            .as_deref()
+            .map(|a| self.args_val(a, 1))
+            .unwrap_or_default();
+        let call = CallVal {
+            callee,
+            args,
+            new: true,
+            span: self.span(n.span),
+        };
         self.record_call(call, self.span(callee_span(&n.callee)));
         n.visit_children_with(self);
     }
@@ -316,7 +380,9 @@ impl Visit for Indexer {
         let negated = match b.op {
             BinaryOp::LogicalAnd => false,
             BinaryOp::LogicalOr => true,
-            _ => return stacker::maybe_grow(64 * 1024, 1024 * 1024, || b.visit_children_with(self)),
+            _ => {
+                return stacker::maybe_grow(64 * 1024, 1024 * 1024, || b.visit_children_with(self))
+            }
         };
         b.left.visit_with(self);
         let t = self.val(&b.left);
@@ -333,7 +399,9 @@ impl Visit for Indexer {
 
     fn visit_throw_stmt(&mut self, t: &ThrowStmt) {
         if self.try_depth == 0 {
-            self.record_effect(Effect::Throw { span: self.span(t.span) });
+            self.record_effect(Effect::Throw {
+                span: self.span(t.span),
+            });
         }
         t.visit_children_with(self);
     }
@@ -356,12 +424,19 @@ impl Visit for Indexer {
         for s in &d.specifiers {
             match s {
                 ImportSpecifier::Default(i) => {
-                    let v = if is_relative(&spec) { Val::Module(spec.clone()).member("default") } else { Val::Module(spec.clone()) };
+                    let v = if is_relative(&spec) {
+                        Val::Module(spec.clone()).member("default")
+                    } else {
+                        Val::Module(spec.clone())
+                    };
                     self.assign(&i.local, v);
                 }
                 ImportSpecifier::Namespace(i) => self.assign(&i.local, Val::Module(spec.clone())),
                 ImportSpecifier::Named(n) => {
-                    let name = n.imported.as_ref().map_or_else(|| n.local.sym.as_str().into(), module_name);
+                    let name = n
+                        .imported
+                        .as_ref()
+                        .map_or_else(|| n.local.sym.as_str().into(), module_name);
                     let v = if &*name == "default" && !is_relative(&spec) {
                         Val::Module(spec.clone())
                     } else {
@@ -443,7 +518,10 @@ impl Visit for Indexer {
             match s {
                 ExportSpecifier::Named(named) => {
                     let orig = module_name(&named.orig);
-                    let exported = named.exported.as_ref().map_or_else(|| orig.clone(), module_name);
+                    let exported = named
+                        .exported
+                        .as_ref()
+                        .map_or_else(|| orig.clone(), module_name);
                     let v = match (&src, &named.orig) {
                         (Some(spec), _) => Val::Module(spec.clone()).member(&orig),
                         (None, ModuleExportName::Ident(i)) => self.ident_val(i),
@@ -458,7 +536,10 @@ impl Visit for Indexer {
                 }
                 ExportSpecifier::Default(d) => {
                     if let Some(spec) = &src {
-                        self.export(d.exported.sym.as_str(), Val::Module(spec.clone()).member("default"));
+                        self.export(
+                            d.exported.sym.as_str(),
+                            Val::Module(spec.clone()).member("default"),
+                        );
                     }
                 }
             }
@@ -478,5 +559,9 @@ fn callee_span(e: &Expr) -> swc_common::Span {
 }
 
 pub(crate) fn is_relative(spec: &str) -> bool {
-    spec.starts_with("./") || spec.starts_with("../") || spec == "." || spec == ".." || spec.starts_with('/')
+    spec.starts_with("./")
+        || spec.starts_with("../")
+        || spec == "."
+        || spec == ".."
+        || spec.starts_with('/')
 }
