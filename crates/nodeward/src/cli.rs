@@ -124,10 +124,8 @@ pub fn run(cli: Cli) -> ExitStatus {
             Ok(ExitStatus::Clean)
         }
         Command::Explain { rule } => match find_rule(&rule) {
-            Some(r) => {
-                println!("{}", r.meta().docs.trim_end());
-                Ok(ExitStatus::Clean)
-            }
+            Some(r) => write_out(None, &format!("{}\n", r.meta().docs.trim_end()))
+                .map(|()| ExitStatus::Clean),
             None => Err(format!("unknown rule `{rule}` (see `nodeward rules`)")),
         },
         Command::Check(args) => check(args),
@@ -139,17 +137,20 @@ pub fn run(cli: Cli) -> ExitStatus {
 }
 
 fn print_rules() {
-    println!("{:<18} {:<8} {:<10} summary", "id", "severity", "precision");
+    let mut text = format!(
+        "{:<18} {:<8} {:<10} summary\n",
+        "id", "severity", "precision"
+    );
     for r in all_rules() {
         let m = r.meta();
-        println!(
-            "{:<18} {:<8} {:<10} {}",
-            m.id,
-            m.default_level.as_str(),
-            m.precision.as_str(),
-            m.summary
-        );
+        let (level, precision) = (m.default_level.as_str(), m.precision.as_str());
+        text.push_str(&format!(
+            "{:<18} {:<8} {:<10} {}\n",
+            m.id, level, precision, m.summary
+        ));
     }
+    // A closed pipe (`| head`) is not worth an error.
+    let _ = write_out(None, &text);
 }
 
 fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, String> {

@@ -50,7 +50,20 @@ pub fn load(path: &Path) -> Result<Config, String> {
 }
 
 pub fn parse(text: &str) -> Result<Config, String> {
-    let config: Config = toml::from_str(text).map_err(|e| e.message().to_string())?;
+    // One line: the key or position and what is wrong with it.
+    let config: Config = toml::from_str(text).map_err(|e| {
+        let at = e.span().map(|s| {
+            let start = s.start.min(text.len());
+            let line = text[..start].matches('\n').count() + 1;
+            let source = text.lines().nth(line - 1).unwrap_or("").trim();
+            format!("line {line} (`{source}`): ")
+        });
+        format!(
+            "{}{}",
+            at.unwrap_or_default(),
+            e.message().split_whitespace().collect::<Vec<_>>().join(" ")
+        )
+    })?;
     if let Some(level) = &config.fail_on {
         if !matches!(level.as_str(), "error" | "warning" | "note" | "never") {
             return Err(format!(
