@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use nodeward_front::discover::{DiscoverOptions, DEFAULT_MAX_FILE_SIZE};
-use nodeward_report::render::{renderer, summary_text, Format, HumanOptions, RenderOptions};
+use nodeward_report::render::{
+    notices_text, renderer, summary_text, Format, HumanOptions, RenderOptions,
+};
 use nodeward_report::{Level, RunReport};
 use nodeward_rules::{all_rules, find_rule};
 
@@ -102,7 +104,7 @@ pub struct CheckArgs {
     /// Lift the built-in excludes (node_modules, dist, *.min.js, …).
     #[arg(long)]
     pub no_default_excludes: bool,
-    /// Worker threads [default: one per core].
+    /// Worker threads [default: one per core; at most four per core].
     #[arg(long, value_name = "N")]
     pub jobs: Option<usize>,
     /// Print findings only, no summary.
@@ -190,6 +192,27 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     if args.jobs == Some(0) {
         return Err("--jobs must be at least 1".into());
     }
+    // Each worker reserves a large stack: more workers than a few per core
+    // only costs time.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = args.jobs.map(|j| j.min(cores * 4));
+    // Fail before the analysis, not after the report was printed.
+    for out in [&args.output, &args.sarif_output, &args.write_baseline]
+        .into_iter()
+        .flatten()
+    {
+        let dir = out
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !dir.is_dir() {
+            return Err(format!(
+                "cannot write {}: folder {} does not exist",
+                out.display(),
+                dir.display()
+            ));
+        }
+    }
     let mut excludes = config.exclude.clone();
     excludes.extend(args.exclude.iter().cloned());
     let opts = AnalyzeOptions {
@@ -201,7 +224,7 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
             max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
         },
         rules: enabled_rules(&args, &config)?,
-        jobs: args.jobs,
+        jobs,
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),
     };
@@ -245,6 +268,7 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         }
     }
     if !args.quiet {
+        eprint!("{}", notices_text(&report));
         eprintln!("{}", summary_text(&report.summary, &report.findings));
     }
     if args.stats {

@@ -183,7 +183,7 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     if let Some(path) = &opts.write_baseline {
         Baseline::from_findings(&findings, &fingerprints)
             .write(path)
-            .map_err(|e| RunError(format!("cannot write baseline {}: {e}", path.display())))?;
+            .map_err(|e| RunError(e.to_string()))?;
     }
     if let Some(path) = &opts.baseline {
         let baseline = Baseline::load(path)

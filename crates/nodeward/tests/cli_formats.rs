@@ -464,7 +464,6 @@ fn stats_go_to_stderr_and_leave_stdout_alone() {
 }
 
 #[test]
-#[ignore = "bug (or docs/cli.md): notices are printed on stdout in the human report and not on stderr in any format; the docs say they go to stderr before the summary"]
 fn notices_are_listed_on_stderr_before_the_summary() {
     // docs/cli.md, "Output": "The summary, notices and `--stats` go to
     // standard error", and notices "are listed before" the summary.

@@ -55,6 +55,12 @@ pub const DEFAULT_EXCLUDED_DIRS: &[&str] = &[
 pub const DEFAULT_EXCLUDED_SUFFIXES: &[&str] = &[".min.js", ".min.mjs", ".min.cjs", ".bundle.js"];
 
 /// The project's own ignore file, in gitignore syntax.
+/// `ELOOP` on Linux and the BSDs/macOS: too many levels of symbolic links.
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
 pub const IGNORE_FILE_NAME: &str = ".nodewardignore";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -591,6 +597,17 @@ impl Collector<'_> {
                     return;
                 };
                 let name = path.file_name().unwrap_or_default();
+                // `ln -s a.js a.js`: resolving the link fails with ELOOP.
+                let is_loop =
+                    matches!(fs::metadata(&path), Err(e) if e.raw_os_error() == Some(ELOOP));
+                if is_loop && filter.keep(&path, name, false) {
+                    self.notices.push(skipped(
+                        SkipReason::SymlinkLoop,
+                        rel_path(&self.root, &path),
+                        "symbolic link loop: the link resolves to itself; not followed".to_string(),
+                    ));
+                    return;
+                }
                 let message = match fs::metadata(&path) {
                     Ok(meta) if meta.is_dir() => {
                         // An excluded directory is never read, so this one

@@ -107,6 +107,16 @@ pub fn parse(rel_path: &str, src: &str) -> Result<ParsedFile, SyntaxError> {
         message: e.kind().msg().to_string(),
         span: span_of(e.span()),
     })?;
+    // Errors the parser recovered from still mean Node would refuse the
+    // file: report the first, as for a fatal one.
+    let mut recovered = parser.take_errors();
+    recovered.sort_by_key(|e| e.span().lo);
+    if let Some(e) = recovered.first() {
+        return Err(SyntaxError {
+            message: e.kind().msg().to_string(),
+            span: span_of(e.span()),
+        });
+    }
     let unresolved_mark = Mark::new();
     let top_level_mark = Mark::new();
     program.visit_mut_with(&mut resolver(

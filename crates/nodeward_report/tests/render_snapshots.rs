@@ -152,3 +152,8 @@ fn columns_after_non_ascii_text() {
         "{github}"
     );
 }
+
+#[test]
+fn notices_lines() {
+    insta::assert_snapshot!(nodeward_report::render::notices_text(&common::fixture()));
+}

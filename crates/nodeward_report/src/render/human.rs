@@ -1,6 +1,7 @@
 //! The terminal report: one miette diagnostic per finding, with the code
-//! around it, then the notices. The run's summary is not part of it: the CLI
-//! prints [`summary_text`] on stderr, so that the report itself can be piped.
+//! around it. Notices and the run's summary are not part of it: the CLI
+//! prints [`notices_text`] and [`summary_text`] on stderr, so that the report
+//! itself can be piped.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -89,19 +90,32 @@ impl Render for HumanRenderer {
             writeln!(out, "{}", text.trim_end())?;
             writeln!(out)?;
         }
-        for notice in &report.notices {
-            let place = match (&notice.path, notice.span) {
-                (Some(path), Some(span)) => match locator.range(path, span) {
-                    Some((start, _)) => format!("{path}:{}:{}: ", start.line, start.column),
-                    None => format!("{path}: "),
-                },
-                (Some(path), None) => format!("{path}: "),
-                (None, _) => String::new(),
-            };
-            writeln!(out, "{place}{}: {}", notice.kind.label(), notice.message)?;
-        }
         Ok(Vec::new())
     }
+}
+
+/// The notices of a run, one line each (`path:line:col: kind: message`).
+/// The CLI prints them on stderr, before the summary, so that standard
+/// output holds only findings.
+pub fn notices_text(report: &RunReport) -> String {
+    let locator = Locator::new(&report.sources);
+    let mut text = String::new();
+    for notice in &report.notices {
+        let place = match (&notice.path, notice.span) {
+            (Some(path), Some(span)) => match locator.range(path, span) {
+                Some((start, _)) => format!("{path}:{}:{}: ", start.line, start.column),
+                None => format!("{path}: "),
+            },
+            (Some(path), None) => format!("{path}: "),
+            (None, _) => String::new(),
+        };
+        text.push_str(&format!(
+            "{place}{}: {}\n",
+            notice.kind.label(),
+            notice.message
+        ));
+    }
+    text
 }
 
 /// `path:line:col: level[rule]: message` and the help, without a snippet.

@@ -18,7 +18,7 @@ use crate::line_index::{LineIndex, Position};
 use crate::run::RunReport;
 
 pub use github::GithubRenderer;
-pub use human::{summary_text, HumanOptions, HumanRenderer};
+pub use human::{notices_text, summary_text, HumanOptions, HumanRenderer};
 pub use json::JsonRenderer;
 pub use sarif::{SarifOptions, SarifRenderer};
 
