@@ -241,28 +241,31 @@ impl Indexer {
     }
 }
 
-/// Calls on built-ins that no rule asks about are not kept, to keep models
-/// small (`Math.max`, `Object.keys`, `arr[i]()` …).
+/// Calls rooted at a global are kept only for the globals some rule asks
+/// about; `console.log`, `describe`, `Math.max` … are the bulk of all calls
+/// and would only make models large.
+const RECORDED_GLOBALS: &[&str] = &[
+    "process",
+    "setTimeout",
+    "setInterval",
+    "setImmediate",
+    "queueMicrotask",
+    "Promise",
+    "JSON",
+    "URL",
+    "BigInt",
+    "RegExp",
+    "decodeURIComponent",
+    "decodeURI",
+];
+
 fn worth_recording(callee: &Val) -> bool {
     let mut v = callee;
     loop {
         match v {
             Val::Member(obj, _) => v = obj,
             Val::Call(c) => v = &c.callee,
-            Val::Global(g) => {
-                return !matches!(
-                    &**g,
-                    "Math"
-                        | "Object"
-                        | "Array"
-                        | "Number"
-                        | "Boolean"
-                        | "Symbol"
-                        | "Reflect"
-                        | "Date"
-                        | "Intl"
-                )
-            }
+            Val::Global(g) => return RECORDED_GLOBALS.contains(&&**g),
             Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => {
                 return false
             }

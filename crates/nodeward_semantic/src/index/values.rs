@@ -7,9 +7,9 @@ use swc_ecma_ast::*;
 use super::Indexer;
 use crate::model::{CallVal, Val};
 
-const MAX_DEPTH: u32 = 8;
-const MAX_ITEMS: usize = 32;
-const MAX_STR: usize = 512;
+const MAX_DEPTH: u32 = 6;
+const MAX_ITEMS: usize = 16;
+const MAX_STR: usize = 200;
 
 pub(crate) fn str_of(s: &Str) -> Box<str> {
     let text = s.value.to_atom_lossy();
