@@ -146,9 +146,11 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     summary.timings.link = t.elapsed();
 
     let t = Instant::now();
+    let rule_notices = std::sync::Mutex::new(Vec::new());
     let ctx = Ctx {
         project: &project,
         apps: &apps,
+        notices: &rule_notices,
     };
     let per_file: Vec<(Vec<Finding>, Vec<Notice>)> = pool.install(|| {
         (0..project.files.len() as FileId)
@@ -162,6 +164,7 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         summary.panicked += n.len();
         notices.extend(n);
     }
+    notices.extend(rule_notices.into_inner().unwrap_or_default());
     summary.timings.rules = t.elapsed();
 
     let t = Instant::now();

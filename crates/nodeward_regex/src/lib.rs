@@ -1,1 +1,209 @@
-//! JavaScript regex parsing and ReDoS analysis.
+//! JavaScript regex parsing and ReDoS analysis with verified attack strings.
+//!
+//! [`analyze`] decides whether a regex can backtrack catastrophically in V8's
+//! Irregexp engine (Node.js) and, if so, returns an attack string that has been
+//! confirmed to be slow. The pipeline:
+//!
+//! 1. `parse`: swc's ECMAScript regex parser, lowered to a compact IR with flags
+//!    resolved (case folding, `.`, modifiers) and V8's disjunction rewrites;
+//! 2. `nfa`: an ordered, epsilon-free automaton with V8's implicit `.*?` search
+//!    loop for unanchored patterns and the ECMAScript empty check;
+//! 3. `ambiguity`: exponential (EDA) and polynomial (IDA chains) ambiguity;
+//! 4. `witness`: attack strings `prefix + pump^n + suffix` whose suffix makes
+//!    the ambiguous threads fail;
+//! 5. `confirm`: a step-counting backtracking matcher with JavaScript semantics
+//!    measures the candidates. Only confirmed growth is reported.
+//!
+//! Everything is bounded by a [`Budget`]; running out gives `Verdict::Unknown`.
+
+mod alphabet;
+mod ambiguity;
+mod bits;
+pub mod budget;
+pub mod charset;
+mod compile;
+mod confirm;
+mod eliminate;
+mod epsilon;
+mod explain;
+pub mod flags;
+mod ir;
+pub mod matcher;
+mod nfa;
+mod parse;
+mod simulate;
+mod unicode;
+mod witness;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use budget::Budget;
+#[doc(hidden)]
+pub use explain::{explain, matcher_steps};
+pub use flags::RegexFlags;
+pub use witness::{js_quote, Witness};
+
+use budget::{Clock, Exhausted, Meter};
+use confirm::{Confirmer, Growth};
+use matcher::Search;
+
+/// How matching time grows with the attack length.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Complexity {
+    Exponential,
+    /// Degree of the polynomial, at least 2.
+    Polynomial(u32),
+}
+
+/// A confirmed catastrophic-backtracking vulnerability.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Vulnerability {
+    pub complexity: Complexity,
+    pub witness: Witness,
+    /// The automaton over-approximated part of the pattern (lookarounds,
+    /// backreferences, word boundaries, large counted repeats). The attack is
+    /// still confirmed by the matcher; the flag says the static class may be
+    /// less exact than for plain patterns.
+    pub approximate: bool,
+    /// Byte span, in the pattern source, of the repetition that backtracks.
+    pub loop_span: Option<(u32, u32)>,
+    /// Confirmation measurements: (pump count, matcher steps).
+    pub steps: Vec<(usize, u64)>,
+    /// The blow-up comes from trying the pattern at every start position
+    /// (unanchored `test`/`exec`/`match`/`replace`/`split`); a pattern used only
+    /// with `y`, or anchored by the caller, would not show it.
+    pub needs_search_loop: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "verdict", content = "detail", rename_all = "snake_case")]
+pub enum Verdict {
+    /// No confirmed super-linear behaviour.
+    Safe,
+    Vulnerable(Vulnerability),
+    /// The pattern could not be parsed, or a budget ran out.
+    Unknown(String),
+}
+
+impl Verdict {
+    pub fn is_vulnerable(&self) -> bool {
+        matches!(self, Verdict::Vulnerable(_))
+    }
+}
+
+/// Analyzes a JavaScript regex. `pattern` is the source between the slashes of a
+/// literal (or the string given to `RegExp`), `flags` its flags.
+///
+/// Deterministic for a given budget; the wall-clock limit in the budget is only
+/// a safety net and turns into `Unknown` when hit.
+pub fn analyze(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
+    match catch_unwind(AssertUnwindSafe(|| analyze_inner(pattern, flags, budget))) {
+        Ok(v) => v,
+        Err(_) => Verdict::Unknown("internal error while analysing the pattern".to_string()),
+    }
+}
+
+fn analyze_inner(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
+    let flags = match RegexFlags::parse(flags) {
+        Ok(f) => f,
+        Err(e) => return Verdict::Unknown(e),
+    };
+    let re = match parse::parse(pattern, &flags, budget) {
+        Ok(r) => r,
+        Err(e) => return Verdict::Unknown(e),
+    };
+    let mut clock = Clock::new(budget.time_limit);
+    match find(&re, &flags, budget, &mut clock) {
+        Ok(v) => v,
+        Err(Exhausted(reason)) => Verdict::Unknown(reason),
+    }
+}
+
+fn find(
+    re: &ir::Regex,
+    flags: &RegexFlags,
+    budget: &Budget,
+    clock: &mut Clock,
+) -> Result<Verdict, Exhausted> {
+    // V8 adds its `.*?` search loop unless the pattern is sticky or anchored.
+    let search = !flags.sticky && !re.root.anchored_at_start();
+    let nfa = nfa::build(re, search, budget, clock)?;
+    let mut work = Meter::new(budget.max_search_work, "ambiguity search");
+    let amb = ambiguity::analyze(&nfa, &mut work, clock)?;
+    if amb.eda.is_empty() && amb.ida.is_empty() {
+        return Ok(Verdict::Safe);
+    }
+    let prog = compile::Program::compile(re);
+    let cands = witness::candidates(
+        &nfa,
+        &amb,
+        flags.global,
+        prog.one_byte.is_some(),
+        budget.max_candidates,
+        &mut work,
+        clock,
+    )?;
+    let mut confirmer = Confirmer {
+        prog: &prog,
+        search: Search::from_flags(flags.global, flags.sticky),
+        per_run: budget.max_matcher_steps,
+        total: Meter::new(budget.max_total_matcher_steps, "matcher"),
+    };
+    let mut best: Option<Vulnerability> = None;
+    let approximate = nfa.approximate;
+    let vuln = |c: &witness::Candidate, w: &Witness, complexity, steps| Vulnerability {
+        complexity,
+        witness: w.clone(),
+        approximate,
+        loop_span: c.loop_span,
+        steps,
+        needs_search_loop: c.needs_search_loop,
+    };
+    for c in &cands {
+        let best_degree = match &best {
+            Some(Vulnerability {
+                complexity: Complexity::Polynomial(k),
+                ..
+            }) => *k,
+            _ => 0,
+        };
+        let result = (|| -> Result<Option<Vulnerability>, Exhausted> {
+            if !c.exponential && best_degree >= c.degree.max(2) {
+                return Ok(None);
+            }
+            for w in std::iter::once(&c.witness).chain(&c.variants) {
+                if c.exponential {
+                    let (g, steps) = confirmer.exponential(w, clock)?;
+                    if g == Growth::Exponential {
+                        return Ok(Some(vuln(c, w, Complexity::Exponential, steps)));
+                    }
+                }
+                let (g, steps) = confirmer.polynomial(w, clock)?;
+                if let Growth::Polynomial(k) = g {
+                    if k > best_degree {
+                        return Ok(Some(vuln(c, w, Complexity::Polynomial(k), steps)));
+                    }
+                }
+            }
+            Ok(None)
+        })();
+        match result {
+            Ok(Some(v)) if v.complexity == Complexity::Exponential => {
+                return Ok(Verdict::Vulnerable(v));
+            }
+            Ok(Some(v)) => best = Some(v),
+            Ok(None) => {}
+            Err(e) => {
+                return match best {
+                    Some(v) => Ok(Verdict::Vulnerable(v)),
+                    None => Err(e),
+                }
+            }
+        }
+    }
+    Ok(match best {
+        Some(v) => Verdict::Vulnerable(v),
+        None => Verdict::Safe,
+    })
+}

@@ -1,12 +1,15 @@
 //! The rules: the `Rule` trait, the registry, the library models (data
 //! under rules/models), and one file per rule under `rules/`.
 
+pub mod client_data;
 pub mod middleware;
 pub mod models;
 pub mod registry;
 pub mod rules;
 
-use nodeward_report::{Finding, RuleMeta};
+use std::sync::Mutex;
+
+use nodeward_report::{Finding, Notice, RuleMeta};
 use nodeward_semantic::apps::AppModel;
 use nodeward_semantic::{FileId, Project};
 
@@ -15,6 +18,8 @@ use nodeward_semantic::{FileId, Project};
 pub struct Ctx<'a> {
     pub project: &'a Project,
     pub apps: &'a AppModel,
+    /// Notices a rule raises (e.g. an analysis that ran out of budget).
+    pub notices: &'a Mutex<Vec<Notice>>,
 }
 
 pub trait Rule: Sync + Send {

@@ -45,6 +45,37 @@ pub struct Routes {
     pub static_: Vec<(String, String)>,
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SourceModels {
+    pub request: Vec<RequestModel>,
+    pub propagation: Propagation,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequestModel {
+    pub names: Vec<String>,
+    pub members: Vec<String>,
+    pub methods: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Propagation {
+    pub functions: Vec<String>,
+    pub methods: Vec<String>,
+    pub truncating: Vec<String>,
+}
+
+pub fn sources() -> &'static SourceModels {
+    static DATA: OnceLock<SourceModels> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/sources.toml"))
+            .expect("rules/models/sources.toml is valid (checked by a test)")
+    })
+}
+
 pub fn headers() -> &'static HeaderModels {
     static DATA: OnceLock<HeaderModels> = OnceLock::new();
     DATA.get_or_init(|| {
@@ -63,5 +94,9 @@ mod tests {
             .iter()
             .any(|m| m.module == "helmet" && m.path.is_empty()));
         assert!(h.disabling_options.contains_key("contentSecurityPolicy"));
+        assert!(super::sources()
+            .request
+            .iter()
+            .any(|r| r.names.iter().any(|n| n == "req")));
     }
 }

@@ -1,11 +1,12 @@
 //! Every rule nodeward has, sorted by id.
 
 use crate::rules::{
-    missing_helmet::MissingHelmet, swallowed_crash::SwallowedCrash, x_powered_by::XPoweredBy,
+    missing_helmet::MissingHelmet, redos::Redos, swallowed_crash::SwallowedCrash,
+    x_powered_by::XPoweredBy,
 };
 use crate::Rule;
 
-static RULES: &[&dyn Rule] = &[&MissingHelmet, &SwallowedCrash, &XPoweredBy];
+static RULES: &[&dyn Rule] = &[&MissingHelmet, &Redos, &SwallowedCrash, &XPoweredBy];
 
 pub fn all_rules() -> &'static [&'static dyn Rule] {
     RULES

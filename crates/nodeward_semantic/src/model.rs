@@ -67,6 +67,8 @@ pub enum Val {
     Class(u32),
     /// `this` inside the methods of class `0` of this file.
     This(u32),
+    /// A regex literal of this file (index into `FileModel::regexes`).
+    Regex(u32),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -182,6 +184,14 @@ impl Class {
     }
 }
 
+/// A regex literal: `/pattern/flags`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegexLit {
+    pub pattern: Box<str>,
+    pub flags: Box<str>,
+    pub span: Span,
+}
+
 /// The model of one file.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct FileModel {
@@ -191,6 +201,7 @@ pub struct FileModel {
     pub bindings: Vec<Binding>,
     pub conds: Vec<CondNode>,
     pub classes: Vec<Class>,
+    pub regexes: Vec<RegexLit>,
     /// Exported names and what they are: ESM exports, `exports.x = …`;
     /// `module.exports = v` and `export default v` are `default`.
     pub exports: Vec<(Box<str>, Val)>,

@@ -1,5 +1,6 @@
 //! One file per rule.
 
 pub mod missing_helmet;
+pub mod redos;
 pub mod swallowed_crash;
 pub mod x_powered_by;

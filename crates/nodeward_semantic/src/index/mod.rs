@@ -116,6 +116,21 @@ impl Indexer {
         id
     }
 
+    /// The id of a regex literal, allocated on first sight (the walk and the
+    /// reading of a value may both meet it).
+    pub(crate) fn regex_id(&mut self, r: &Regex) -> u32 {
+        let span = span_of(r.span);
+        if let Some(i) = self.model.regexes.iter().rposition(|x| x.span == span) {
+            return i as u32;
+        }
+        self.model.regexes.push(m::RegexLit {
+            pattern: r.exp.as_str().into(),
+            flags: r.flags.as_str().into(),
+            span,
+        });
+        (self.model.regexes.len() - 1) as u32
+    }
+
     /// The id of the class starting at `span`, allocated on first sight.
     pub(crate) fn class_id(&mut self, span: swc_common::Span) -> u32 {
         if let Some(id) = self.class_ids.get(&span.lo.0) {
@@ -260,16 +275,17 @@ const RECORDED_GLOBALS: &[&str] = &[
 ];
 
 fn worth_recording(callee: &Val) -> bool {
-    let mut v = callee;
-    loop {
-        match v {
-            Val::Member(obj, _) => v = obj,
-            Val::Call(c) => v = &c.callee,
-            Val::Global(g) => return RECORDED_GLOBALS.contains(&&**g),
-            Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => {
-                return false
-            }
-            _ => return true,
-        }
+    let kept = |g: &str| RECORDED_GLOBALS.contains(&g);
+    match callee {
+        // `describe(…)`, `console.log(…)`, `Math.max(…)`: dropped; a chain
+        // on a global's result (`String(x).trim()`) is kept.
+        Val::Global(g) => kept(g),
+        Val::Member(obj, _) => match &**obj {
+            Val::Global(g) => kept(g),
+            Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) => false,
+            _ => true,
+        },
+        Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => false,
+        _ => true,
     }
 }

@@ -7,7 +7,7 @@ use swc_ecma_ast::*;
 use super::Indexer;
 use crate::model::{CallVal, Val};
 
-const MAX_DEPTH: u32 = 6;
+const MAX_DEPTH: u32 = 12;
 const MAX_ITEMS: usize = 16;
 const MAX_STR: usize = 200;
 
@@ -84,6 +84,7 @@ impl Indexer {
                 Lit::Bool(b) => Val::Bool(b.value),
                 Lit::Null(_) => Val::Null,
                 Lit::Num(n) => Val::Num(n.value),
+                Lit::Regex(r) => Val::Regex(self.regex_id(r)),
                 _ => Val::Unknown,
             },
             Expr::Tpl(t) => {

@@ -143,6 +143,10 @@ impl Visit for Indexer {
         self.cond = saved;
     }
 
+    fn visit_regex(&mut self, r: &Regex) {
+        self.regex_id(r);
+    }
+
     fn visit_stmts(&mut self, stmts: &[Stmt]) {
         self.walk_stmts(stmts.iter());
     }

@@ -1,0 +1,59 @@
+//! Times the ReDoS analysis of every regex literal in a tree, slowest first:
+//! a tool for keeping the analysis within its budget on real code.
+//! `cargo run --release --example regex_scan -- DIR`
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use nodeward_front::discover::{discover, DiscoverOptions};
+use nodeward_front::parse::{parse, with_file_stack};
+use nodeward_front::read::read_source;
+
+fn main() {
+    let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    let opts = DiscoverOptions::default();
+    let found = discover(&[path], &opts).expect("path exists");
+    let mut patterns = BTreeSet::new();
+    for f in &found.files {
+        let Ok(src) = read_source(f, &opts) else {
+            continue;
+        };
+        if nodeward_front::prescan::nesting_depth(&src, 1000).is_err() {
+            continue;
+        }
+        with_file_stack(src.len(), || {
+            if let Ok(p) = parse(&f.rel, &src) {
+                for r in nodeward_semantic::index_file(&f.rel, &p).regexes {
+                    patterns.insert((r.pattern.to_string(), r.flags.to_string()));
+                }
+            }
+        });
+    }
+    let budget = nodeward_regex::Budget::default();
+    let t = Instant::now();
+    let mut times: Vec<(f64, String, String)> = patterns
+        .iter()
+        .map(|(p, f)| {
+            let t = Instant::now();
+            let v = nodeward_regex::analyze(p, f, &budget);
+            let kind = match v {
+                nodeward_regex::Verdict::Safe => "safe".to_string(),
+                nodeward_regex::Verdict::Vulnerable(v) => format!("{:?}", v.complexity),
+                nodeward_regex::Verdict::Unknown(r) => format!("unknown: {r}"),
+            };
+            (
+                t.elapsed().as_secs_f64() * 1000.0,
+                format!("/{p}/{f}"),
+                kind,
+            )
+        })
+        .collect();
+    let total = t.elapsed().as_secs_f64();
+    times.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("{} distinct regexes analysed in {total:.2} s", times.len());
+    for (ms, re, kind) in times.iter().take(15) {
+        let re: String = re.chars().take(70).collect();
+        println!("{ms:8.1} ms  {kind:<20} {re}");
+    }
+}

@@ -1,0 +1,129 @@
+//! Debugging aids: a trace of every analysis stage, and raw matcher step
+//! counts. Used by the `explain` and `steps` examples.
+
+use std::fmt::Write;
+
+use crate::budget::{Budget, Clock, Meter};
+use crate::confirm::Confirmer;
+use crate::matcher::{self, Search};
+use crate::{ambiguity, compile, nfa, parse, witness, RegexFlags};
+
+/// A human-readable trace of the analysis (automaton size, ambiguities,
+/// candidates and their measurements), for debugging verdicts.
+#[doc(hidden)]
+pub fn explain(pattern: &str, flags: &str, budget: &Budget) -> String {
+    let mut out = String::new();
+    let Ok(f) = RegexFlags::parse(flags) else {
+        return "bad flags".into();
+    };
+    let re = match parse::parse(pattern, &f, budget) {
+        Ok(r) => r,
+        Err(e) => return e,
+    };
+    let _ = writeln!(out, "ir: {:?}", re.root);
+    let mut clock = Clock::new(budget.time_limit);
+    let search = !f.sticky && !re.root.anchored_at_start();
+    let nfa = match nfa::build(&re, search, budget, &mut clock) {
+        Ok(n) => n,
+        Err(e) => return format!("{out}nfa: {e:?}"),
+    };
+    let _ = writeln!(
+        out,
+        "states {} atoms {} search {}",
+        nfa.states.len(),
+        nfa.alphabet.len(),
+        nfa.search
+    );
+    let rep = |a: usize| nfa.alphabet.reps[a].and_then(char::from_u32).unwrap_or('?');
+    for (i, s) in nfa.states.iter().enumerate() {
+        let items: Vec<String> = s
+            .items
+            .iter()
+            .map(|it| match it {
+                nfa::Item::Trans { to, label, mult } => {
+                    let l: String = label.iter().take(6).map(rep).collect();
+                    format!("->{to}[{l:?}]x{mult}")
+                }
+                nfa::Item::Accept { next, end, certain } => {
+                    let l: String = next.iter().take(6).map(rep).collect();
+                    format!("ACC[{l:?}]end={end}{}", if *certain { "" } else { "?" })
+                }
+            })
+            .collect();
+        let _ = writeln!(out, "  {i}: {}", items.join(" "));
+    }
+    let mut work = Meter::new(budget.max_search_work, "ambiguity search");
+    let amb = match ambiguity::analyze(&nfa, &mut work, &mut clock) {
+        Ok(a) => a,
+        Err(e) => return format!("{out}ambiguity: {e:?}"),
+    };
+    for e in &amb.eda {
+        let p: String = e
+            .pump
+            .iter()
+            .filter_map(|l| l.iter().next())
+            .map(rep)
+            .collect();
+        let _ = writeln!(out, "EDA state {} pump {p:?}", e.state);
+    }
+    for i in &amb.ida {
+        let p: String = i
+            .pump
+            .iter()
+            .filter_map(|l| l.iter().next())
+            .map(rep)
+            .collect();
+        let _ = writeln!(
+            out,
+            "IDA {} -> {} degree {} pump {p:?}",
+            i.from, i.to, i.degree
+        );
+    }
+    let prog = compile::Program::compile(&re);
+    let cands = match witness::candidates(
+        &nfa,
+        &amb,
+        f.global,
+        prog.one_byte.is_some(),
+        budget.max_candidates,
+        &mut work,
+        &mut clock,
+    ) {
+        Ok(c) => c,
+        Err(e) => return format!("{out}candidates: {e:?}"),
+    };
+    let mut confirmer = Confirmer {
+        prog: &prog,
+        search: Search::from_flags(f.global, f.sticky),
+        per_run: budget.max_matcher_steps,
+        total: Meter::new(budget.max_total_matcher_steps, "matcher"),
+    };
+    for c in &cands {
+        for w in std::iter::once(&c.witness).chain(&c.variants) {
+            let _ = writeln!(
+                out,
+                "candidate exp={} degree={} {}",
+                c.exponential,
+                c.degree,
+                w.attack_js(10)
+            );
+            if c.exponential {
+                let _ = writeln!(out, "  exp: {:?}", confirmer.exponential(w, &mut clock));
+            }
+            let _ = writeln!(out, "  poly: {:?}", confirmer.polynomial(w, &mut clock));
+        }
+    }
+    out
+}
+
+/// Steps the matcher takes on `input` (as `test` does, or `replace` with `g`),
+/// capped at `limit`; `None` when the pattern does not parse.
+#[doc(hidden)]
+pub fn matcher_steps(pattern: &str, flags: &str, input: &str, limit: u64) -> Option<(u64, bool)> {
+    let f = RegexFlags::parse(flags).ok()?;
+    let re = parse::parse(pattern, &f, &Budget::default()).ok()?;
+    let prog = compile::Program::compile(&re);
+    let units = matcher::to_units(input, prog.unicode);
+    let r = matcher::run(&prog, &units, Search::from_flags(f.global, f.sticky), limit);
+    Some((r.steps, r.exhausted))
+}

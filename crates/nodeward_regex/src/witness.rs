@@ -1,0 +1,567 @@
+//! Attack strings: `prefix + pump.repeat(n) + suffix`.
+//!
+//! Candidates come from the ambiguity analysis: the prefix leads from the start
+//! to the ambiguous state, the pump is the ambiguous word, and the suffix is
+//! searched for (breadth-first over alphabet atoms) so that every thread that
+//! carries the ambiguity fails, which forces the backtracking matcher to
+//! explore all of them. The ordered simulation decides which threads those are.
+
+use std::collections::{HashSet, VecDeque};
+
+use crate::ambiguity::Ambiguity;
+use crate::bits::Bits;
+use crate::budget::{Clock, Exhausted, Meter};
+use crate::nfa::{Nfa, INIT, SEARCH};
+use crate::simulate::Sim;
+
+/// An input `prefix + pump.repeat(n) + suffix` that makes matching slow.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Witness {
+    pub prefix: String,
+    pub pump: String,
+    pub suffix: String,
+}
+
+impl Witness {
+    /// The attack input for `n` repetitions of the pump.
+    pub fn build(&self, n: usize) -> String {
+        let mut s =
+            String::with_capacity(self.prefix.len() + self.pump.len() * n + self.suffix.len());
+        s.push_str(&self.prefix);
+        for _ in 0..n {
+            s.push_str(&self.pump);
+        }
+        s.push_str(&self.suffix);
+        s
+    }
+
+    /// A JavaScript expression building the attack input, e.g.
+    /// `'x' + ' '.repeat(30) + '!'`, with non-printable characters escaped.
+    pub fn attack_js(&self, n: usize) -> String {
+        let mut parts = Vec::new();
+        if !self.prefix.is_empty() {
+            parts.push(js_quote(&self.prefix));
+        }
+        parts.push(format!("{}.repeat({n})", js_quote(&self.pump)));
+        if !self.suffix.is_empty() {
+            parts.push(js_quote(&self.suffix));
+        }
+        parts.join(" + ")
+    }
+}
+
+/// A single-quoted JavaScript string literal for `s`.
+pub fn js_quote(s: &str) -> String {
+    let mut out = String::from("'");
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 || c as u32 == 0x7F => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
+            c if c.is_ascii() => out.push(c),
+            c if (c as u32) <= 0xFFFF => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// A candidate attack and what the automaton predicts for it.
+#[derive(Clone, Debug)]
+pub struct Candidate {
+    pub witness: Witness,
+    /// Alternatives tried when `witness` does not confirm: the same attack with a
+    /// character above U+00FF added, which keeps V8 off its one-byte matcher.
+    pub variants: Vec<Witness>,
+    pub exponential: bool,
+    pub degree: u32,
+    pub needs_search_loop: bool,
+    pub loop_span: Option<(u32, u32)>,
+}
+
+struct Ctx<'a> {
+    nfa: &'a Nfa,
+    sim: Sim<'a>,
+    /// Atoms by readability of their representative.
+    order: Vec<usize>,
+    /// How many transitions can read each atom.
+    uses: Vec<usize>,
+}
+
+/// Builds candidates for the ambiguities found, most severe first.
+pub fn candidates(
+    nfa: &Nfa,
+    amb: &Ambiguity,
+    global: bool,
+    one_byte_pruned: bool,
+    limit: usize,
+    work: &mut Meter,
+    clock: &mut Clock,
+) -> Result<Vec<Candidate>, Exhausted> {
+    let ctx = Ctx {
+        nfa,
+        sim: Sim::new(nfa, global),
+        order: atom_order(nfa),
+        uses: atom_uses(nfa),
+    };
+    let wide = if one_byte_pruned {
+        quiet_wide_char(nfa)
+    } else {
+        None
+    };
+    let variants = |w: &Witness| -> Vec<Witness> {
+        let Some(x) = wide else { return Vec::new() };
+        if w.build(1).chars().any(|c| c as u32 > 0xFF) {
+            return Vec::new();
+        }
+        vec![
+            Witness {
+                suffix: format!("{}{x}", w.suffix),
+                ..w.clone()
+            },
+            Witness {
+                prefix: format!("{x}{}", w.prefix),
+                ..w.clone()
+            },
+        ]
+    };
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut seen: HashSet<Witness> = HashSet::new();
+    // One candidate per ambiguity and pump choice, most severe first.
+    struct Job {
+        key: u32,
+        pump: Vec<usize>,
+        exponential: bool,
+        degree: u32,
+        span: Option<(u32, u32)>,
+    }
+    let mut jobs = Vec::new();
+    for e in &amb.eda {
+        for pump in pump_choices(&ctx, e.state, &e.pump) {
+            jobs.push(Job {
+                key: e.state,
+                pump,
+                exponential: true,
+                degree: 0,
+                span: loop_span(nfa, &amb.sccs[e.scc]),
+            });
+        }
+    }
+    for i in &amb.ida {
+        for pump in pump_choices(&ctx, i.from, &i.pump) {
+            jobs.push(Job {
+                key: i.from,
+                pump,
+                exponential: false,
+                degree: i.degree,
+                span: loop_span(nfa, &amb.sccs[i.to_scc]),
+            });
+        }
+    }
+    // Witnesses without a rejecting suffix go last.
+    let mut weak = Vec::new();
+    for job in jobs {
+        if out.len() >= limit {
+            break;
+        }
+        let mut fallback = None;
+        for prefix in prefixes(&ctx, job.key, &job.pump) {
+            match shape(&ctx, &prefix, &job.pump, job.key, work, clock)? {
+                Some((w, true)) => {
+                    fallback = None;
+                    if seen.insert(w.clone()) {
+                        out.push(Candidate {
+                            variants: variants(&w),
+                            witness: w,
+                            exponential: job.exponential,
+                            degree: job.degree,
+                            needs_search_loop: !job.exponential && job.key == SEARCH,
+                            loop_span: job.span,
+                        });
+                    }
+                    break;
+                }
+                Some((w, false)) if fallback.is_none() => fallback = Some(w),
+                _ => {}
+            }
+        }
+        if let Some(w) = fallback {
+            if seen.insert(w.clone()) {
+                weak.push(Candidate {
+                    variants: variants(&w),
+                    witness: w,
+                    exponential: job.exponential,
+                    degree: job.degree,
+                    needs_search_loop: !job.exponential && job.key == SEARCH,
+                    loop_span: job.span,
+                });
+            }
+        }
+    }
+    let room = limit.saturating_sub(out.len());
+    out.extend(weak.into_iter().take(room));
+    Ok(out)
+}
+
+/// Concrete pumps for a word given as allowed atoms per position: the most
+/// readable characters; the characters that leave the fewest threads alive
+/// when read from the ambiguous state (they make competing branches fail, e.g.
+/// `)` against `[^)]+`); and the characters the fewest transitions can read.
+fn pump_choices(ctx: &Ctx<'_>, key: u32, word: &[Bits]) -> Vec<Vec<usize>> {
+    const TRIED: usize = 32;
+    let readable: Option<Vec<usize>> = word
+        .iter()
+        .map(|l| ctx.order.iter().copied().find(|&a| l.contains(a)))
+        .collect();
+    let mut narrow = Some(Vec::with_capacity(word.len()));
+    let mut list = vec![key];
+    for l in word {
+        let best = ctx
+            .order
+            .iter()
+            .copied()
+            .filter(|&a| l.contains(a))
+            .take(TRIED)
+            .map(|a| {
+                let (next, _) = ctx.sim.step(&list, a);
+                (next.len(), a, next)
+            })
+            .min_by_key(|t| t.0);
+        match (best, narrow.as_mut()) {
+            (Some((_, a, next)), Some(v)) => {
+                v.push(a);
+                list = next;
+            }
+            _ => narrow = None,
+        }
+    }
+    let rare: Option<Vec<usize>> = word
+        .iter()
+        .map(|l| {
+            ctx.order
+                .iter()
+                .copied()
+                .filter(|&a| l.contains(a))
+                .min_by_key(|&a| ctx.uses[a])
+        })
+        .collect();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for p in [readable, narrow, rare].into_iter().flatten() {
+        if !p.is_empty() && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// How many transitions can read each atom.
+fn atom_uses(nfa: &Nfa) -> Vec<usize> {
+    let mut uses = vec![0usize; nfa.alphabet.len()];
+    for s in 0..nfa.states.len() as u32 {
+        for (_, label, _) in nfa.transitions(s) {
+            for a in label.iter() {
+                uses[a] += 1;
+            }
+        }
+    }
+    uses
+}
+
+/// A character above U+00FF that as few transitions as possible can read.
+fn quiet_wide_char(nfa: &Nfa) -> Option<char> {
+    let uses = atom_uses(nfa);
+    (0..nfa.alphabet.len())
+        .filter_map(|a| {
+            let wide =
+                nfa.alphabet.atoms[a].intersect(&crate::charset::CharSet::range(0x100, 0xD7FF));
+            let c = wide.representative()?;
+            Some((uses[a], c))
+        })
+        .min()
+        .and_then(|(_, c)| char::from_u32(c))
+}
+
+/// Atoms ordered by how readable their representative is.
+fn atom_order(nfa: &Nfa) -> Vec<usize> {
+    let mut v: Vec<(u8, u32, usize)> = nfa
+        .alphabet
+        .reps
+        .iter()
+        .enumerate()
+        .filter_map(|(a, r)| {
+            let c = (*r)?;
+            let class = match c {
+                0x30..=0x39 | 0x41..=0x5A | 0x61..=0x7A => 0,
+                0x21..=0x7E => 1,
+                0x20 => 2,
+                0..=0x7F => 3,
+                _ => 4,
+            };
+            Some((class, c, a))
+        })
+        .collect();
+    v.sort_unstable();
+    v.into_iter().map(|t| t.2).collect()
+}
+
+/// Prefixes that lead from the start to `target`: the shortest one, and ones
+/// that reach it from a later start position (after a character that is not in
+/// the pump), for ambiguities that a higher-priority alternative would cut off
+/// at position 0 (`^a+|(a|a)+$`).
+fn prefixes(ctx: &Ctx<'_>, target: u32, pump: &[usize]) -> Vec<Vec<usize>> {
+    let mut out = Vec::new();
+    let others: Vec<usize> = ctx
+        .order
+        .iter()
+        .copied()
+        .filter(|a| !pump.contains(a))
+        .take(2)
+        .collect();
+    if target == SEARCH {
+        out.push(Vec::new());
+        out.extend(others.iter().map(|&a| vec![a]));
+        return out;
+    }
+    if let Some(p) = shortest_path(ctx.nfa, &ctx.order, INIT, target) {
+        out.push(p);
+    }
+    if ctx.nfa.search {
+        if let Some(p) = shortest_path(ctx.nfa, &ctx.order, SEARCH, target) {
+            for &a in &others {
+                let mut v = vec![a];
+                v.extend(&p);
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn shortest_path(nfa: &Nfa, order: &[usize], from: u32, to: u32) -> Option<Vec<usize>> {
+    if from == to {
+        return Some(Vec::new());
+    }
+    let n = nfa.states.len();
+    let mut parent: Vec<Option<(u32, usize)>> = vec![None; n];
+    let mut seen = vec![false; n];
+    seen[from as usize] = true;
+    let mut queue = VecDeque::from([from]);
+    while let Some(u) = queue.pop_front() {
+        for (v, label, _) in nfa.transitions(u) {
+            if seen[v as usize] {
+                continue;
+            }
+            let Some(&atom) = order.iter().find(|&&a| label.contains(a)) else {
+                continue;
+            };
+            seen[v as usize] = true;
+            parent[v as usize] = Some((u, atom));
+            if v == to {
+                let mut out = Vec::new();
+                let mut cur = to;
+                while cur != from {
+                    let (p, a) = parent[cur as usize]?;
+                    out.push(a);
+                    cur = p;
+                }
+                out.reverse();
+                return Some(out);
+            }
+            queue.push_back(v);
+        }
+    }
+    None
+}
+
+/// Checks that the ambiguous state survives pumping and finds a suffix that
+/// makes its threads fail. The second value says whether such a suffix was
+/// found; when not, the witness ends with a rarely-read character instead and
+/// is worth less. That still catches matches that succeed, but only after
+/// exploring the ambiguity (a lazy loop extended one step at a time, a
+/// lookahead body rescanning the input): the simulation cannot see that an
+/// acceptance comes last in exploration order, the matcher can.
+fn shape(
+    ctx: &Ctx<'_>,
+    prefix: &[usize],
+    pump: &[usize],
+    key: u32,
+    work: &mut Meter,
+    clock: &mut Clock,
+) -> Result<Option<(Witness, bool)>, Exhausted> {
+    const MAX_PUMPS: usize = 48;
+    let (mut cur, _) = ctx.sim.read(&ctx.sim.start(), prefix);
+    // Threads before the boundary belong to the attempts that carry the
+    // attack: for an ambiguity inside the pattern, the attempts already
+    // running after the prefix; for the search loop, every attempt started
+    // while pumping. Later attempts only run after those all failed.
+    let boundary = |l: &[u32], default: usize| -> usize {
+        if key == SEARCH {
+            l.iter().position(|&s| s == SEARCH).unwrap_or(l.len())
+        } else {
+            default
+        }
+    };
+    let mut b = cur.iter().position(|&s| s == SEARCH).unwrap_or(cur.len());
+    let mut history: Vec<(Vec<u32>, usize)> = Vec::new();
+    let mut cycle_start = None;
+    for _ in 0..MAX_PUMPS {
+        work.spend((cur.len() * pump.len()) as u64 + 1, clock)?;
+        for &a in pump {
+            let (next, nb) = ctx.sim.step_tracked(&cur, b, a);
+            b = boundary(&next, nb);
+            cur = next;
+        }
+        if let Some(j) = history.iter().position(|h| h.0 == cur && h.1 == b) {
+            cycle_start = Some(j);
+            break;
+        }
+        history.push((cur.clone(), b));
+    }
+    // The lists the pumping settles into (a cycle), or the last ones seen.
+    let steady: &[(Vec<u32>, usize)] = match cycle_start {
+        Some(j) => &history[j..],
+        None => &history[history.len().saturating_sub(2)..],
+    };
+    let mut relevant = Vec::with_capacity(steady.len());
+    for (l, b) in steady {
+        // The ambiguous state must still be explored. An acceptance while
+        // pumping is harmless: it truncated everything after it, so the
+        // surviving threads all run before that pending success is returned.
+        let alive = if key == SEARCH {
+            l.contains(&SEARCH)
+        } else {
+            l[..*b].contains(&key)
+        };
+        if !alive {
+            return Ok(None);
+        }
+        relevant.push(l[..*b].to_vec());
+    }
+    let (suffix, strong) = match find_suffix(ctx, relevant, work, clock)? {
+        Some(s) => (s, true),
+        None => {
+            let rare = ctx.order.iter().copied().min_by_key(|&a| ctx.uses[a]);
+            (rare.into_iter().collect(), false)
+        }
+    };
+    let text = |w: &[usize]| -> String {
+        w.iter()
+            .filter_map(|&a| ctx.nfa.alphabet.reps[a].and_then(char::from_u32))
+            .collect()
+    };
+    Ok(Some((
+        Witness {
+            prefix: text(prefix),
+            pump: text(pump),
+            suffix: text(&suffix),
+        },
+        strong,
+    )))
+}
+
+/// Breadth-first search for a word after which no list accepts, without any of
+/// them accepting on the way.
+fn find_suffix(
+    ctx: &Ctx<'_>,
+    start: Vec<Vec<u32>>,
+    work: &mut Meter,
+    clock: &mut Clock,
+) -> Result<Option<Vec<usize>>, Exhausted> {
+    const MAX_DEPTH: usize = 4;
+    const MAX_NODES: usize = 400;
+    let mut seen: HashSet<Vec<Vec<u32>>> = HashSet::new();
+    let mut queue: VecDeque<(Vec<Vec<u32>>, Vec<usize>)> = VecDeque::new();
+    seen.insert(start.clone());
+    queue.push_back((start, Vec::new()));
+    while let Some((lists, word)) = queue.pop_front() {
+        if lists.iter().all(|l| !ctx.sim.accepts_at_end(l)) {
+            return Ok(Some(word));
+        }
+        if word.len() >= MAX_DEPTH {
+            continue;
+        }
+        for &a in &ctx.order {
+            work.spend(lists.iter().map(|l| l.len() as u64 + 1).sum(), clock)?;
+            let mut next = Vec::with_capacity(lists.len());
+            let mut ok = true;
+            for l in &lists {
+                let (n, acc) = ctx.sim.step(l, a);
+                if acc {
+                    ok = false;
+                    break;
+                }
+                next.push(n);
+            }
+            if !ok || !seen.insert(next.clone()) {
+                continue;
+            }
+            if seen.len() > MAX_NODES {
+                return Ok(None);
+            }
+            let mut w = word.clone();
+            w.push(a);
+            queue.push_back((next, w));
+        }
+    }
+    Ok(None)
+}
+
+/// The pattern span of the loop an ambiguous component belongs to: the
+/// outermost repeat whose body lies entirely in the component, else the
+/// innermost repeat enclosing all of it.
+fn loop_span(nfa: &Nfa, comp: &[u32]) -> Option<(u32, u32)> {
+    let first = comp.iter().find(|&&s| s >= 2)?;
+    let enclosing: Vec<u32> = nfa.states[*first as usize]
+        .repeats
+        .iter()
+        .copied()
+        .filter(|r| {
+            comp.iter()
+                .filter(|&&s| s >= 2)
+                .all(|&s| nfa.states[s as usize].repeats.contains(r))
+        })
+        .collect();
+    let inside = |r: u32| {
+        nfa.repeat_states[r as usize]
+            .iter()
+            .all(|s| comp.contains(s))
+    };
+    enclosing
+        .iter()
+        .find(|&&r| inside(r))
+        .or_else(|| enclosing.last())
+        .map(|&r| nfa.repeat_spans[r as usize])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn js_display() {
+        let w = Witness {
+            prefix: "x".into(),
+            pump: " ".into(),
+            suffix: "\u{1b}'\n\u{e9}\u{1F600}".into(),
+        };
+        assert_eq!(
+            w.attack_js(30),
+            r"'x' + ' '.repeat(30) + '\x1b\'\n\u00e9\u{1f600}'"
+        );
+        let w = Witness {
+            prefix: String::new(),
+            pump: "a".into(),
+            suffix: String::new(),
+        };
+        assert_eq!(w.attack_js(5), "'a'.repeat(5)");
+        assert_eq!(w.build(3), "aaa");
+    }
+}

@@ -1,0 +1,357 @@
+//! `redos`: regexes whose backtracking takes exponential time (reported
+//! wherever the regex is), or polynomial time on client data of unbounded
+//! length (reported at the call that applies it).
+//!
+//! Every finding carries an attack string that the analysis confirmed with
+//! a step-counting backtracking matcher (crates/nodeward_regex).
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use nodeward_regex::{analyze, Budget, Complexity, Verdict, Vulnerability};
+use nodeward_report::{Finding, Level, Notice, NoticeKind, Precision, Related, RuleMeta, Span};
+use nodeward_semantic::env::{eval_default, Const};
+use nodeward_semantic::{CallSite, CondId, FileId, Project, Val};
+
+use crate::client_data::client_text;
+use crate::{Ctx, Rule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "redos",
+    name: "Redos",
+    summary: "A regex can backtrack for exponential time, or polynomial time on client data",
+    default_level: Level::Error,
+    cwe: &[1333, 400],
+    tags: &["redos", "denial-of-service", "regex"],
+    precision: Precision::High,
+    security_severity: "7.5",
+    docs: include_str!("../../../../rules/redos.md"),
+};
+
+pub struct Redos;
+
+/// Methods whose receiver is the regex and first argument the subject.
+const ON_REGEX: &[&str] = &["test", "exec"];
+/// String methods whose first argument is the regex and receiver the subject.
+const ON_STRING: &[&str] = &[
+    "match",
+    "matchAll",
+    "replace",
+    "replaceAll",
+    "search",
+    "split",
+];
+
+/// A regex found in the code, with where it is.
+struct Found {
+    pattern: String,
+    flags: String,
+    file: FileId,
+    span: Span,
+}
+
+impl Rule for Redos {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let model = project.file(file);
+        // Exponential: at every literal and constant `RegExp(…)`, except
+        // literals handed straight to a linear engine (`new RE2(/…/)`).
+        let linear = linear_engine_literals(project, file);
+        for (i, lit) in model.regexes.iter().enumerate() {
+            if linear.contains(&(i as u32)) {
+                continue;
+            }
+            let found = Found {
+                pattern: lit.pattern.to_string(),
+                flags: lit.flags.to_string(),
+                file,
+                span: lit.span,
+            };
+            self.exponential(ctx, &found, out);
+        }
+        for site in model.functions.iter().flat_map(|f| &f.calls) {
+            if let Some(found) = regexp_call(project, file, &site.call) {
+                self.exponential(ctx, &found, out);
+            }
+        }
+        // Polynomial: where a regex runs on client text.
+        for site in model.functions.iter().flat_map(|f| &f.calls) {
+            self.polynomial(ctx, file, site, out);
+        }
+    }
+}
+
+impl Redos {
+    fn exponential(&self, ctx: &Ctx, found: &Found, out: &mut Vec<Finding>) {
+        let Some(v) = verdict(ctx, found) else { return };
+        if v.complexity != Complexity::Exponential {
+            return;
+        }
+        let path = ctx.project.file(found.file).path.clone();
+        let mut f = Finding::new(META.id, META.default_level, path, found.span);
+        f.message = format!(
+            "The regex {} takes exponential time on inputs like {}: each added {} doubles the work, so a few dozen characters block the event loop",
+            show(&found.pattern, &found.flags),
+            v.witness.attack_js(attack_len(v.complexity)),
+            show_pump(&v.witness.pump),
+        );
+        f.help = help(&v).into();
+        evidence(&mut f, &v);
+        out.push(f);
+    }
+
+    fn polynomial(&self, ctx: &Ctx, file: FileId, site: &CallSite, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let Val::Member(recv, method) = &site.call.callee else {
+            return;
+        };
+        let (regex, subject) = if ON_REGEX.contains(&&**method) {
+            (&**recv, site.call.args.first())
+        } else if ON_STRING.contains(&&**method) {
+            (
+                match site.call.args.first() {
+                    Some(r) => r,
+                    None => return,
+                },
+                Some(&**recv),
+            )
+        } else {
+            return;
+        };
+        let Some(subject) = subject else { return };
+        let Some(found) = regex_of(project, file, regex) else {
+            return;
+        };
+        let Some(v) = verdict(ctx, &found) else {
+            return;
+        };
+        let Complexity::Polynomial(degree) = v.complexity else {
+            return;
+        };
+        let Some(source) = client_text(project, file, subject) else {
+            return;
+        };
+        if length_checked(project, file, site.cond) {
+            return;
+        }
+        let mut f = Finding::new(
+            META.id,
+            META.default_level,
+            project.file(file).path.clone(),
+            site.call.span,
+        );
+        f.message = format!(
+            "The regex {} takes O(n^{degree}) time on inputs like {}, and `.{method}(` runs it on `{source}`, which a client controls and whose length the code does not limit",
+            show(&found.pattern, &found.flags),
+            v.witness.attack_js(attack_len(v.complexity)),
+        );
+        f.help = format!("{} Or limit the input first: `if ({source}.length > 1000) return …`, or `.slice(0, 1000)`.", help(&v));
+        f.related.push(Related {
+            path: project.file(found.file).path.clone(),
+            span: found.span,
+            message: "the regex".into(),
+        });
+        evidence(&mut f, &v);
+        out.push(f);
+    }
+}
+
+fn help(v: &Vulnerability) -> &'static str {
+    match v.complexity {
+        Complexity::Exponential => "Remove the ambiguity: a repeated group must not be able to match the same text in two ways (`(a+)+` → `a+`, `(\\w+\\s?)*` → `\\w+(\\s\\w+)*`); or run the pattern with a linear engine (the `re2` package).",
+        Complexity::Polynomial(_) if v.needs_search_loop => "Anchor the pattern or make the repeated part unable to start at every position (e.g. `^\\s+|\\s+$` → trim the string instead), or run it with a linear engine (the `re2` package).",
+        Complexity::Polynomial(_) => "Make adjacent repetitions unable to match the same characters (e.g. `\\d+\\.?\\d*` → `\\d+(\\.\\d*)?`), or run it with a linear engine (the `re2` package).",
+    }
+}
+
+/// The witness, growth class and measurements, for JSON and SARIF.
+fn evidence(f: &mut Finding, v: &Vulnerability) {
+    let class = match v.complexity {
+        Complexity::Exponential => "exponential".to_string(),
+        Complexity::Polynomial(k) => format!("O(n^{k})"),
+    };
+    f.properties.insert("complexity".into(), class.into());
+    f.properties.insert(
+        "attack".into(),
+        v.witness.attack_js(attack_len(v.complexity)).into(),
+    );
+    f.properties.insert(
+        "witness".into(),
+        serde_json::json!({ "prefix": v.witness.prefix, "pump": v.witness.pump, "suffix": v.witness.suffix }),
+    );
+    f.properties
+        .insert("approximate".into(), v.approximate.into());
+    let steps: Vec<serde_json::Value> = v
+        .steps
+        .iter()
+        .map(|(n, s)| serde_json::json!([n, s]))
+        .collect();
+    f.properties.insert("steps".into(), steps.into());
+}
+
+fn attack_len(c: Complexity) -> usize {
+    match c {
+        Complexity::Exponential => 30,
+        Complexity::Polynomial(2) => 50_000,
+        Complexity::Polynomial(_) => 5_000,
+    }
+}
+
+fn show(pattern: &str, flags: &str) -> String {
+    let short: String = if pattern.chars().count() > 80 {
+        pattern.chars().take(77).chain("...".chars()).collect()
+    } else {
+        pattern.to_string()
+    };
+    format!("`/{short}/{flags}`")
+}
+
+fn show_pump(pump: &str) -> String {
+    if pump.chars().count() == 1 {
+        format!("`{pump}`")
+    } else {
+        format!("repetition of `{pump}`")
+    }
+}
+
+/// The analysis of each distinct pattern, shared by every file and thread.
+fn verdict(ctx: &Ctx, found: &Found) -> Option<Vulnerability> {
+    static CACHE: OnceLock<Mutex<HashMap<(String, String), Verdict>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(Default::default);
+    let key = (found.pattern.clone(), found.flags.clone());
+    let cached = cache.lock().ok().and_then(|c| c.get(&key).cloned());
+    let v = cached.unwrap_or_else(|| {
+        let v = analyze(&found.pattern, &found.flags, &Budget::default());
+        if let Ok(mut c) = cache.lock() {
+            c.insert(key, v.clone());
+        }
+        v
+    });
+    match v {
+        Verdict::Vulnerable(vuln) => Some(vuln),
+        Verdict::Safe => None,
+        Verdict::Unknown(reason) => {
+            let path = ctx.project.file(found.file).path.clone();
+            let message = format!(
+                "ReDoS analysis of {} gave up: {reason}",
+                show(&found.pattern, &found.flags)
+            );
+            if let Ok(mut n) = ctx.notices.lock() {
+                n.push(Notice::at(NoticeKind::Budget, path, found.span, message));
+            }
+            None
+        }
+    }
+}
+
+/// Regex literals passed directly to RE2 (the `re2` package), which matches
+/// in linear time.
+fn linear_engine_literals(project: &Project, file: FileId) -> Vec<u32> {
+    let mut out = Vec::new();
+    for site in project.file(file).functions.iter().flat_map(|f| &f.calls) {
+        let is_re2 = nodeward_semantic::apps::module_path(project, file, &site.call.callee)
+            .is_some_and(|(m, p)| &*m == "re2" && p.is_empty());
+        if let (true, Some(Val::Regex(i))) = (is_re2, site.call.args.first()) {
+            out.push(*i);
+        }
+    }
+    out
+}
+
+/// `new RegExp('…', 'g')` / `RegExp(…)` with a constant pattern.
+fn regexp_call(
+    project: &Project,
+    file: FileId,
+    call: &nodeward_semantic::CallVal,
+) -> Option<Found> {
+    if !matches!(project.resolve(file, &call.callee).1, Val::Global(ref g) if &**g == "RegExp") {
+        return None;
+    }
+    let first = call.args.first()?;
+    // `new RegExp(/x/)`: the literal itself is reported.
+    if matches!(project.resolve(file, first).1, Val::Regex(_)) {
+        return None;
+    }
+    let Some(Const::Str(pattern)) = eval_default(project, file, first) else {
+        return None;
+    };
+    let flags = match call.args.get(1).map(|f| eval_default(project, file, f)) {
+        None => String::new(),
+        Some(Some(Const::Str(f))) => f,
+        Some(_) => return None,
+    };
+    Some(Found {
+        pattern,
+        flags,
+        file,
+        span: call.span,
+    })
+}
+
+/// The regex a value holds: a literal (here or imported), a constant
+/// `RegExp(…)`, or what a function returns.
+fn regex_of(project: &Project, file: FileId, val: &Val) -> Option<Found> {
+    match project.resolve(file, val) {
+        (f, Val::Regex(i)) => {
+            let lit = project.file(f).regexes.get(i as usize)?;
+            Some(Found {
+                pattern: lit.pattern.to_string(),
+                flags: lit.flags.to_string(),
+                file: f,
+                span: lit.span,
+            })
+        }
+        (f, Val::Call(c)) => {
+            regexp_call(project, f, &c).or_else(|| match project.resolve(f, &c.callee) {
+                (ff, Val::Func(id)) => {
+                    let ret = project.file(ff).function(id)?.returns.first()?.clone();
+                    regex_of(project, ff, &ret)
+                }
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Whether the call runs only under a comparison of some `.length`
+/// (`if (s.length > 100) return;` before it, or inside `if (s.length < 100)`).
+fn length_checked(project: &Project, file: FileId, cond: Option<CondId>) -> bool {
+    let conds = &project.file(file).conds;
+    let mut cur = cond;
+    let mut guard = 0;
+    while let Some(id) = cur {
+        let Some(node) = conds.get(id as usize) else {
+            break;
+        };
+        if compares_length(&node.test) {
+            return true;
+        }
+        cur = node.parent;
+        guard += 1;
+        if guard > 64 {
+            break;
+        }
+    }
+    false
+}
+
+fn compares_length(v: &Val) -> bool {
+    match v {
+        Val::Bin(b) => match b.0 {
+            "<" | "<=" | ">" | ">=" => is_length(&b.1) || is_length(&b.2),
+            "&&" | "||" => compares_length(&b.1) || compares_length(&b.2),
+            _ => false,
+        },
+        Val::Not(x) => compares_length(x),
+        _ => false,
+    }
+}
+
+fn is_length(v: &Val) -> bool {
+    matches!(v, Val::Member(_, p) if &**p == "length")
+}
