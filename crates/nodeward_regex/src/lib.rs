@@ -12,7 +12,13 @@
 //! 4. `witness`: attack strings `prefix + pump^n + suffix` whose suffix makes
 //!    the ambiguous threads fail;
 //! 5. `confirm`: a step-counting backtracking matcher with JavaScript semantics
-//!    measures the candidates. Only confirmed growth is reported.
+//!    (`matcher`, compiled by `compile`) measures the candidates. Only
+//!    confirmed growth is reported, with the measurements.
+//!
+//! The automaton over-approximates lookarounds, backreferences, word
+//! boundaries and large counted repeats; the matcher models all of them
+//! exactly, so those approximations can only cost recall, never precision, and
+//! they are flagged in [`Vulnerability::approximate`].
 //!
 //! Everything is bounded by a [`Budget`]; running out gives `Verdict::Unknown`.
 

@@ -542,6 +542,9 @@ impl Lower {
     }
 
     fn property(&self, p: &ast::UnicodePropertyEscape, m: Mode) -> Result<CharSet, String> {
+        // Properties of strings (`\p{RGI_Emoji}` in `v` mode) parse fine, but
+        // neither swc nor `regex-syntax` carries their string lists, so the
+        // pattern cannot be modelled.
         if p.strings {
             return Err(format!(
                 "Unicode property of strings \\p{{{}}} is not supported",
@@ -603,9 +606,9 @@ impl Lower {
                 }
                 (set, strings)
             }
-            // `v`-mode set operations on the character part; strings are kept only
-            // when they survive trivially (intersection/subtraction of string sets
-            // is approximated by the first operand's strings being dropped).
+            // `v`-mode set operations act on the single characters; the
+            // multi-character strings of `\q{…}` operands are dropped here, an
+            // under-approximation of such classes (rare in practice).
             ast::CharacterClassContentsKind::Intersection => {
                 let mut it = parts.into_iter();
                 let mut set = it.next().map(|p| p.0).unwrap_or_default();

@@ -76,6 +76,20 @@ pub fn sources() -> &'static SourceModels {
     })
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ProcessModels {
+    pub may_exit_words: Vec<String>,
+}
+
+pub fn process() -> &'static ProcessModels {
+    static DATA: OnceLock<ProcessModels> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/process.toml"))
+            .expect("rules/models/process.toml is valid (checked by a test)")
+    })
+}
+
 pub fn headers() -> &'static HeaderModels {
     static DATA: OnceLock<HeaderModels> = OnceLock::new();
     DATA.get_or_init(|| {
@@ -94,6 +108,7 @@ mod tests {
             .iter()
             .any(|m| m.module == "helmet" && m.path.is_empty()));
         assert!(h.disabling_options.contains_key("contentSecurityPolicy"));
+        assert!(!super::process().may_exit_words.is_empty());
         assert!(super::sources()
             .request
             .iter()

@@ -118,9 +118,25 @@ fn process_member(project: &Project, file: FileId, callee: &Val) -> Option<(Stri
 /// without doing so. An exit in only one branch of an `if` does not count;
 /// exits in both branches of an `if`/`else` do.
 fn terminates(project: &Project, file: FileId, func: FnId, depth: u32) -> bool {
+    thread_local! {
+        static ON_STACK: std::cell::RefCell<Vec<(FileId, FnId)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
     if depth > MAX_DEPTH {
         return false;
     }
+    // A function that retries itself until it exits (`setTimeout(callback)`
+    // in one branch, `process.exit` in the other): the retry counts as the
+    // exit it leads to.
+    if ON_STACK.with(|s| s.borrow().contains(&(file, func))) {
+        return true;
+    }
+    ON_STACK.with(|s| s.borrow_mut().push((file, func)));
+    let result = terminates_inner(project, file, func, depth);
+    ON_STACK.with(|s| s.borrow_mut().pop());
+    result
+}
+
+fn terminates_inner(project: &Project, file: FileId, func: FnId, depth: u32) -> bool {
     let Some(f) = project.file(file).function(func) else {
         return false;
     };
@@ -156,8 +172,38 @@ fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> 
             }
         }
     }
-    if let (cf, Val::Func(id)) = project.resolve(file, &call.callee) {
+    // `exit.apply(process, args)`, `f.call(…)`: a call of `exit` / `f`.
+    let callee = match &call.callee {
+        Val::Member(f, m) if matches!(&**m, "apply" | "call") => &**f,
+        other => other,
+    };
+    if callee != &call.callee {
+        if let Some((recv, method)) = process_member(project, file, callee) {
+            if recv == "process" && matches!(method.as_str(), "exit" | "abort" | "reallyExit") {
+                return true;
+            }
+        }
+    }
+    let resolved = project.resolve(file, callee);
+    if let (cf, Val::Func(id)) = resolved {
         if terminates(project, cf, id, depth + 1) {
+            return true;
+        }
+    } else {
+        // A call nodeward cannot see into, named like an exit
+        // (`self.handleErr(err)`, `gracefulShutdown()`): assume it may end
+        // the process.
+        let named = |v: &Val| match v {
+            Val::Member(obj, name) => !is_console(obj) && may_exit(name),
+            Val::Global(name) => may_exit(name),
+            Val::Binding(id) => project
+                .file(file)
+                .bindings
+                .get(*id as usize)
+                .is_some_and(|b| may_exit(&b.name)),
+            _ => false,
+        };
+        if named(callee) || named(&resolved.1) {
             return true;
         }
     }
@@ -166,6 +212,31 @@ fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> 
         (af, Val::Func(id)) => terminates(project, af, id, depth + 1),
         _ => false,
     })
+}
+
+fn is_console(v: &Val) -> bool {
+    matches!(v, Val::Global(g) if &**g == "console")
+}
+
+/// Whether a function's name says it may end the process: one of its words
+/// (`gracefulShutdown` → graceful, shutdown) or a run of them (`handleErr`)
+/// is listed in rules/models/process.toml.
+fn may_exit(name: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for c in name.chars() {
+        if c == '_' || c == '-' || c.is_ascii_digit() || (c.is_uppercase() && !cur.is_empty()) {
+            if !cur.is_empty() {
+                words.push(std::mem::take(&mut cur));
+            }
+        }
+        if c.is_alphabetic() {
+            cur.extend(c.to_lowercase());
+        }
+    }
+    words.push(cur);
+    let listed = &crate::models::process().may_exit_words;
+    (0..words.len()).any(|i| (i + 1..=words.len()).any(|j| listed.contains(&words[i..j].concat())))
 }
 
 /// Whether every default path through condition `node` (the function body
@@ -222,5 +293,30 @@ fn cond_truth_own(project: &Project, file: FileId, c: CondId) -> Truth {
         Some(v) if v.truthy() != n.negated => Truth::True,
         Some(_) => Truth::False,
         None => Truth::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_exit;
+
+    #[test]
+    fn names_that_may_exit() {
+        for yes in [
+            "exit",
+            "gracefulShutdown",
+            "handleErr",
+            "handle_error",
+            "killProcess",
+            "onCrash",
+            "die",
+        ] {
+            assert!(may_exit(yes), "{yes}");
+        }
+        for no in [
+            "error", "fatal", "log", "studied", "handle", "report", "warn",
+        ] {
+            assert!(!may_exit(no), "{no}");
+        }
     }
 }

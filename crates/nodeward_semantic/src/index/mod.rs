@@ -186,6 +186,16 @@ impl Indexer {
         }
     }
 
+    /// Gives `i` its value once, however often the expression is read.
+    pub(crate) fn define(&mut self, i: &Ident, value: Val) {
+        let id = self.binding_id(i) as usize;
+        let b = &mut self.model.bindings[id];
+        if b.assignments == 0 {
+            b.assignments = 1;
+            b.value = value;
+        }
+    }
+
     /// Binds every name of a pattern to the matching part of `value`.
     pub(crate) fn bind_pat(&mut self, pat: &Pat, value: Val) {
         match pat {

@@ -159,7 +159,14 @@ impl Indexer {
                 let b = self.val_at(&c.alt, d);
                 Val::Cond(Box::new((t, a, b)))
             }
-            Expr::Fn(f) => Val::Func(self.fn_id(f.function.span)),
+            Expr::Fn(f) => {
+                let id = self.fn_id(f.function.span);
+                // A named function expression can call itself by its name.
+                if let Some(name) = &f.ident {
+                    self.define(name, Val::Func(id));
+                }
+                Val::Func(id)
+            }
             Expr::This(_) => self.this_class().map_or(Val::Unknown, Val::This),
             Expr::Class(c) => Val::Class(self.class_id(c.class.span)),
             Expr::Arrow(a) => Val::Func(self.fn_id(a.span)),
