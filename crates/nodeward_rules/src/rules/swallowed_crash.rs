@@ -225,10 +225,9 @@ fn may_exit(name: &str) -> bool {
     let mut words: Vec<String> = Vec::new();
     let mut cur = String::new();
     for c in name.chars() {
-        if c == '_' || c == '-' || c.is_ascii_digit() || (c.is_uppercase() && !cur.is_empty()) {
-            if !cur.is_empty() {
-                words.push(std::mem::take(&mut cur));
-            }
+        let boundary = c == '_' || c == '-' || c.is_ascii_digit() || c.is_uppercase();
+        if boundary && !cur.is_empty() {
+            words.push(std::mem::take(&mut cur));
         }
         if c.is_alphabetic() {
             cur.extend(c.to_lowercase());
