@@ -74,7 +74,25 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
     }
     model.imports.sort();
     model.imports.dedup();
+    shrink(&mut model);
     model
+}
+
+/// Models live until the end of the run: give back the spare capacity that
+/// growing vectors leave (up to half of each).
+fn shrink(model: &mut FileModel) {
+    for f in &mut model.functions {
+        f.calls.shrink_to_fit();
+        f.effects.shrink_to_fit();
+        f.returns.shrink_to_fit();
+    }
+    model.functions.shrink_to_fit();
+    model.bindings.shrink_to_fit();
+    model.conds.shrink_to_fit();
+    model.classes.shrink_to_fit();
+    model.regexes.shrink_to_fit();
+    model.exports.shrink_to_fit();
+    model.imports.shrink_to_fit();
 }
 
 impl Indexer {
