@@ -275,6 +275,7 @@ fn the_fixture_project_has_what_the_snapshots_claim() {
             cli_support::f("missing-helmet", "src/app.js", 4),
             cli_support::f("x-powered-by", "src/app.js", 4),
             cli_support::f("swallowed-crash", "src/server.js", 4),
+            cli_support::f("redos", "src/validate.js", 2),
         ],
         "{}",
         run.describe()
