@@ -10,7 +10,13 @@ use cli_support::{
     f, findings, nodeward, Project, CLEAN, EXPRESS_APP, PANIC_TEXT, SWALLOWED_CRASH,
 };
 
-const RULES: [&str; 3] = ["missing-helmet", "swallowed-crash", "x-powered-by"];
+/// Every rule with its default severity.
+const RULES: [(&str, &str); 4] = [
+    ("missing-helmet", "warning"),
+    ("redos", "error"),
+    ("swallowed-crash", "warning"),
+    ("x-powered-by", "warning"),
+];
 
 fn workspace_root() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
@@ -363,19 +369,20 @@ fn help_and_version_exit_0() {
 }
 
 #[test]
-fn rules_lists_the_three_rules() {
+fn rules_lists_every_rule() {
     let p = Project::new();
     let run = nodeward(&p.path(), &["rules"]);
     run.assert_code(0).assert_no_panic_text();
-    for id in RULES {
+    for (id, severity) in RULES {
         let line = run
             .stdout
             .lines()
             .find(|l| l.split_whitespace().next() == Some(id))
             .unwrap_or_else(|| panic!("no line for {id}\n{}", run.describe()));
-        assert!(
-            line.contains("warning"),
-            "{id}: default severity missing: {line}"
+        assert_eq!(
+            line.split_whitespace().nth(1),
+            Some(severity),
+            "{id}: default severity: {line}"
         );
         // id, severity, precision and a summary of several words.
         assert!(line.split_whitespace().count() >= 5, "{id}: {line}");
@@ -385,7 +392,7 @@ fn rules_lists_the_three_rules() {
         .lines()
         .filter(|l| {
             let first = l.split_whitespace().next().unwrap_or_default();
-            first.contains('-') && first.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            first != "id" && first.chars().all(|c| c.is_ascii_lowercase() || c == '-')
         })
         .count();
     assert_eq!(listed, RULES.len(), "{}", run.describe());
@@ -394,7 +401,7 @@ fn rules_lists_the_three_rules() {
 #[test]
 fn explain_prints_the_rule_doc() {
     let p = Project::new();
-    for id in RULES {
+    for (id, _) in RULES {
         let run = nodeward(&p.path(), &["explain", id]);
         run.assert_code(0).assert_no_panic_text();
         let doc = std::fs::read_to_string(workspace_root().join(format!("rules/{id}.md"))).unwrap();
