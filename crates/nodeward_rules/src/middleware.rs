@@ -93,7 +93,7 @@ fn from_model(
     let Some(opts) = opts else { return use_ };
     let (of, ov) = project.resolve(file, opts);
     let Val::Object(props) = &ov else { return use_ };
-    for (key, value) in props {
+    for (key, value) in props.iter() {
         let off = eval_default(project, of, value)
             .is_some_and(|c| c == nodeward_semantic::env::Const::Bool(false));
         if !off {
@@ -122,7 +122,7 @@ fn classify(project: &Project, file: FileId, val: &Val, depth: u32, out: &mut Ve
     let (f, v) = project.resolve(file, val);
     match &v {
         Val::Array(items) => {
-            for item in items {
+            for item in items.iter() {
                 classify(project, f, item, depth + 1, out);
             }
         }
@@ -194,7 +194,7 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
                 match call.args.first() {
                     Some(Val::Str(name)) => note_header(seen, name, call.args.get(1)),
                     Some(Val::Object(props)) => {
-                        for (name, value) in props {
+                        for (name, value) in props.iter() {
                             note_header(seen, name, Some(value));
                         }
                     }

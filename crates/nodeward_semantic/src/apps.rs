@@ -253,7 +253,7 @@ impl Interp<'_> {
                 self.apps[app].ops.push(AppOp {
                     seq: self.seq,
                     file,
-                    method: method.clone(),
+                    method: method.as_str().into(),
                     args: call.args.clone(),
                     span: call.span,
                     truth,

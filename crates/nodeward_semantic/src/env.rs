@@ -136,7 +136,7 @@ fn eval(project: &Project, file: FileId, val: &Val, depth: u32) -> Option<Const>
         }
         Val::Template(parts) => {
             let mut s = String::new();
-            for p in parts {
+            for p in parts.iter() {
                 s.push_str(&eval(project, file, p, d)?.to_js_string());
             }
             Some(Const::Str(s))

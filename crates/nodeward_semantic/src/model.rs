@@ -6,6 +6,8 @@
 //! variables stay as `Val::Binding` and are resolved lazily (hoisting, and a
 //! variable assigned after its first use, need no second pass).
 
+pub use swc_atoms::Atom;
+
 use nodeward_report::Span;
 use serde::Serialize;
 
@@ -38,8 +40,9 @@ pub enum Val {
     /// What `require(spec)` returns, or an ESM namespace / default import
     /// (a default import of a package is its `module.exports`).
     Module(Box<str>),
-    /// `obj.prop` with a static property name.
-    Member(Box<Val>, Box<str>),
+    /// `obj.prop` with a static property name (short names are stored
+    /// inline: members are the most common value of a model).
+    Member(Box<Val>, Atom),
     Call(Box<CallVal>),
     /// The `index`-th parameter of function `func` of this file.
     Param {
@@ -51,8 +54,8 @@ pub enum Val {
     /// A local variable of this file, resolved through `FileModel::bindings`.
     Binding(BindingId),
     /// An object literal; spreads are kept under the key `...`.
-    Object(Vec<(Box<str>, Val)>),
-    Array(Vec<Val>),
+    Object(Box<Vec<(Box<str>, Val)>>),
+    Array(Box<Vec<Val>>),
     /// A binary or logical operation (`===`, `!==`, `&&`, `||`, `??`, `+` …).
     Bin(Box<(&'static str, Val, Val)>),
     /// `!x`.
@@ -62,7 +65,7 @@ pub enum Val {
     /// `test ? cons : alt`.
     Cond(Box<(Val, Val, Val)>),
     /// A template literal with substitutions: its parts in order.
-    Template(Vec<Val>),
+    Template(Box<Vec<Val>>),
     /// A class of this file (index into `FileModel::classes`).
     Class(u32),
     /// `this` inside the methods of class `0` of this file.
@@ -81,7 +84,7 @@ pub struct CallVal {
 
 impl Val {
     pub fn member(self, prop: &str) -> Val {
-        Val::Member(Box::new(self), prop.into())
+        Val::Member(Box::new(self), Atom::from(prop))
     }
 
     pub fn as_str(&self) -> Option<&str> {

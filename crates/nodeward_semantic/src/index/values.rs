@@ -5,7 +5,7 @@
 use swc_ecma_ast::*;
 
 use super::Indexer;
-use crate::model::{CallVal, Val};
+use crate::model::{Atom, CallVal, Val};
 
 const MAX_DEPTH: u32 = 12;
 const MAX_ITEMS: usize = 16;
@@ -106,7 +106,7 @@ impl Indexer {
                             parts.push(self.val_at(e, d));
                         }
                     }
-                    Val::Template(parts)
+                    Val::Template(Box::new(parts))
                 }
             }
             Expr::Ident(i) => self.ident_val(i),
@@ -196,9 +196,9 @@ impl Indexer {
                         },
                     }
                 }
-                Val::Object(props)
+                Val::Object(Box::new(props))
             }
-            Expr::Array(a) => Val::Array(
+            Expr::Array(a) => Val::Array(Box::new(
                 a.elems
                     .iter()
                     .take(MAX_ITEMS)
@@ -208,17 +208,18 @@ impl Indexer {
                         None => Val::Undefined,
                     })
                     .collect(),
-            ),
+            )),
             _ => Val::Unknown,
         }
     }
 
     fn member_val(&mut self, m: &MemberExpr, depth: u32) -> Val {
-        let prop: Option<Box<str>> = match &m.prop {
-            MemberProp::Ident(i) => Some(i.sym.as_str().into()),
+        let prop: Option<Atom> = match &m.prop {
+            // The parser's own interned name: no new allocation.
+            MemberProp::Ident(i) => Some(i.sym.clone()),
             MemberProp::Computed(c) => match &*c.expr {
-                Expr::Lit(Lit::Str(s)) => Some(str_of(s)),
-                Expr::Lit(Lit::Num(n)) => Some(n.value.to_string().into()),
+                Expr::Lit(Lit::Str(s)) => Some(Atom::from(&*str_of(s))),
+                Expr::Lit(Lit::Num(n)) => Some(Atom::from(n.value.to_string())),
                 _ => None,
             },
             MemberProp::PrivateName(_) => None,

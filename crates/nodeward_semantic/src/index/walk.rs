@@ -84,12 +84,12 @@ impl Indexer {
                 Val::Global(g) if &**g == "module" && &**prop == "exports" => {
                     Some("default".into())
                 }
-                Val::Global(g) if &**g == "exports" => Some(prop.clone()),
+                Val::Global(g) if &**g == "exports" => Some(prop.as_str().into()),
                 Val::Member(o2, p2)
                     if &**p2 == "exports"
                         && matches!(&**o2, Val::Global(g) if &**g == "module") =>
                 {
-                    Some(prop.clone())
+                    Some(prop.as_str().into())
                 }
                 _ => None,
             },
