@@ -123,6 +123,13 @@ impl Redos {
             return;
         };
         let Some(subject) = subject else { return };
+        // Cheapest test first: most `.replace(`/`.split(` calls run on server data.
+        let Some(source) = client_text(project, file, subject) else {
+            return;
+        };
+        if length_checked(project, file, site.cond) {
+            return;
+        }
         let Some(found) = regex_of(project, file, regex) else {
             return;
         };
@@ -132,12 +139,6 @@ impl Redos {
         let Complexity::Polynomial(degree) = v.complexity else {
             return;
         };
-        let Some(source) = client_text(project, file, subject) else {
-            return;
-        };
-        if length_checked(project, file, site.cond) {
-            return;
-        }
         let mut f = Finding::new(
             META.id,
             META.default_level,
@@ -268,6 +269,10 @@ fn regexp_call(
     file: FileId,
     call: &nodeward_semantic::CallVal,
 ) -> Option<Found> {
+    // `RegExp` is a global or an alias of it, never a member.
+    if !matches!(call.callee, Val::Global(_) | Val::Binding(_)) {
+        return None;
+    }
     if !matches!(project.resolve(file, &call.callee).1, Val::Global(ref g) if &**g == "RegExp") {
         return None;
     }

@@ -53,6 +53,12 @@ impl Rule for SwallowedCrash {
         let model = project.file(file);
         for site in model.functions.iter().flat_map(|f| &f.calls) {
             let call = &site.call;
+            // Cheapest test first: the method name and the event string.
+            let named = matches!(&call.callee, Val::Member(_, m) if LISTEN.contains(&m.as_str()));
+            let event = call.args.first().and_then(Val::as_str);
+            if !named || !event.is_some_and(|e| EVENTS.contains(&e)) {
+                continue;
+            }
             let Some((recv, method)) = process_member(project, file, &call.callee) else {
                 continue;
             };
