@@ -1,40 +1,37 @@
 //! How large the per-file models are on a tree (their JSON size, by part):
 //! a tool for keeping models compact. `cargo run --release --example model_size -- DIR`
 
-use nodeward_front::discover::{discover, DiscoverOptions};
-use nodeward_front::parse::{parse, with_file_stack};
-use nodeward_front::read::read_source;
 use std::path::PathBuf;
+
 fn main() {
-    let path = PathBuf::from(std::env::args().nth(1).unwrap());
-    let opts = DiscoverOptions::default();
-    let found = discover(&[path], &opts).unwrap();
-    let (mut calls, mut binds, mut conds, mut fns, mut total) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
-    for f in &found.files {
-        let Ok(src) = read_source(f, &opts) else {
-            continue;
-        };
-        if nodeward_front::prescan::nesting_depth(&src, 1000).is_err() {
-            continue;
-        }
-        with_file_stack(src.len(), || {
-            if let Ok(p) = parse(&f.rel, &src) {
-                let m = nodeward_semantic::index_file(&f.rel, &p);
-                calls += serde_json::to_vec(&m.functions).unwrap().len();
-                binds += serde_json::to_vec(&m.bindings).unwrap().len();
-                conds += serde_json::to_vec(&m.conds).unwrap().len();
-                fns += m.functions.len();
-                total += serde_json::to_vec(&m).unwrap().len();
-            }
-        });
+    let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    let models = nodeward::pipeline::index_tree(&[path], 2).expect("path exists");
+    let size = |v: &dyn Erased| v.json_len();
+    let (mut functions, mut bindings, mut conds, mut total) = (0, 0, 0, 0);
+    for m in &models {
+        functions += size(&m.functions);
+        bindings += size(&m.bindings);
+        conds += size(&m.conds);
+        total += size(m);
     }
+    let fns: usize = models.iter().map(|m| m.functions.len()).sum();
     println!(
-        "functions json {} MB, bindings {} MB, conds {} MB, total {} MB, fns {}",
-        calls >> 20,
-        binds >> 20,
+        "{} models: functions {} MB, bindings {} MB, conds {} MB, total {} MB of JSON; {fns} functions",
+        models.len(),
+        functions >> 20,
+        bindings >> 20,
         conds >> 20,
-        total >> 20,
-        fns
+        total >> 20
     );
+}
+
+/// The JSON size of any serializable part of a model.
+trait Erased {
+    fn json_len(&self) -> usize;
+}
+
+impl<T: serde::Serialize> Erased for T {
+    fn json_len(&self) -> usize {
+        serde_json::to_vec(self).map_or(0, |v| v.len())
+    }
 }

@@ -6,30 +6,14 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use nodeward_front::discover::{discover, DiscoverOptions};
-use nodeward_front::parse::{parse, with_file_stack};
-use nodeward_front::read::read_source;
-
 fn main() {
     let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
-    let opts = DiscoverOptions::default();
-    let found = discover(&[path], &opts).expect("path exists");
-    let mut patterns = BTreeSet::new();
-    for f in &found.files {
-        let Ok(src) = read_source(f, &opts) else {
-            continue;
-        };
-        if nodeward_front::prescan::nesting_depth(&src, 1000).is_err() {
-            continue;
-        }
-        with_file_stack(src.len(), || {
-            if let Ok(p) = parse(&f.rel, &src) {
-                for r in nodeward_semantic::index_file(&f.rel, &p).regexes {
-                    patterns.insert((r.pattern.to_string(), r.flags.to_string()));
-                }
-            }
-        });
-    }
+    let models = nodeward::pipeline::index_tree(&[path], 2).expect("path exists");
+    let patterns: BTreeSet<(String, String)> = models
+        .iter()
+        .flat_map(|m| &m.regexes)
+        .map(|r| (r.pattern.to_string(), r.flags.to_string()))
+        .collect();
     let budget = nodeward_regex::Budget::default();
     let t = Instant::now();
     let mut times: Vec<(f64, String, String)> = patterns

@@ -218,6 +218,25 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     })
 }
 
+/// The models of every file under `paths`, as a run builds them (for tools
+/// that measure the models or the regexes of a tree).
+pub fn index_tree(paths: &[PathBuf], jobs: usize) -> Result<Vec<FileModel>, RunError> {
+    let opts = DiscoverOptions::default();
+    let discovery = discover(paths, &opts).map_err(|e| RunError(e.to_string()))?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .stack_size(WORKER_STACK)
+        .build()
+        .map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
+    Ok(pool.install(|| {
+        discovery
+            .files
+            .par_iter()
+            .filter_map(|f| process_file(f, &opts).model)
+            .collect()
+    }))
+}
+
 fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
     let mut out = FileOutcome::empty();
     let src = match read_source(file, opts) {
