@@ -229,53 +229,66 @@ fn eda_in(
     let labels =
         |p: Vec<(usize, usize)>| -> Vec<Bits> { p.into_iter().map(|(u, e)| label(u, e)).collect() };
     let target = |e: &(usize, usize, usize, bool)| e.0;
+    // Among the ambiguous cycles found (through a multi-edge on the diagonal,
+    // or through an off-diagonal pair), the shortest word wins.
+    const TRIES: usize = 16;
+    let mut best: Option<(u32, Vec<Bits>)> = None;
+    let consider = |key: u32, w: Vec<(usize, usize)>, best: &mut Option<(u32, Vec<Bits>)>| {
+        if !w.is_empty() && best.as_ref().is_none_or(|b| w.len() < b.1.len()) {
+            *best = Some((key, labels(w)));
+        }
+    };
     for (k, pc) in pcomps.iter().enumerate() {
-        let Some(&diag) = pc
-            .iter()
-            .find(|&&v| pairs[v as usize].0 == pairs[v as usize].1)
-        else {
-            continue;
-        };
-        let diag = diag as usize;
-        let off = pc
-            .iter()
-            .find(|&&v| pairs[v as usize].0 != pairs[v as usize].1);
         let inside = |v: usize| pcomp_of[v] == k;
-        let word = if let Some(&off) = off {
-            let a = path(&adj, target, diag, off as usize, &inside);
-            let b = path(&adj, target, off as usize, diag, &inside);
-            match (a, b) {
-                (Some(mut a), Some(b)) => {
+        if !pc
+            .iter()
+            .any(|&v| pairs[v as usize].0 == pairs[v as usize].1)
+        {
+            continue;
+        }
+        // Multi-edges between diagonal pairs: the cycle takes the edge, then
+        // returns to its start.
+        let multi = pc.iter().flat_map(|&u| {
+            adj[u as usize]
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.3 && inside(e.0))
+                .map(move |(e, edge)| (u as usize, edge.0, e))
+        });
+        for (u, v, e) in multi.take(TRIES) {
+            work.spend(1, clock)?;
+            if let Some(back) = path(&adj, target, v, u, &inside) {
+                let mut w = vec![(u, e)];
+                w.extend(back);
+                consider(pairs[u].0, w, &mut best);
+            }
+        }
+        // Cycles through a pair of different states.
+        let diagonals: Vec<usize> = pc
+            .iter()
+            .map(|&v| v as usize)
+            .filter(|&v| pairs[v].0 == pairs[v].1)
+            .take(TRIES / 2)
+            .collect();
+        let offs: Vec<usize> = pc
+            .iter()
+            .map(|&v| v as usize)
+            .filter(|&v| pairs[v].0 != pairs[v].1)
+            .take(TRIES / 2)
+            .collect();
+        for &off in &offs {
+            for &diag in &diagonals {
+                work.spend(1, clock)?;
+                let a = path(&adj, target, diag, off, &inside);
+                let b = path(&adj, target, off, diag, &inside);
+                if let (Some(mut a), Some(b)) = (a, b) {
                     a.extend(b);
-                    Some(labels(a))
+                    consider(pairs[diag].0, a, &mut best);
                 }
-                _ => None,
-            }
-        } else {
-            // A multi-edge between diagonal pairs of this component.
-            let mut found = None;
-            'outer: for &u in pc {
-                for (e, &(v, _, _, div)) in adj[u as usize].iter().enumerate() {
-                    if div && inside(v) {
-                        found = Some((u as usize, v, e));
-                        break 'outer;
-                    }
-                }
-            }
-            found.and_then(|(u, v, e)| {
-                let mut w = path(&adj, target, diag, u, &inside)?;
-                w.push((u, e));
-                w.extend(path(&adj, target, v, diag, &inside)?);
-                Some(labels(w))
-            })
-        };
-        if let Some(w) = word {
-            if !w.is_empty() {
-                return Ok(Some((pairs[diag].0, w)));
             }
         }
     }
-    Ok(None)
+    Ok(best)
 }
 
 /// Shortest path from `from` to `to` staying inside `allowed`, as the list of
@@ -478,24 +491,33 @@ fn ida_pair(
             queue.push_back((g, p));
         }
     }
-    while let Some(u) = queue.pop_front() {
-        let (g, y) = u;
-        let Some(ys) = y_trans.get(&y) else { continue };
-        for (g2, label) in &adj[g] {
-            if comp_of[*g2] != comp_of[g] {
-                continue;
-            }
-            for &(y2, ly) in ys {
-                work.spend(1, clock)?;
-                if label.first_common3(ly, &ok, &ok).is_none() {
+    // Level by level: the first level with targets decides, and among its
+    // targets the one with the shortest way back around K wins (short pumps
+    // make better attacks).
+    let mut best: Option<(u32, u32, Vec<Bits>)> = None;
+    while !queue.is_empty() && best.is_none() {
+        let level: Vec<T> = queue.drain(..).collect();
+        for u in level {
+            let (g, y) = u;
+            let Some(ys) = y_trans.get(&y) else { continue };
+            for (g2, label) in &adj[g] {
+                if comp_of[*g2] != comp_of[g] {
                     continue;
                 }
-                let v = (*g2, y2);
-                if parent.contains_key(&v) {
-                    continue;
-                }
-                parent.insert(v, Some((u, label.and(ly))));
-                if y2 == pairs[*g2].1 {
+                for &(y2, ly) in ys {
+                    work.spend(1, clock)?;
+                    if label.first_common3(ly, &ok, &ok).is_none() {
+                        continue;
+                    }
+                    let v = (*g2, y2);
+                    if parent.contains_key(&v) {
+                        continue;
+                    }
+                    parent.insert(v, Some((u, label.and(ly))));
+                    if y2 != pairs[*g2].1 {
+                        queue.push_back(v);
+                        continue;
+                    }
                     // Word from the source to here, then back around K.
                     let mut w = Vec::new();
                     let mut cur = v;
@@ -511,14 +533,15 @@ fn ida_pair(
                     });
                     let Some(back) = back else { continue };
                     w.extend(back.into_iter().map(|(u, e)| adj[u][e].1.clone()));
-                    let (p, q) = pairs[source];
-                    return Ok(Some((p, q, w)));
+                    if best.as_ref().is_none_or(|b| w.len() < b.2.len()) {
+                        let (p, q) = pairs[source];
+                        best = Some((p, q, w));
+                    }
                 }
-                queue.push_back(v);
             }
         }
     }
-    Ok(None)
+    Ok(best)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 use crate::charset::CharSet;
 use crate::ir::{Assertion, Node, Regex, SetId};
+use crate::quick_check::{self, Guard};
 
 pub const NO_REG: u32 = u32::MAX;
 
@@ -57,9 +58,12 @@ pub enum Inst {
         head: u32,
     },
     /// Start of a lookaround; the body follows, `end` is after its `LookEnd`.
+    /// A negative lookaround may carry V8's quick check of its continuation
+    /// (an index into `Program::guards`).
     LookStart {
         negative: bool,
         end: u32,
+        guard: Option<u32>,
     },
     LookEnd,
     Match,
@@ -89,6 +93,10 @@ impl MatchSet {
         }
     }
 
+    pub fn chars(&self) -> &CharSet {
+        &self.set
+    }
+
     #[inline]
     pub fn contains(&self, c: u32) -> bool {
         if c < 128 {
@@ -107,9 +115,15 @@ pub struct Program {
     pub reg_count: usize,
     /// V8 omits its implicit `.*?` search loop for these.
     pub anchored: bool,
+    /// For patterns anchored at the end with a bounded match length, V8
+    /// starts searching that many characters before the end
+    /// (`SetCurrentPositionFromEnd`).
+    pub from_end: Option<usize>,
     pub unicode: bool,
     /// The program V8 runs on one-byte (Latin-1) subjects, when it differs.
     pub one_byte: Option<Box<Program>>,
+    /// Quick checks of negative lookaround continuations.
+    pub guards: Vec<Guard>,
 }
 
 impl Program {
@@ -131,12 +145,35 @@ impl Program {
         c.emit(&re.root, false);
         c.insts.push(Inst::Save(1));
         c.insts.push(Inst::Match);
+        let sets: Vec<MatchSet> = re.sets.iter().map(MatchSet::new).collect();
+        let mut guards = Vec::new();
+        for i in 0..c.insts.len() {
+            if let Inst::LookStart {
+                negative: true,
+                end,
+                ..
+            } = c.insts[i]
+            {
+                if let Some(g) = quick_check::guard(&c.insts, &sets, end) {
+                    guards.push(g);
+                    if let Inst::LookStart { guard, .. } = &mut c.insts[i] {
+                        *guard = Some(guards.len() as u32 - 1);
+                    }
+                }
+            }
+        }
         Program {
             insts: c.insts,
-            sets: re.sets.iter().map(MatchSet::new).collect(),
+            sets,
+            guards,
             slot_count: 2 * (re.group_count as usize + 1),
             reg_count: c.regs as usize,
             anchored: re.root.anchored_at_start(),
+            from_end: if re.root.anchored_at_end() && !re.root.anchored_at_start() {
+                re.root.max_len().map(|m| m.min(usize::MAX as u64) as usize)
+            } else {
+                None
+            },
             unicode: re.unicode,
             one_byte: None,
         }
@@ -275,6 +312,7 @@ impl Compiler {
                 let start = self.push(Inst::LookStart {
                     negative: l.negative,
                     end: 0,
+                    guard: None,
                 });
                 self.emit(&l.body, l.behind);
                 self.push(Inst::LookEnd);

@@ -50,7 +50,8 @@ impl<'a> Confirmer<'a> {
     /// For an exponential the two-pump ratio `R(n) = s(n) / s(n-2)` stays
     /// constant, while for a polynomial of degree k it is `(n/(n-2))^k`, which
     /// shrinks as `n` grows. Two consecutive ratios of at least 1.8 and 2 that do
-    /// not shrink mean exponential. Growth so fast that the step limit is hit
+    /// not shrink mean exponential; so do three single-pump ratios of at least 3
+    /// that do not shrink (fast growth that soon exhausts the step limit). Growth so fast that the step limit is hit
     /// within a few pumps is judged by the local degree `ln R(n) / ln(n/(n-2))`:
     /// it rises with `n` for an exponential and falls towards k for a
     /// polynomial (also a shifted one, `(n - n0)^k`). A run that exhausts its
@@ -74,6 +75,15 @@ impl<'a> Confirmer<'a> {
             if i >= 5 {
                 let (r1, r0) = (ratio(&steps, i), ratio(&steps, i - 2));
                 if r1 >= 2.0 && r0 >= 1.8 && r1 >= 0.92 * r0 && (ex || s >= 10_000) {
+                    return Ok((Growth::Exponential, thin(steps)));
+                }
+            }
+            // Single-pump ratios of at least 3, three in a row, not shrinking:
+            // for a polynomial they shrink fast at small `n` (and tend to 1).
+            if i >= 3 && !ex && s >= 50_000 {
+                let r = |j: usize| steps[j].1 as f64 / steps[j - 1].1.max(1) as f64;
+                let (r2, r1, r0) = (r(i), r(i - 1), r(i - 2));
+                if r0 >= 3.0 && r1 >= 0.9 * r0 && r2 >= 0.9 * r1 {
                     return Ok((Growth::Exponential, thin(steps)));
                 }
             }

@@ -69,6 +69,7 @@ struct Constraint {
 struct RawState {
     items: Vec<RawItem>,
     repeats: Vec<u32>,
+    in_look: bool,
 }
 
 enum RawItem {
@@ -101,6 +102,7 @@ impl<'a, 'c> Eliminator<'a, 'c> {
                 raw.push(RawState {
                     items: Vec::new(),
                     repeats: Vec::new(),
+                    in_look: false,
                 });
                 continue;
             }
@@ -169,7 +171,12 @@ impl<'a, 'c> Eliminator<'a, 'c> {
             } else {
                 Vec::new()
             };
-            raw.push(RawState { items, repeats });
+            let in_look = s >= 2 && self.g.in_look.contains(&enode_of[s as usize]);
+            raw.push(RawState {
+                items,
+                repeats,
+                in_look,
+            });
         }
         self.finish(raw)
     }
@@ -228,6 +235,7 @@ impl<'a, 'c> Eliminator<'a, 'c> {
                         })
                         .collect(),
                     repeats: st.repeats,
+                    in_look: st.in_look,
                 }
             })
             .collect();

@@ -69,6 +69,8 @@ pub struct EGraph<'a> {
     pub entry: u32,
     /// Repeats enclosing each character node, outermost first.
     pub char_repeats: HashMap<u32, Vec<u32>>,
+    /// Character nodes inside lookahead bodies.
+    pub in_look: std::collections::HashSet<u32>,
     pub repeat_spans: Vec<(u32, u32)>,
     pub approximate: bool,
     pub budget: &'a Budget,
@@ -88,6 +90,8 @@ pub fn build<'a>(re: &'a Regex, budget: &'a Budget) -> Result<EGraph<'a>, Exhaus
         repeat_stack: Vec::new(),
         repeat_spans: Vec::new(),
         char_repeats: HashMap::new(),
+        in_look: std::collections::HashSet::new(),
+        look_depth: 0,
         groups: HashMap::new(),
         order: HashMap::new(),
         group_end: HashMap::new(),
@@ -107,6 +111,7 @@ pub fn build<'a>(re: &'a Regex, budget: &'a Budget) -> Result<EGraph<'a>, Exhaus
         sets: b.sets,
         entry,
         char_repeats: b.char_repeats,
+        in_look: b.in_look,
         repeat_spans: b.repeat_spans,
         approximate: b.approximate,
         budget,
@@ -186,6 +191,8 @@ struct EBuilder<'a> {
     repeat_stack: Vec<u32>,
     repeat_spans: Vec<(u32, u32)>,
     char_repeats: HashMap<u32, Vec<u32>>,
+    in_look: std::collections::HashSet<u32>,
+    look_depth: u32,
     groups: HashMap<u32, &'a Node>,
     order: HashMap<*const Node, usize>,
     group_end: HashMap<u32, usize>,
@@ -277,6 +284,9 @@ impl<'a> EBuilder<'a> {
                     }
                     let id = self.push(ENode::Char { set, next })?;
                     self.char_repeats.insert(id, self.repeat_stack.clone());
+                    if self.look_depth > 0 {
+                        self.in_look.insert(id);
+                    }
                     entries.push(id);
                 }
                 if entries.len() == 1 {
@@ -314,7 +324,10 @@ impl<'a> EBuilder<'a> {
                     cont
                 } else {
                     // The body is explored first and ends in a dead end.
-                    let body = self.build(&l.body, DEAD, depth)?;
+                    self.look_depth += 1;
+                    let body = self.build(&l.body, DEAD, depth);
+                    self.look_depth -= 1;
+                    let body = body?;
                     self.push(ENode::Split(vec![body, cont]))?
                 }
             }

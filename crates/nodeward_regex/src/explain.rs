@@ -83,9 +83,12 @@ pub fn explain(pattern: &str, flags: &str, budget: &Budget) -> String {
     let cands = match witness::candidates(
         &nfa,
         &amb,
-        f.global,
-        prog.one_byte.is_some(),
-        budget.max_candidates,
+        &witness::Setting {
+            global: f.global,
+            one_byte_pruned: prog.one_byte.is_some(),
+            blockers: &re.negative_lookahead_blockers(),
+            limit: budget.max_candidates,
+        },
         &mut work,
         &mut clock,
     ) {

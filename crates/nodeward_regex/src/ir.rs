@@ -145,6 +145,29 @@ impl Node {
         }
     }
 
+    /// V8's `IsAnchoredAtEnd`: every match must end at the end of the input
+    /// (a non-multiline `$` last, zero-width nodes after it allowed).
+    pub fn anchored_at_end(&self) -> bool {
+        match self {
+            Node::Assert(Assertion::End { multiline: false }) => true,
+            Node::Seq(v) => {
+                for n in v.iter().rev() {
+                    if n.anchored_at_end() {
+                        return true;
+                    }
+                    if n.max_len() != Some(0) {
+                        return false;
+                    }
+                }
+                false
+            }
+            Node::Alt(v) => !v.is_empty() && v.iter().all(Node::anchored_at_end),
+            Node::Group { body, .. } => body.anchored_at_end(),
+            Node::Look(l) => !l.behind && !l.negative && l.body.anchored_at_end(),
+            _ => false,
+        }
+    }
+
     /// V8's `IsAnchoredAtStart`: every match must begin at input position 0, so
     /// the engine does not add its implicit `.*?` search loop.
     pub fn anchored_at_start(&self) -> bool {
@@ -166,5 +189,62 @@ impl Node {
             Node::Look(l) => !l.behind && !l.negative && l.body.anchored_at_start(),
             _ => false,
         }
+    }
+}
+
+impl Regex {
+    /// A shortest string matching `n`, with assertions, lookarounds and
+    /// backreferences taken as empty; `None` if a set in it is empty or has no
+    /// character that can be written in a string.
+    pub fn example(&self, n: &Node) -> Option<String> {
+        Some(match n {
+            Node::Empty | Node::Assert(_) | Node::Look(_) | Node::BackRef { .. } => String::new(),
+            Node::Set(s) => {
+                let c = self.sets[*s as usize].representative()?;
+                char::from_u32(c)?.to_string()
+            }
+            Node::Seq(v) => v
+                .iter()
+                .map(|c| self.example(c))
+                .collect::<Option<String>>()?,
+            Node::Alt(v) => v
+                .iter()
+                .filter_map(|c| self.example(c))
+                .min_by_key(String::len)?,
+            Node::Repeat(r) => {
+                let one = self.example(&r.body)?;
+                one.repeat(r.min.min(64) as usize)
+            }
+            Node::Group { body, .. } => self.example(body)?,
+        })
+    }
+
+    /// Strings that make the body of each negative lookahead match, i.e. make
+    /// the lookahead fail. A suffix like that blocks a success that would
+    /// otherwise end the search early (`\d+(?![^,]{2,})` needs two more
+    /// characters after the digits to fail).
+    pub fn negative_lookahead_blockers(&self) -> Vec<String> {
+        fn walk(re: &Regex, n: &Node, out: &mut Vec<String>) {
+            match n {
+                Node::Look(l) => {
+                    if l.negative && !l.behind {
+                        if let Some(e) = re.example(&l.body) {
+                            if !e.is_empty() && e.len() <= 32 && !out.contains(&e) {
+                                out.push(e);
+                            }
+                        }
+                    }
+                    walk(re, &l.body, out);
+                }
+                Node::Seq(v) | Node::Alt(v) => v.iter().for_each(|c| walk(re, c, out)),
+                Node::Repeat(r) => walk(re, &r.body, out),
+                Node::Group { body, .. } => walk(re, body, out),
+                _ => {}
+            }
+        }
+        let mut out = Vec::new();
+        walk(self, &self.root, &mut out);
+        out.truncate(2);
+        out
     }
 }

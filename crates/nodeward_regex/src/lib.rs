@@ -37,6 +37,7 @@ mod ir;
 pub mod matcher;
 mod nfa;
 mod parse;
+mod quick_check;
 mod simulate;
 mod unicode;
 mod witness;
@@ -144,9 +145,12 @@ fn find(
     let cands = witness::candidates(
         &nfa,
         &amb,
-        flags.global,
-        prog.one_byte.is_some(),
-        budget.max_candidates,
+        &witness::Setting {
+            global: flags.global,
+            one_byte_pruned: prog.one_byte.is_some(),
+            blockers: &re.negative_lookahead_blockers(),
+            limit: budget.max_candidates,
+        },
         &mut work,
         clock,
     )?;

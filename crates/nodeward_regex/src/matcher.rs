@@ -129,6 +129,9 @@ pub fn run(prog: &Program, input: &[u32], search: Search, limit: u64) -> Run {
         // One search from `from`: every start position unless sticky or anchored.
         let mut found = None;
         let mut start = from;
+        if let (Some(m), Search::First | Search::All) = (prog.from_end, search) {
+            start = start.max(len.saturating_sub(m));
+        }
         loop {
             match m.attempt(start) {
                 Attempt::Match(end) => {
@@ -300,15 +303,25 @@ impl<'p> Matcher<'p> {
                         true
                     }
                 }
-                Inst::LookStart { negative, end } => {
-                    self.looks.push(self.stack.len());
-                    self.stack.push(Frame::Look {
-                        pos,
-                        end: *end,
-                        negative: *negative,
-                    });
-                    pc += 1;
-                    true
+                Inst::LookStart {
+                    negative,
+                    end,
+                    guard,
+                } => {
+                    // V8 checks that the continuation can start here before
+                    // running a negative lookaround's body; if not, it fails.
+                    let blocked =
+                        guard.is_some_and(|g| !self.prog.guards[g as usize].passes(input, pos));
+                    if !blocked {
+                        self.looks.push(self.stack.len());
+                        self.stack.push(Frame::Look {
+                            pos,
+                            end: *end,
+                            negative: *negative,
+                        });
+                        pc += 1;
+                    }
+                    !blocked
                 }
                 Inst::LookEnd => {
                     let Some(idx) = self.looks.pop() else {
@@ -636,6 +649,34 @@ mod tests {
         // Results do not change: the pruned branch cannot match Latin-1 text.
         assert_eq!(whole(r"\w+\u200D|a", "", "xa"), Some((1, 2)));
         assert_eq!(whole(r"(?!\u0100)a", "", "a"), Some((0, 1)));
+    }
+
+    #[test]
+    fn negative_lookaround_quick_check() {
+        // The continuation `x` cannot start on `aaaa…`, so V8 never runs the
+        // lookahead body: linear. Without the `x` it is quadratic.
+        let guarded = |n: usize| steps("[a-z](?!.+[ab])x", "", &"a".repeat(n));
+        let r = guarded(2000) as f64 / guarded(1000) as f64;
+        assert!(r < 2.5, "{r}");
+        let open = |n: usize| steps("[a-z](?!.+[ab])", "", &"a".repeat(n));
+        let r = open(2000) as f64 / open(1000) as f64;
+        assert!(r > 3.5, "{r}");
+        // Results are unchanged.
+        assert_eq!(whole("a(?!b)c", "", "ac"), Some((0, 2)));
+        assert_eq!(whole("a(?!b)c", "", "abc"), None);
+    }
+
+    #[test]
+    fn end_anchored_bounded_patterns_search_from_the_end() {
+        // `max_match` is 2, so V8 only tries the last positions.
+        let a = steps(r#"(?![0-9]*")0{1,2}$"#, "", &"0".repeat(1000));
+        let b = steps(r#"(?![0-9]*")0{1,2}$"#, "", &"0".repeat(2000));
+        assert!(b < 3 * a, "{a} {b}");
+        // Multiline `$` is not an end anchor: quadratic.
+        let a = steps(r#"(?![0-9]*")0{1,2}$"#, "m", &"0".repeat(1000));
+        let b = steps(r#"(?![0-9]*")0{1,2}$"#, "m", &"0".repeat(2000));
+        assert!(b > 3 * a, "{a} {b}");
+        assert_eq!(whole("a{1,2}$", "", "xaaa"), Some((2, 4)));
     }
 
     #[test]

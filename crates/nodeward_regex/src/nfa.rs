@@ -53,6 +53,8 @@ pub struct State {
     pub items: Vec<Item>,
     /// Repeats enclosing this position, outermost first.
     pub repeats: Vec<u32>,
+    /// The position is inside a lookahead body.
+    pub in_look: bool,
 }
 
 pub struct Nfa {

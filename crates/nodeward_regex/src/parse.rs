@@ -424,6 +424,13 @@ impl Lower {
                 if max == Some(0) {
                     return Ok(Node::Empty);
                 }
+                // V8's parser (`AddQuantifierToAtom`) drops a quantifier on an
+                // atom that can only match the empty string (a lookaround, an
+                // assertion group): with a minimum of 0 the atom goes too, so
+                // `(?=…)*` is never evaluated; otherwise it stays, once.
+                if body.max_len() == Some(0) {
+                    return Ok(if min == 0 { Node::Empty } else { body });
+                }
                 Node::Repeat(Box::new(Repeat {
                     body,
                     min,
@@ -722,6 +729,13 @@ mod tests {
         let r = lower("ab|ac|ad|x", "");
         let Node::Alt(v) = &r.root else { panic!() };
         assert_eq!(v.len(), 2);
+    }
+
+    #[test]
+    fn quantified_zero_width_atoms_follow_v8() {
+        assert_eq!(lower("(?=a)*", "").root, Node::Empty);
+        assert!(matches!(lower("(?=a){2}", "").root, Node::Look(_)));
+        assert_eq!(lower("(?:^){0,3}", "").root, Node::Empty);
     }
 
     #[test]

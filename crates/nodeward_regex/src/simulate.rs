@@ -10,6 +10,11 @@
 //! on the suffix; lower-priority successes (a later alternative, a later start
 //! position) only happen after the expensive part has been paid.
 //!
+//! Keeping one occurrence per state hides where a state's other paths fall in
+//! the exploration order, so the threads descending from the ambiguous state
+//! are also simulated on their own (see `witness::shape`): none of them may
+//! succeed while pumping, or the search ends before the other paths are tried.
+//!
 //! Acceptances reached through over-approximated constructs (a lookahead taken
 //! as satisfied, a backreference replaced by its group) are not trusted here:
 //! they might not happen, and cutting threads on their account would hide
@@ -77,42 +82,6 @@ impl<'a> Sim<'a> {
                 )
             })
         })
-    }
-
-    /// Like `step`, but tracks the boundary `relevant` between the threads of
-    /// the attempts that carry the attack (before it) and later attempts (from
-    /// it on). Returns the next list and its boundary.
-    pub fn step_tracked(&self, list: &[u32], relevant: usize, atom: usize) -> (Vec<u32>, usize) {
-        let mut out = Vec::new();
-        let mut seen = vec![false; self.nfa.states.len()];
-        let mut boundary = None;
-        let mut accepted = false;
-        'outer: for (i, &s) in list.iter().enumerate() {
-            if i == relevant {
-                boundary = Some(out.len());
-            }
-            for item in &self.nfa.states[s as usize].items {
-                match item {
-                    Item::Trans { to, label, .. } => {
-                        if label.contains(atom) && !seen[*to as usize] {
-                            seen[*to as usize] = true;
-                            out.push(*to);
-                        }
-                    }
-                    Item::Accept { next, certain, .. } => {
-                        if *certain && next.contains(atom) {
-                            accepted = true;
-                            break 'outer;
-                        }
-                    }
-                }
-            }
-        }
-        let boundary = boundary.unwrap_or(out.len());
-        if accepted && self.global && self.nfa.search && !seen[SEARCH as usize] {
-            out.push(SEARCH);
-        }
-        (out, boundary)
     }
 
     pub fn read(&self, list: &[u32], word: &[usize]) -> (Vec<u32>, bool) {

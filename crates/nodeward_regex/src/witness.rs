@@ -5,6 +5,10 @@
 //! searched for (breadth-first over alphabet atoms) so that every thread that
 //! carries the ambiguity fails, which forces the backtracking matcher to
 //! explore all of them. The ordered simulation decides which threads those are.
+//!
+//! Several concrete strings are derived from each ambiguity (readable
+//! characters, characters that kill competing branches, other prefixes and
+//! suffixes); they are cheap to make, and the matcher picks the one that works.
 
 use std::collections::{HashSet, VecDeque};
 
@@ -76,8 +80,8 @@ pub fn js_quote(s: &str) -> String {
 #[derive(Clone, Debug)]
 pub struct Candidate {
     pub witness: Witness,
-    /// Alternatives tried when `witness` does not confirm: the same attack with a
-    /// character above U+00FF added, which keeps V8 off its one-byte matcher.
+    /// Alternatives tried when `witness` does not confirm (other suffixes or a
+    /// character above U+00FF, see `candidates`).
     pub variants: Vec<Witness>,
     pub exponential: bool,
     pub degree: u32,
@@ -95,15 +99,31 @@ struct Ctx<'a> {
 }
 
 /// Builds candidates for the ambiguities found, most severe first.
+/// What the candidate search needs to know about the pattern and its use.
+pub struct Setting<'a> {
+    /// `g`: searching goes on after a match.
+    pub global: bool,
+    /// V8 prunes the pattern for one-byte subjects.
+    pub one_byte_pruned: bool,
+    /// Suffixes that make a negative lookahead fail.
+    pub blockers: &'a [String],
+    /// Most candidates returned.
+    pub limit: usize,
+}
+
 pub fn candidates(
     nfa: &Nfa,
     amb: &Ambiguity,
-    global: bool,
-    one_byte_pruned: bool,
-    limit: usize,
+    setting: &Setting<'_>,
     work: &mut Meter,
     clock: &mut Clock,
 ) -> Result<Vec<Candidate>, Exhausted> {
+    let Setting {
+        global,
+        one_byte_pruned,
+        blockers,
+        limit,
+    } = *setting;
     let ctx = Ctx {
         nfa,
         sim: Sim::new(nfa, global),
@@ -115,21 +135,30 @@ pub fn candidates(
     } else {
         None
     };
+    // Alternatives tried when a witness does not confirm: a suffix that makes
+    // a negative lookahead fail (its success may end the search early), and a
+    // character above U+00FF (keeps V8 off its pruned one-byte matcher).
     let variants = |w: &Witness| -> Vec<Witness> {
-        let Some(x) = wide else { return Vec::new() };
-        if w.build(1).chars().any(|c| c as u32 > 0xFF) {
-            return Vec::new();
+        let mut out: Vec<Witness> = blockers
+            .iter()
+            .map(|b| Witness {
+                suffix: format!("{}{b}", w.suffix),
+                ..w.clone()
+            })
+            .collect();
+        if let Some(x) = wide {
+            if !w.build(1).chars().any(|c| c as u32 > 0xFF) {
+                out.push(Witness {
+                    suffix: format!("{}{x}", w.suffix),
+                    ..w.clone()
+                });
+                out.push(Witness {
+                    prefix: format!("{x}{}", w.prefix),
+                    ..w.clone()
+                });
+            }
         }
-        vec![
-            Witness {
-                suffix: format!("{}{x}", w.suffix),
-                ..w.clone()
-            },
-            Witness {
-                prefix: format!("{x}{}", w.prefix),
-                ..w.clone()
-            },
-        ]
+        out
     };
     let mut out: Vec<Candidate> = Vec::new();
     let mut seen: HashSet<Witness> = HashSet::new();
@@ -139,6 +168,8 @@ pub fn candidates(
         pump: Vec<usize>,
         exponential: bool,
         degree: u32,
+        /// The second loop is a lookahead body rescanning the input.
+        rescan: bool,
         span: Option<(u32, u32)>,
     }
     let mut jobs = Vec::new();
@@ -149,6 +180,7 @@ pub fn candidates(
                 pump,
                 exponential: true,
                 degree: 0,
+                rescan: false,
                 span: loop_span(nfa, &amb.sccs[e.scc]),
             });
         }
@@ -160,6 +192,7 @@ pub fn candidates(
                 pump,
                 exponential: false,
                 degree: i.degree,
+                rescan: nfa.states[i.to as usize].in_look,
                 span: loop_span(nfa, &amb.sccs[i.to_scc]),
             });
         }
@@ -172,7 +205,7 @@ pub fn candidates(
         }
         let mut fallback = None;
         for prefix in prefixes(&ctx, job.key, &job.pump) {
-            match shape(&ctx, &prefix, &job.pump, job.key, work, clock)? {
+            match shape(&ctx, &prefix, &job.pump, job.key, job.rescan, work, clock)? {
                 Some((w, true)) => {
                     fallback = None;
                     if seen.insert(w.clone()) {
@@ -212,35 +245,51 @@ pub fn candidates(
 /// Concrete pumps for a word given as allowed atoms per position: the most
 /// readable characters; the characters that leave the fewest threads alive
 /// when read from the ambiguous state (they make competing branches fail, e.g.
-/// `)` against `[^)]+`); and the characters the fewest transitions can read.
+/// `)` against `[^)]+`); one character repeated, the least used one allowed
+/// everywhere; and at each position the character the fewest transitions read.
 fn pump_choices(ctx: &Ctx<'_>, key: u32, word: &[Bits]) -> Vec<Vec<usize>> {
     const TRIED: usize = 32;
     let readable: Option<Vec<usize>> = word
         .iter()
         .map(|l| ctx.order.iter().copied().find(|&a| l.contains(a)))
         .collect();
-    let mut narrow = Some(Vec::with_capacity(word.len()));
+    // Greedy, two passes around the pump (it repeats, so the first position
+    // follows the last); the second pass's choices are kept.
+    let mut narrow: Option<Vec<usize>> = None;
     let mut list = vec![key];
-    for l in word {
-        let best = ctx
-            .order
+    for _ in 0..2 {
+        let mut chosen = Vec::with_capacity(word.len());
+        for l in word {
+            let best = ctx
+                .order
+                .iter()
+                .copied()
+                .filter(|&a| l.contains(a))
+                .take(TRIED)
+                .map(|a| {
+                    let (next, _) = ctx.sim.step(&list, a);
+                    (next.len(), a, next)
+                })
+                .min_by_key(|t| t.0);
+            let Some((_, a, next)) = best else { break };
+            chosen.push(a);
+            list = next;
+        }
+        narrow = (chosen.len() == word.len()).then_some(chosen);
+    }
+    // One character for the whole pump, when the positions allow it.
+    let mut common = word.first().cloned();
+    for l in word.iter().skip(1) {
+        common = common.map(|c| c.and(l));
+    }
+    let uniform = common.and_then(|c| {
+        ctx.order
             .iter()
             .copied()
-            .filter(|&a| l.contains(a))
-            .take(TRIED)
-            .map(|a| {
-                let (next, _) = ctx.sim.step(&list, a);
-                (next.len(), a, next)
-            })
-            .min_by_key(|t| t.0);
-        match (best, narrow.as_mut()) {
-            (Some((_, a, next)), Some(v)) => {
-                v.push(a);
-                list = next;
-            }
-            _ => narrow = None,
-        }
-    }
+            .filter(|&a| c.contains(a))
+            .min_by_key(|&a| ctx.uses[a])
+            .map(|a| vec![a; word.len()])
+    });
     let rare: Option<Vec<usize>> = word
         .iter()
         .map(|l| {
@@ -252,7 +301,7 @@ fn pump_choices(ctx: &Ctx<'_>, key: u32, word: &[Bits]) -> Vec<Vec<usize>> {
         })
         .collect();
     let mut out: Vec<Vec<usize>> = Vec::new();
-    for p in [readable, narrow, rare].into_iter().flatten() {
+    for p in [readable, narrow, uniform, rare].into_iter().flatten() {
         if !p.is_empty() && !out.contains(&p) {
             out.push(p);
         }
@@ -393,57 +442,68 @@ fn shape(
     prefix: &[usize],
     pump: &[usize],
     key: u32,
+    rescan: bool,
     work: &mut Meter,
     clock: &mut Clock,
 ) -> Result<Option<(Witness, bool)>, Exhausted> {
     const MAX_PUMPS: usize = 48;
-    let (mut cur, _) = ctx.sim.read(&ctx.sim.start(), prefix);
-    // Threads before the boundary belong to the attempts that carry the
-    // attack: for an ambiguity inside the pattern, the attempts already
-    // running after the prefix; for the search loop, every attempt started
-    // while pumping. Later attempts only run after those all failed.
-    let boundary = |l: &[u32], default: usize| -> usize {
-        if key == SEARCH {
-            l.iter().position(|&s| s == SEARCH).unwrap_or(l.len())
-        } else {
-            default
-        }
-    };
-    let mut b = cur.iter().position(|&s| s == SEARCH).unwrap_or(cur.len());
-    let mut history: Vec<(Vec<u32>, usize)> = Vec::new();
+    // `full`: every thread, in exploration order. `sub`: the threads that
+    // descend from the ambiguous state, simulated on their own because the
+    // full list merges them with earlier threads that reach the same states.
+    let (mut full, _) = ctx.sim.read(&ctx.sim.start(), prefix);
+    if key != SEARCH && !full.contains(&key) {
+        return Ok(None);
+    }
+    let mut sub = vec![key];
+    let mut history: Vec<(Vec<u32>, Vec<u32>)> = Vec::new();
     let mut cycle_start = None;
     for _ in 0..MAX_PUMPS {
-        work.spend((cur.len() * pump.len()) as u64 + 1, clock)?;
+        work.spend(((full.len() + sub.len()) * pump.len()) as u64 + 1, clock)?;
         for &a in pump {
-            let (next, nb) = ctx.sim.step_tracked(&cur, b, a);
-            b = boundary(&next, nb);
-            cur = next;
+            full = ctx.sim.step(&full, a).0;
+            if key != SEARCH {
+                let (next, accepted) = ctx.sim.step(&sub, a);
+                // A success among the descendants of the ambiguous state ends
+                // the search before its other paths are explored. (Not so for
+                // a lookahead rescan: each scan is paid as the loop advances,
+                // before any later success.)
+                if accepted && !rescan {
+                    return Ok(None);
+                }
+                sub = next;
+            }
         }
-        if let Some(j) = history.iter().position(|h| h.0 == cur && h.1 == b) {
+        if let Some(j) = history.iter().position(|h| h.0 == full && h.1 == sub) {
             cycle_start = Some(j);
             break;
         }
-        history.push((cur.clone(), b));
+        history.push((full.clone(), sub.clone()));
     }
     // The lists the pumping settles into (a cycle), or the last ones seen.
-    let steady: &[(Vec<u32>, usize)] = match cycle_start {
+    let steady: &[(Vec<u32>, Vec<u32>)] = match cycle_start {
         Some(j) => &history[j..],
         None => &history[history.len().saturating_sub(2)..],
     };
     let mut relevant = Vec::with_capacity(steady.len());
-    for (l, b) in steady {
-        // The ambiguous state must still be explored. An acceptance while
-        // pumping is harmless: it truncated everything after it, so the
-        // surviving threads all run before that pending success is returned.
-        let alive = if key == SEARCH {
-            l.contains(&SEARCH)
+    for (l, sub) in steady {
+        // Everything explored before the attack threads must fail too (a
+        // success there cuts them off); later threads do not matter. For the
+        // search loop the attack threads are all attempts in flight, i.e. the
+        // whole list before `SEARCH` (later attempts only run after those).
+        let rel: Vec<u32> = if key == SEARCH {
+            let Some(i) = l.iter().position(|&s| s == SEARCH) else {
+                return Ok(None);
+            };
+            l[..i].to_vec()
         } else {
-            l[..*b].contains(&key)
+            let Some(i) = l.iter().position(|&s| s == key) else {
+                return Ok(None);
+            };
+            let mut v = l[..i].to_vec();
+            v.extend(sub.iter().filter(|s| !l[..i].contains(s)));
+            v
         };
-        if !alive {
-            return Ok(None);
-        }
-        relevant.push(l[..*b].to_vec());
+        relevant.push(rel);
     }
     let (suffix, strong) = match find_suffix(ctx, relevant, work, clock)? {
         Some(s) => (s, true),
