@@ -80,7 +80,7 @@ impl<'a> Confirmer<'a> {
             }
             // Single-pump ratios of at least 3, three in a row, not shrinking:
             // for a polynomial they shrink fast at small `n` (and tend to 1).
-            if i >= 3 && !ex && s >= 50_000 {
+            if i >= 3 && !ex && s >= 200_000 {
                 let r = |j: usize| steps[j].1 as f64 / steps[j - 1].1.max(1) as f64;
                 let (r2, r1, r0) = (r(i), r(i - 1), r(i - 2));
                 if r0 >= 3.0 && r1 >= 0.9 * r0 && r2 >= 0.9 * r1 {

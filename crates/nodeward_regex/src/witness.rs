@@ -365,13 +365,32 @@ fn atom_order(nfa: &Nfa) -> Vec<usize> {
 /// at position 0 (`^a+|(a|a)+$`).
 fn prefixes(ctx: &Ctx<'_>, target: u32, pump: &[usize]) -> Vec<Vec<usize>> {
     let mut out = Vec::new();
-    let others: Vec<usize> = ctx
+    // Characters to start with so that the attempt at position 0 ends at once
+    // without a match: no acceptance, fewest threads left (`,` before
+    // `^[^,]…|-+$`); then the most readable ones not in the pump.
+    let mut killers: Vec<(usize, usize)> = ctx
+        .order
+        .iter()
+        .copied()
+        .filter(|a| !pump.contains(a))
+        .filter_map(|a| {
+            let (next, accepted) = ctx.sim.step(&ctx.sim.start(), a);
+            (!accepted).then_some((next.len(), a))
+        })
+        .collect();
+    killers.sort_by_key(|k| k.0);
+    let mut others: Vec<usize> = killers.iter().take(1).map(|k| k.1).collect();
+    for a in ctx
         .order
         .iter()
         .copied()
         .filter(|a| !pump.contains(a))
         .take(2)
-        .collect();
+    {
+        if !others.contains(&a) {
+            others.push(a);
+        }
+    }
     if target == SEARCH {
         out.push(Vec::new());
         out.extend(others.iter().map(|&a| vec![a]));
