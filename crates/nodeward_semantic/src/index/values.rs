@@ -113,32 +113,22 @@ impl Indexer {
             Expr::Member(m) => self.member_val(m, depth),
             Expr::OptChain(o) => match &*o.base {
                 OptChainBase::Member(m) => self.member_val(m, depth),
-                OptChainBase::Call(c) => {
-                    let callee = self.val_at(&c.callee, d);
-                    let args = self.args_val(&c.args, d);
-                    Val::Call(Box::new(CallVal {
-                        callee,
-                        args,
-                        new: false,
-                        span: self.span(c.span),
-                    }))
-                }
+                OptChainBase::Call(c) => Val::Call(Box::new(self.call_of(
+                    &c.callee,
+                    Some(&c.args),
+                    false,
+                    c.span,
+                    d,
+                ))),
             },
             Expr::Call(c) => self.call_val(c, depth),
-            Expr::New(n) => {
-                let callee = self.val_at(&n.callee, d);
-                let args = n
-                    .args
-                    .as_deref()
-                    .map(|a| self.args_val(a, d))
-                    .unwrap_or_default();
-                Val::Call(Box::new(CallVal {
-                    callee,
-                    args,
-                    new: true,
-                    span: self.span(n.span),
-                }))
-            }
+            Expr::New(n) => Val::Call(Box::new(self.call_of(
+                &n.callee,
+                n.args.as_deref(),
+                true,
+                n.span,
+                d,
+            ))),
             Expr::Unary(u) => match u.op {
                 UnaryOp::Bang => Val::Not(Box::new(self.val_at(&u.arg, d))),
                 UnaryOp::TypeOf => Val::TypeOf(Box::new(self.val_at(&u.arg, d))),
@@ -242,15 +232,33 @@ impl Indexer {
                 if let Some(spec) = self.require_specifier(callee, &c.args) {
                     return Val::Module(spec);
                 }
-                let callee = self.val_at(callee, d);
-                let args = self.args_val(&c.args, d);
-                Val::Call(Box::new(CallVal {
+                Val::Call(Box::new(self.call_of(
                     callee,
-                    args,
-                    new: false,
-                    span: self.span(c.span),
-                }))
+                    Some(&c.args),
+                    false,
+                    c.span,
+                    d,
+                )))
             }
+        }
+    }
+
+    /// A call or `new` as a value: its callee and arguments read at `depth`.
+    pub(crate) fn call_of(
+        &mut self,
+        callee: &Expr,
+        args: Option<&[ExprOrSpread]>,
+        new: bool,
+        span: swc_common::Span,
+        depth: u32,
+    ) -> CallVal {
+        let callee = self.val_at(callee, depth);
+        let args = args.map(|a| self.args_val(a, depth)).unwrap_or_default();
+        CallVal {
+            callee,
+            args,
+            new,
+            span: self.span(span),
         }
     }
 

@@ -5,7 +5,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::values::str_of;
 use super::Indexer;
-use crate::model::{CallVal, Effect, Val};
+use crate::model::{Effect, Val};
 
 impl Indexer {
     fn enter_fn<F: FnOnce(&mut Self)>(
@@ -321,14 +321,7 @@ impl Visit for Indexer {
             if let Some(spec) = self.require_specifier(callee, &c.args) {
                 self.model.imports.push(spec);
             } else {
-                let callee_val = self.val(callee);
-                let args = self.args_val(&c.args, 1);
-                let call = CallVal {
-                    callee: callee_val,
-                    args,
-                    new: false,
-                    span: self.span(c.span),
-                };
+                let call = self.call_of(callee, Some(&c.args), false, c.span, 1);
                 self.record_call(call, self.span(callee_span(callee)));
             }
         } else if let Callee::Import(_) = &c.callee {
@@ -340,18 +333,7 @@ impl Visit for Indexer {
     }
 
     fn visit_new_expr(&mut self, n: &NewExpr) {
-        let callee = self.val(&n.callee);
-        let args = n
-            .args
-            .as_deref()
-            .map(|a| self.args_val(a, 1))
-            .unwrap_or_default();
-        let call = CallVal {
-            callee,
-            args,
-            new: true,
-            span: self.span(n.span),
-        };
+        let call = self.call_of(&n.callee, n.args.as_deref(), true, n.span, 1);
         self.record_call(call, self.span(callee_span(&n.callee)));
         n.visit_children_with(self);
     }
