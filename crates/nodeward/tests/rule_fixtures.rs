@@ -37,6 +37,14 @@ fn every_rule_case_matches_its_markers() {
             } else {
                 pos += 1
             }
+            // The name says which kind a case is; the markers must agree.
+            let name = case.file_name().unwrap().to_string_lossy().to_string();
+            if name.starts_with("bad-") == want.is_empty() {
+                failures.push(format!(
+                    "{}: a bad- case needs markers, an ok- case none",
+                    case.display()
+                ));
+            }
             if got != want {
                 let missing: Vec<_> = want.difference(&got).collect();
                 let extra: Vec<_> = got.difference(&want).collect();
