@@ -63,6 +63,19 @@ const ELOOP: i32 = 62;
 
 pub const IGNORE_FILE_NAME: &str = ".nodewardignore";
 
+/// Lockfiles the dependency check reads. One inside `node_modules` belongs to
+/// an installed package, not to the project, and is never read.
+pub const LOCKFILE_NAMES: &[&str] = &[
+    "package-lock.json",
+    "npm-shrinkwrap.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+];
+
+/// The size cap for lockfiles: a large monorepo's lockfile is several
+/// megabytes of data, not code, and reading it is cheap.
+pub const LOCKFILE_MAX_SIZE: u64 = 64 * 1024 * 1024;
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DiscoverOptions {
     /// Gitignore-syntax globs from `--exclude` and the config, relative to
@@ -123,6 +136,8 @@ pub struct Discovery {
     pub root: PathBuf,
     /// Sorted by `rel`, each file once.
     pub files: Vec<SourcePath>,
+    /// Lockfiles found (see [`LOCKFILE_NAMES`]), sorted by `rel`.
+    pub lockfiles: Vec<SourcePath>,
     /// Files skipped (too large, unreadable, symlink loops), sorted.
     pub notices: Vec<Notice>,
     /// Source files left out by a built-in or user exclude (`.d.ts` files
@@ -227,7 +242,10 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovery, 
             walk.walk_dir(abs, &user_excludes);
         } else if meta.is_file() {
             let name = abs.file_name().unwrap_or_default();
-            let named_source = matches!(classify(name), Class::Source | Class::Declaration);
+            let named_source = matches!(
+                classify(name),
+                Class::Source | Class::Declaration | Class::Lockfile
+            );
             // An extensionless file named explicitly is a script
             // (`bin/server` with a `#!/usr/bin/env node` line).
             if named_source || Path::new(name).extension().is_none() {
@@ -329,6 +347,8 @@ enum Class {
     /// `.d.ts`, `.d.mts`, `.d.cts` (and `.d.css.ts`-style) declarations:
     /// types only, no code to analyse.
     Declaration,
+    /// One of [`LOCKFILE_NAMES`].
+    Lockfile,
     Other,
 }
 
@@ -336,6 +356,9 @@ fn classify(name: &OsStr) -> Class {
     let Some(name) = name.to_str() else {
         return Class::Other;
     };
+    if LOCKFILE_NAMES.contains(&name) {
+        return Class::Lockfile;
+    }
     let Some((stem, ext)) = name.rsplit_once('.') else {
         return Class::Other;
     };
@@ -353,6 +376,11 @@ fn classify(name: &OsStr) -> Class {
         }
     }
     Class::Source
+}
+
+fn is_lockfile(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| classify(n) == Class::Lockfile)
 }
 
 fn is_default_excluded_file(name: &OsStr) -> bool {
@@ -464,6 +492,12 @@ impl Filter {
         let class = classify(name);
         if class == Class::Other || self.ignored_by_ancestors(path, false) {
             return false;
+        }
+        if class == Class::Lockfile {
+            let installed = path
+                .components()
+                .any(|c| c.as_os_str() == "node_modules");
+            return !installed && !self.user_excluded(path, false);
         }
         let excluded = class == Class::Declaration
             || (self.default_excludes && is_default_excluded_file(name))
@@ -652,7 +686,19 @@ impl Collector<'_> {
         }
         self.candidates = unique;
         let mut files = Vec::with_capacity(self.candidates.len());
+        let mut lockfiles = Vec::new();
         for candidate in self.candidates {
+            if is_lockfile(&candidate.path.abs) {
+                if candidate.len > LOCKFILE_MAX_SIZE {
+                    let (reason, message) =
+                        crate::read::too_large(candidate.len, LOCKFILE_MAX_SIZE, true);
+                    self.notices
+                        .push(skipped(reason, candidate.path.rel, message));
+                } else {
+                    lockfiles.push(candidate.path);
+                }
+                continue;
+            }
             let limit = self.opts.size_limit(candidate.path.explicit);
             if candidate.len > limit {
                 let (reason, message) =
@@ -664,11 +710,13 @@ impl Collector<'_> {
             }
         }
         files.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.abs.cmp(&b.abs)));
+        lockfiles.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.abs.cmp(&b.abs)));
         sort_notices(&mut self.notices);
         self.notices.dedup();
         Discovery {
             root: self.root,
             files,
+            lockfiles,
             notices: self.notices,
             excluded: self.excluded.load(Ordering::Relaxed),
         }
