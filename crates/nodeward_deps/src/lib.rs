@@ -7,3 +7,7 @@
 pub mod osv;
 pub mod severity;
 pub mod version;
+pub mod json;
+pub mod lockfile;
+pub mod manifest;
+pub mod db;

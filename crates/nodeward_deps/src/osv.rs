@@ -210,34 +210,34 @@ impl Advisory {
         ))
     }
 
-    /// Whether the advisory affects `name` at `version`.
+    /// Whether the advisory affects `name` at `version`, and the version to
+    /// upgrade to: the lowest `fixed` above it that no range of the
+    /// advisory still covers (two ranges may overlap, as in
+    /// GHSA-r683-j2x4-v87g, where 2.6.7 ends one range and lies in the other).
     pub fn affects(&self, name: &str, version: &Version) -> Option<Hit> {
-        let mut best: Option<Hit> = None;
-        for pkg in self.affected.iter().filter(|p| p.name == name) {
-            if pkg.versions.iter().any(|v| v == version) {
-                best = Some(merge(best, Hit { fixed: None }));
-            }
-            for range in &pkg.ranges {
-                if let Some(hit) = range_affects(range, version) {
-                    best = Some(merge(best, hit));
-                }
-            }
+        if !self.covers(name, version) {
+            return None;
         }
-        best
+        let mut fixes: Vec<&Version> = self
+            .affected
+            .iter()
+            .filter(|p| p.name == name)
+            .flat_map(|p| p.ranges.iter().flatten())
+            .filter_map(|e| match e {
+                Event::Fixed(f) if f > version => Some(f),
+                _ => None,
+            })
+            .collect();
+        fixes.sort();
+        let fixed = fixes.into_iter().find(|f| !self.covers(name, f)).cloned();
+        Some(Hit { fixed })
     }
-}
 
-/// Two matching ranges of one advisory: the fix a user can upgrade to is
-/// the lowest one known.
-fn merge(a: Option<Hit>, b: Hit) -> Hit {
-    match a {
-        None => b,
-        Some(a) => match (a.fixed, b.fixed) {
-            (Some(x), Some(y)) => Hit {
-                fixed: Some(if x <= y { x } else { y }),
-            },
-            (x, y) => Hit { fixed: x.or(y) },
-        },
+    fn covers(&self, name: &str, version: &Version) -> bool {
+        self.affected.iter().filter(|p| p.name == name).any(|p| {
+            p.versions.iter().any(|v| v == version)
+                || p.ranges.iter().any(|r| range_affects(r, version))
+        })
     }
 }
 
@@ -292,7 +292,7 @@ fn parse_events(raw: &[RawEvent]) -> Result<Vec<Event>, String> {
 /// OSV's evaluation of one range: walk the sorted events; an introduction
 /// at or below the version opens the range, a fix at or below it or a last
 /// affected version below it closes it, a limit at or below it ends it.
-fn range_affects(events: &[Event], v: &Version) -> Option<Hit> {
+fn range_affects(events: &[Event], v: &Version) -> bool {
     let mut affected = false;
     for e in events {
         match e {
@@ -300,18 +300,11 @@ fn range_affects(events: &[Event], v: &Version) -> Option<Hit> {
             Event::Introduced(Some(i)) if v >= i => affected = true,
             Event::Fixed(f) if v >= f => affected = false,
             Event::LastAffected(l) if v > l => affected = false,
-            Event::Limit(l) if v >= l => return None,
+            Event::Limit(l) if v >= l => return false,
             _ => {}
         }
     }
-    if !affected {
-        return None;
-    }
-    let fixed = events.iter().find_map(|e| match e {
-        Event::Fixed(f) if f > v => Some(f.clone()),
-        _ => None,
-    });
-    Some(Hit { fixed })
+    affected
 }
 
 #[cfg(test)]
