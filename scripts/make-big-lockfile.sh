@@ -28,9 +28,11 @@ cat >package.json <<'JSON'
   "private": true,
   "dependencies": {
     "@angular/cli": "^17.3.0",
+    "@aws-sdk/client-s3": "^3.600.0",
     "aws-sdk": "^2.1600.0",
     "express": "^4.21.0",
     "firebase-admin": "^12.0.0",
+    "gatsby": "^5.13.0",
     "googleapis": "^140.0.0",
     "mongoose": "^8.3.0",
     "next": "^14.2.0",
@@ -51,9 +53,11 @@ cat >package.json <<'JSON'
 }
 JSON
 
-# --legacy-peer-deps: react-scripts 5 and @angular/cli pin peer ranges that
-# conflict with each other; npm would otherwise refuse to resolve.
-"${NPM11[@]}" install --package-lock-only --ignore-scripts --legacy-peer-deps >/dev/null
+# Peers are resolved the npm 7+ way (installed); the old tooling pulled in by
+# react-scripts 5 makes npm print ERESOLVE "overriding peer dependency"
+# warnings, which are harmless here.
+"${NPM11[@]}" install --package-lock-only --ignore-scripts >npm.log 2>&1 \
+  || { cat npm.log >&2; exit 1; }
 
 count=$(node -e 'const l=require("./package-lock.json");console.log(Object.keys(l.packages).length - 1)')
 echo "$out/package-lock.json: lockfileVersion $(node -p 'require("./package-lock.json").lockfileVersion'), $count entries in packages (root excluded)"

@@ -14,6 +14,7 @@ use nodeward_report::{Level, RunReport};
 use nodeward_rules::{all_rules, find_rule};
 
 use crate::config::{self, Config};
+use crate::deps_phase::{DepsOptions, OnlineOptions};
 use crate::pipeline::{analyze, AnalyzeOptions, EnabledRule};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,7 +117,21 @@ pub struct CheckArgs {
     /// Print per-phase timings and counts on stderr.
     #[arg(long)]
     pub stats: bool,
+    /// Advisory database for vulnerable-dependency: a folder of OSV JSON
+    /// files or the OSV npm zip (osv-vulnerabilities/npm/all.zip).
+    #[arg(long, value_name = "PATH")]
+    pub advisories: Option<PathBuf>,
+    /// Ask the OSV API (api.osv.dev, over HTTPS) about the installed
+    /// packages; without it nodeward never touches the network.
+    #[arg(long)]
+    pub online: bool,
 }
+
+/// Overrides the OSV API address for `--online` (a mirror, or a test server).
+pub const OSV_URL_VAR: &str = "NODEWARD_OSV_URL";
+
+/// How long `--online` waits for the OSV API in all.
+const ONLINE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Runs the CLI and returns the exit status; errors are one clear line.
 pub fn run(cli: Cli) -> ExitStatus {
@@ -185,10 +200,31 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     } else {
         args.paths.clone()
     };
-    let config = match config::find(args.config.as_deref(), &paths[0]) {
-        Some(p) => config::load(&p)?,
+    let config_path = config::find(args.config.as_deref(), &paths[0]);
+    let config = match &config_path {
+        Some(p) => config::load(p)?,
         None => Config::default(),
     };
+    // A database named in the config is relative to the config's folder.
+    let advisories = args.advisories.clone().or_else(|| {
+        let base = config_path
+            .as_deref()
+            .and_then(Path::parent)
+            .unwrap_or(Path::new("."));
+        config.advisories.as_ref().map(|a| base.join(a))
+    });
+    if let Some(a) = &advisories {
+        if !a.exists() {
+            return Err(format!("advisory database {} does not exist", a.display()));
+        }
+    }
+    let online = args.online.then(|| OnlineOptions {
+        endpoint: std::env::var(OSV_URL_VAR)
+            .ok()
+            .filter(|u| !u.is_empty())
+            .unwrap_or_else(|| nodeward_deps::online::DEFAULT_ENDPOINT.to_string()),
+        timeout: ONLINE_TIMEOUT,
+    });
     if args.jobs == Some(0) {
         return Err("--jobs must be at least 1".into());
     }
@@ -227,6 +263,13 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         jobs,
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),
+        deps: DepsOptions {
+            advisories,
+            online,
+            max_age_days: config
+                .advisory_max_age_days
+                .unwrap_or(crate::deps_phase::DEFAULT_MAX_AGE_DAYS),
+        },
     };
     let report = analyze(&opts).map_err(|e| e.0)?;
 

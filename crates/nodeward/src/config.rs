@@ -19,6 +19,11 @@ pub struct Config {
     /// Rule id → `off`, `on`, `note`, `warning` or `error`.
     #[serde(default)]
     pub rules: BTreeMap<String, String>,
+    /// The advisory database (a folder of OSV files or the OSV npm zip),
+    /// relative to the config file's folder.
+    pub advisories: Option<PathBuf>,
+    /// Advisories whose newest entry is older than this get a notice.
+    pub advisory_max_age_days: Option<u64>,
 }
 
 /// The config file for a run: `explicit`, else the nearest `nodeward.toml`

@@ -2,5 +2,6 @@
 
 pub mod cli;
 pub mod config;
+pub mod deps_phase;
 pub mod panic_capture;
 pub mod pipeline;

@@ -27,6 +27,7 @@ use nodeward_rules::{Ctx, Rule};
 use nodeward_semantic::apps::{build_apps, AppModel};
 use nodeward_semantic::{index_file, FileId, FileModel, Project};
 
+use crate::deps_phase::{self, DepsOptions};
 use crate::panic_capture;
 
 /// Worker threads get big stacks; each file also gets its own segment.
@@ -45,6 +46,8 @@ pub struct AnalyzeOptions {
     pub jobs: Option<usize>,
     pub baseline: Option<PathBuf>,
     pub write_baseline: Option<PathBuf>,
+    /// Where the dependency check finds its advisories.
+    pub deps: DepsOptions,
 }
 
 #[derive(Debug)]
@@ -90,6 +93,15 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
             *summary.skipped.entry(r).or_default() += 1;
         }
     }
+
+    let deps = if opts.rules.iter().any(|r| r.rule.needs_deps()) {
+        let (deps, deps_summary) =
+            deps_phase::load(&discovery.lockfiles, &opts.deps, &mut notices)?;
+        summary.dependencies = Some(deps_summary);
+        Some(deps)
+    } else {
+        None
+    };
 
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
     if let Some(j) = opts.jobs {
@@ -151,6 +163,7 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         project: &project,
         apps: &apps,
         notices: &rule_notices,
+        deps: deps.as_ref(),
     };
     let per_file: Vec<(Vec<Finding>, Vec<Notice>)> = pool.install(|| {
         (0..project.files.len() as FileId)
@@ -164,12 +177,37 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         summary.panicked += n.len();
         notices.extend(n);
     }
+    for r in &opts.rules {
+        match panic_capture::catch(|| {
+            let mut out = Vec::new();
+            r.rule.check_project(&ctx, &mut out);
+            out
+        }) {
+            // A project-level rule sets each finding's level (the dependency
+            // check ranks by reach); the configured level caps it.
+            Ok(found) => findings.extend(found.into_iter().map(|mut f| {
+                f.level = f.level.min(r.level);
+                f
+            })),
+            Err(msg) => {
+                summary.panicked += 1;
+                notices.push(Notice {
+                    kind: NoticeKind::Panic,
+                    path: None,
+                    span: None,
+                    message: format!("rule `{}` panicked on the project: {msg}", r.rule.meta().id),
+                });
+            }
+        }
+    }
     notices.extend(rule_notices.into_inner().unwrap_or_default());
     summary.timings.rules = t.elapsed();
 
     let t = Instant::now();
     sort_findings(&mut findings);
-    findings.dedup_by(|a, b| a.rule_id == b.rule_id && a.path == b.path && a.span == b.span);
+    findings.dedup_by(|a, b| {
+        a.rule_id == b.rule_id && a.path == b.path && a.span == b.span && a.identity == b.identity
+    });
     let known: Vec<&str> = nodeward_rules::all_rules()
         .iter()
         .map(|r| r.meta().id)

@@ -171,6 +171,29 @@ impl AdvisoryDb {
         }
     }
 
+    /// Adds the advisories of `other` that this database does not have (by
+    /// id); its problems and dates count too.
+    pub fn merge(&mut self, other: AdvisoryDb) {
+        for a in other.advisories {
+            if self.advisories.iter().any(|b| b.id == a.id) {
+                continue;
+            }
+            let index = self.advisories.len();
+            for p in &a.affected {
+                let list = self.by_package.entry(p.name.clone()).or_default();
+                if list.last() != Some(&index) {
+                    list.push(index);
+                }
+            }
+            self.advisories.push(a);
+        }
+        self.problems.extend(other.problems);
+        self.withdrawn += other.withdrawn;
+        if other.newest_modified > self.newest_modified {
+            self.newest_modified = other.newest_modified;
+        }
+    }
+
     /// Every advisory affecting `name` at `version`, sorted by id.
     pub fn matches(&self, name: &str, version: &Version) -> Vec<Match<'_>> {
         let mut out: Vec<Match> = self
@@ -220,7 +243,11 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
 /// only the date and time of day are read, an offset is ignored).
 pub fn epoch_seconds(date: &str) -> Option<u64> {
     let num = |s: &str| s.parse::<i64>().ok();
-    let (y, m, d) = (num(date.get(0..4)?)?, num(date.get(5..7)?)?, num(date.get(8..10)?)?);
+    let (y, m, d) = (
+        num(date.get(0..4)?)?,
+        num(date.get(5..7)?)?,
+        num(date.get(8..10)?)?,
+    );
     let (hh, mm, ss) = match date.get(11..19) {
         Some(t) => (num(&t[0..2])?, num(&t[3..5])?, num(&t[6..8])?),
         None => (0, 0, 0),

@@ -4,10 +4,12 @@
 //!
 //! Nothing here touches the network unless `online` is asked for explicitly.
 
-pub mod osv;
-pub mod severity;
-pub mod version;
+pub mod check;
+pub mod db;
 pub mod json;
 pub mod lockfile;
 pub mod manifest;
-pub mod db;
+pub mod online;
+pub mod osv;
+pub mod severity;
+pub mod version;

@@ -161,7 +161,11 @@ impl Advisory {
                     Err(bound) => problems.push(Rejected::BadBound(bound)),
                 }
             }
-            let versions = a.versions.iter().filter_map(|v| version::parse(v)).collect();
+            let versions = a
+                .versions
+                .iter()
+                .filter_map(|v| version::parse(v))
+                .collect();
             match affected.iter_mut().find(|p| p.name == pkg.name) {
                 Some(p) => {
                     p.ranges.extend(ranges);
@@ -321,7 +325,8 @@ mod tests {
     }
 
     fn fixed(a: &Advisory, name: &str, ver: &str) -> Option<Option<String>> {
-        a.affects(name, &v(ver)).map(|h| h.fixed.map(|f| f.to_string()))
+        a.affects(name, &v(ver))
+            .map(|h| h.fixed.map(|f| f.to_string()))
     }
 
     const QS: &str = r#"{"id":"GHSA-hrpp-h998-j3pp","modified":"2023-01-18T23:00:03Z",
@@ -360,11 +365,17 @@ mod tests {
             {"package":{"ecosystem":"npm","name":"express"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"0"},{"fixed":"4.19.2"}]}]},
             {"package":{"ecosystem":"npm","name":"express"},"ranges":[{"type":"ECOSYSTEM","events":[{"introduced":"5.0.0-alpha.1"},{"fixed":"5.0.0-beta.3"}]}]}]}"#,
         );
-        assert_eq!(fixed(&a, "express", "5.0.0-beta.1"), Some(Some("5.0.0-beta.3".into())));
+        assert_eq!(
+            fixed(&a, "express", "5.0.0-beta.1"),
+            Some(Some("5.0.0-beta.3".into()))
+        );
         assert_eq!(fixed(&a, "express", "5.0.0-beta.3"), None);
         assert_eq!(fixed(&a, "express", "5.0.0"), None);
         // A prerelease of 4.19.2 is below 4.19.2: affected.
-        assert_eq!(fixed(&a, "express", "4.19.2-rc.1"), Some(Some("4.19.2".into())));
+        assert_eq!(
+            fixed(&a, "express", "4.19.2-rc.1"),
+            Some(Some("4.19.2".into()))
+        );
         assert_eq!(fixed(&a, "express", "4.18.2"), Some(Some("4.19.2".into())));
         assert_eq!(fixed(&a, "express", "4.19.2"), None);
     }

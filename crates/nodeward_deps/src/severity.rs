@@ -101,7 +101,10 @@ mod tests {
             ),
             Severity::Moderate
         );
-        assert_eq!(sev(r#"{"severity":[{"type":"CVSS_V3","score":"nonsense"}]}"#), Severity::Unknown);
+        assert_eq!(
+            sev(r#"{"severity":[{"type":"CVSS_V3","score":"nonsense"}]}"#),
+            Severity::Unknown
+        );
         assert_eq!(sev("{}"), Severity::Unknown);
     }
 }

@@ -494,9 +494,7 @@ impl Filter {
             return false;
         }
         if class == Class::Lockfile {
-            let installed = path
-                .components()
-                .any(|c| c.as_os_str() == "node_modules");
+            let installed = path.components().any(|c| c.as_os_str() == "node_modules");
             return !installed && !self.user_excluded(path, false);
         }
         let excluded = class == Class::Declaration

@@ -80,6 +80,12 @@ pub struct Finding {
     /// Rule-specific evidence (e.g. the ReDoS attack string), copied into
     /// SARIF `properties` and JSON output.
     pub properties: serde_json::Map<String, serde_json::Value>,
+    /// What the finding is about when its code text does not say it (a
+    /// vulnerable package's `name@version advisory` at a lockfile key):
+    /// hashed into the fingerprint instead of the text, and part of what
+    /// makes two findings at one span different.
+    #[serde(skip)]
+    pub identity: Option<String>,
 }
 
 impl Finding {
@@ -99,6 +105,7 @@ impl Finding {
             related: Vec::new(),
             flow: Vec::new(),
             properties: serde_json::Map::new(),
+            identity: None,
         }
     }
 

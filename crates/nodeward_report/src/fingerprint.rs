@@ -7,6 +7,10 @@
 //! added or removed above a finding, or re-indentation, leave it unchanged;
 //! editing the flagged code or moving the file changes it.
 //!
+//! A finding with an `identity` (a vulnerable package's `name@version
+//! advisory`) hashes that instead of the code text: its key text would not
+//! tell two advisories of one package apart.
+//!
 //! GitHub's `primaryLocationLineHash` is deliberately not computed here:
 //! `upload-sarif` computes it from the file with its own algorithm.
 
@@ -29,11 +33,12 @@ pub const FINGERPRINT_KEY: &str = "nodeward/v1";
 pub fn fingerprints(findings: &[Finding], sources: &BTreeMap<String, Arc<str>>) -> Vec<String> {
     let texts: Vec<String> = findings
         .iter()
-        .map(|f| {
-            sources
+        .map(|f| match &f.identity {
+            Some(id) => id.clone(),
+            None => sources
                 .get(&f.path)
                 .map(|src| normalized_span_text(src, f.span))
-                .unwrap_or_default()
+                .unwrap_or_default(),
         })
         .collect();
 

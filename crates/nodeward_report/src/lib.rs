@@ -25,4 +25,7 @@ pub mod suppress;
 pub use finding::{Finding, FlowStep, Level, Related, Span};
 pub use notice::{Notice, NoticeKind, SkipReason};
 pub use rule_meta::{Precision, RuleMeta};
-pub use run::{sort_findings, sort_notices, PhaseTimings, RunReport, Summary};
+pub use run::{
+    sort_findings, sort_notices, AdvisoriesSummary, DepsSummary, LockSummary, PhaseTimings,
+    RunReport, Summary,
+};

@@ -51,6 +51,13 @@ pub enum NoticeKind {
     StaleBaseline,
     /// An analysis gave up on a budget (e.g. a regex too large to decide).
     Budget,
+    /// A lockfile that could not be read; its packages were not checked.
+    Lockfile,
+    /// The advisory database: a file in it that is no advisory, or the
+    /// whole database older than the configured age.
+    Advisories,
+    /// Lockfiles were found but no advisory database was given.
+    NoAdvisories,
 }
 
 impl NoticeKind {
@@ -65,6 +72,9 @@ impl NoticeKind {
             NoticeKind::InvalidSuppression => "invalid-suppression",
             NoticeKind::StaleBaseline => "stale-baseline",
             NoticeKind::Budget => "budget",
+            NoticeKind::Lockfile => "lockfile",
+            NoticeKind::Advisories => "advisories",
+            NoticeKind::NoAdvisories => "no-advisories",
         }
     }
 
@@ -79,6 +89,9 @@ impl NoticeKind {
             NoticeKind::InvalidSuppression => "invalid suppression".into(),
             NoticeKind::StaleBaseline => "stale baseline entry".into(),
             NoticeKind::Budget => "analysis budget".into(),
+            NoticeKind::Lockfile => "lockfile not read".into(),
+            NoticeKind::Advisories => "advisory database".into(),
+            NoticeKind::NoAdvisories => "no advisory database".into(),
         }
     }
 
@@ -91,8 +104,12 @@ impl NoticeKind {
             NoticeKind::Skipped(_)
             | NoticeKind::UnknownRule
             | NoticeKind::InvalidSuppression
-            | NoticeKind::Budget => Level::Warning,
-            NoticeKind::UnusedSuppression | NoticeKind::StaleBaseline => Level::Note,
+            | NoticeKind::Budget
+            | NoticeKind::Lockfile
+            | NoticeKind::Advisories => Level::Warning,
+            NoticeKind::UnusedSuppression
+            | NoticeKind::StaleBaseline
+            | NoticeKind::NoAdvisories => Level::Note,
         }
     }
 }

@@ -35,7 +35,35 @@ pub struct Summary {
     pub suppressed: usize,
     /// Findings matched by the baseline.
     pub baselined: usize,
+    /// The dependency check's inputs, when a rule that reads them ran.
+    pub dependencies: Option<DepsSummary>,
     pub timings: PhaseTimings,
+}
+
+/// What the dependency check read.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DepsSummary {
+    /// Each lockfile read: project-relative path, kind, installed packages.
+    pub lockfiles: Vec<LockSummary>,
+    /// `None` when no advisory database was given.
+    pub advisories: Option<AdvisoriesSummary>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LockSummary {
+    pub path: String,
+    pub kind: String,
+    pub packages: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AdvisoriesSummary {
+    /// The folder or zip given, or the OSV API endpoint.
+    pub source: String,
+    pub count: usize,
+    /// The newest `modified` date of its advisories: how current it is.
+    pub newest_modified: Option<String>,
+    pub age_days: Option<u64>,
 }
 
 #[derive(Debug, Clone, Default)]

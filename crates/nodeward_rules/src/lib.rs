@@ -20,6 +20,8 @@ pub struct Ctx<'a> {
     pub apps: &'a AppModel,
     /// Notices a rule raises (e.g. an analysis that ran out of budget).
     pub notices: &'a Mutex<Vec<Notice>>,
+    /// The lockfiles and advisories, when a rule that needs them is on.
+    pub deps: Option<&'a nodeward_deps::check::ProjectDeps>,
 }
 
 pub trait Rule: Sync + Send {
@@ -28,6 +30,15 @@ pub trait Rule: Sync + Send {
     /// Reports the findings whose primary location is in `file`. Runs once
     /// per file, in parallel; a panic is caught and reported for that file.
     fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>);
+
+    /// Reports findings about the project as a whole (its lockfiles), once
+    /// per run after the per-file checks.
+    fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Finding>) {}
+
+    /// Whether the rule reads the lockfiles and advisories.
+    fn needs_deps(&self) -> bool {
+        false
+    }
 }
 
 pub use registry::{all_rules, find_rule};

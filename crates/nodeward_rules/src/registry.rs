@@ -2,11 +2,17 @@
 
 use crate::rules::{
     missing_helmet::MissingHelmet, redos::Redos, swallowed_crash::SwallowedCrash,
-    x_powered_by::XPoweredBy,
+    vulnerable_dependency::VulnerableDependency, x_powered_by::XPoweredBy,
 };
 use crate::Rule;
 
-static RULES: &[&dyn Rule] = &[&MissingHelmet, &Redos, &SwallowedCrash, &XPoweredBy];
+static RULES: &[&dyn Rule] = &[
+    &MissingHelmet,
+    &Redos,
+    &SwallowedCrash,
+    &VulnerableDependency,
+    &XPoweredBy,
+];
 
 pub fn all_rules() -> &'static [&'static dyn Rule] {
     RULES

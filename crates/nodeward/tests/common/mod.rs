@@ -6,6 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use nodeward::deps_phase::DepsOptions;
 use nodeward::pipeline::{analyze, AnalyzeOptions, EnabledRule};
 use nodeward_front::discover::DiscoverOptions;
 use nodeward_report::RunReport;
@@ -35,6 +36,12 @@ pub fn run(path: &Path, rules: &[&str]) -> RunReport {
         jobs: Some(2),
         baseline: None,
         write_baseline: None,
+        // The fixture database; its age is not what these tests check.
+        deps: DepsOptions {
+            advisories: Some(workspace_root().join("testdata/advisories")),
+            online: None,
+            max_age_days: u64::MAX,
+        },
     };
     analyze(&opts).expect("analysis runs")
 }

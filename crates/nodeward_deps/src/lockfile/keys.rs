@@ -98,7 +98,10 @@ mod tests {
         let keys = pnpm_section(text, "packages");
         assert_eq!(keys.len(), 2);
         let s = keys["@babel/core@7.1.0"];
-        assert_eq!(&text[s.start as usize..s.end as usize], "'@babel/core@7.1.0'");
+        assert_eq!(
+            &text[s.start as usize..s.end as usize],
+            "'@babel/core@7.1.0'"
+        );
         assert_eq!(pnpm_section(text, "snapshots").len(), 1);
         assert!(pnpm_section(text, "importers").is_empty());
     }

@@ -279,4 +279,3 @@ pub(crate) fn span(start: usize, end: usize) -> Span {
         u32::try_from(end).unwrap_or(u32::MAX),
     )
 }
-

@@ -141,7 +141,11 @@ fn link(
     let deps: Vec<Vec<usize>> = entries
         .iter()
         .map(|e| {
-            let mut d: Vec<usize> = e.wants.iter().filter_map(|n| lookup(&e.folder, n)).collect();
+            let mut d: Vec<usize> = e
+                .wants
+                .iter()
+                .filter_map(|n| lookup(&e.folder, n))
+                .collect();
             d.sort_unstable();
             d.dedup();
             d

@@ -185,8 +185,8 @@ fn instance_key(name: &str, reference: &str, major: u8) -> String {
     let cut: &[char] = if major == 5 { &['(', '_'] } else { &['('] };
     let base = reference.split(cut).next().unwrap_or(reference);
     let names_a_package = !split_name(base).1.is_empty();
-    let is_alias =
-        base.starts_with('/') || (names_a_package && !base.starts_with(|c: char| c.is_ascii_digit()));
+    let is_alias = base.starts_with('/')
+        || (names_a_package && !base.starts_with(|c: char| c.is_ascii_digit()));
     match (major, is_alias) {
         (_, true) => reference.to_string(),
         (5, false) => format!("/{name}/{reference}"),

@@ -39,8 +39,47 @@ impl Resolved {
     }
 }
 
+/// yarn-lock-parser stops quietly at the first line it cannot read and
+/// returns what it read before. The shape of every line is checked here
+/// first (a key at column 0 ending with `:`, indented fields, comments,
+/// balanced quotes), and the entry count after, so that a damaged file is
+/// an error instead of a silently shorter lockfile.
+fn check_classic_shape(text: &str) -> Result<usize, LockError> {
+    let mut keys = 0;
+    let mut offset = 0;
+    for (i, line) in text.lines().enumerate() {
+        let at = offset;
+        offset += line.len() + 1;
+        let t = line.trim_end();
+        if t.is_empty() || t.trim_start().starts_with('#') {
+            continue;
+        }
+        let bad = |what: &str| LockError {
+            message: format!("line {}: {what}", i + 1),
+            span: Some(super::span(at, at + line.len())),
+        };
+        if t.matches('"').count() % 2 == 1 {
+            return Err(bad("unbalanced quote"));
+        }
+        if !t.starts_with([' ', '\t']) {
+            if !t.ends_with(':') {
+                return Err(bad("expected an entry key ending with `:`"));
+            }
+            keys += 1;
+        }
+    }
+    Ok(keys)
+}
+
 fn classic(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockError> {
+    let keys = check_classic_shape(text)?;
     let lock = yarn_lock_parser::parse_str(text).map_err(|e| LockError::new(e.to_string()))?;
+    if lock.entries.len() != keys {
+        return Err(LockError::new(format!(
+            "only {} of its {keys} entries could be read",
+            lock.entries.len()
+        )));
+    }
     let spans = yarn_descriptors(text);
     let mut r = Resolved {
         packages: Vec::new(),

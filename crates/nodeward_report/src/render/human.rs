@@ -398,7 +398,40 @@ pub fn summary_text(summary: &Summary, findings: &[Finding]) -> String {
     if !hidden.is_empty() {
         second.push_str(&format!(" {}.", capitalize(&hidden.join(", "))));
     }
-    format!("{}.\n{second}\n", first.join("; "))
+    let mut out = format!("{}.\n{second}\n", first.join("; "));
+    if let Some(deps) = &summary.dependencies {
+        out.push_str(&deps_line(deps));
+        out.push('\n');
+    }
+    out
+}
+
+/// `Checked 2 lockfiles (431 packages) against 33 advisories (newest
+/// 2024-10-04, 790 days old).`
+fn deps_line(deps: &crate::run::DepsSummary) -> String {
+    let packages: usize = deps.lockfiles.iter().map(|l| l.packages).sum();
+    let locks = format!(
+        "{} ({})",
+        plural(deps.lockfiles.len(), "lockfile", "lockfiles"),
+        plural(packages, "package", "packages")
+    );
+    match &deps.advisories {
+        None => format!("Found {locks}; not checked: no advisory database."),
+        Some(a) => {
+            let age = match (&a.newest_modified, a.age_days) {
+                (Some(date), Some(days)) => format!(
+                    " (newest {}, {} old)",
+                    date.get(..10).unwrap_or(date),
+                    plural(days as usize, "day", "days")
+                ),
+                _ => String::new(),
+            };
+            format!(
+                "Checked {locks} against {}{age}.",
+                plural(a.count, "advisory", "advisories")
+            )
+        }
+    }
 }
 
 fn capitalize(s: &str) -> String {

@@ -133,7 +133,7 @@ impl JsonRenderer {
             })
             .collect();
         let counts = LevelCounts::of(&report.findings);
-        let summary = json!({
+        let mut summary = json!({
             "discovered": s.discovered,
             "analyzed": s.analyzed,
             "skipped": skipped,
@@ -148,6 +148,9 @@ impl JsonRenderer {
                 "total": counts.total(),
             },
         });
+        if let Some(deps) = &s.dependencies {
+            summary["dependencies"] = serde_json::to_value(deps).expect("serializes");
+        }
 
         canonical(json!({
             "version": JSON_FORMAT_VERSION,

@@ -3,4 +3,5 @@
 pub mod missing_helmet;
 pub mod redos;
 pub mod swallowed_crash;
+pub mod vulnerable_dependency;
 pub mod x_powered_by;

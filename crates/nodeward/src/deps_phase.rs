@@ -1,0 +1,205 @@
+//! The dependency check's inputs: every lockfile discovery found, read with
+//! the package.json of each importer, and the advisory database (a folder
+//! or zip given by the user, or the OSV API with `--online`).
+//!
+//! A lockfile that cannot be read is a notice; a database that cannot be
+//! read at all, or an OSV API that does not answer, stops the run (exit 2):
+//! a security gate that silently checked nothing would be worse than none.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use nodeward_deps::check::{ProjectDeps, ProjectLock};
+use nodeward_deps::db::AdvisoryDb;
+use nodeward_deps::lockfile::{self, FsManifests};
+use nodeward_deps::manifest::Manifest;
+use nodeward_front::discover::SourcePath;
+use nodeward_report::{AdvisoriesSummary, DepsSummary, LockSummary, Notice, NoticeKind};
+
+use crate::pipeline::RunError;
+
+/// Advisories older than this many days get a notice, unless configured.
+pub const DEFAULT_MAX_AGE_DAYS: u64 = 7;
+
+#[derive(Debug, Clone)]
+pub struct DepsOptions {
+    /// A folder of OSV JSON files or the OSV npm zip.
+    pub advisories: Option<PathBuf>,
+    /// Query the OSV API instead (or as well: both are merged, the file
+    /// database first).
+    pub online: Option<OnlineOptions>,
+    pub max_age_days: u64,
+}
+
+impl Default for DepsOptions {
+    fn default() -> DepsOptions {
+        DepsOptions {
+            advisories: None,
+            online: None,
+            max_age_days: DEFAULT_MAX_AGE_DAYS,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct OnlineOptions {
+    pub endpoint: String,
+    pub timeout: Duration,
+}
+
+pub fn load(
+    lockfiles: &[SourcePath],
+    opts: &DepsOptions,
+    notices: &mut Vec<Notice>,
+) -> Result<(ProjectDeps, DepsSummary), RunError> {
+    let mut deps = ProjectDeps::default();
+    let mut summary = DepsSummary::default();
+    for lf in lockfiles {
+        let Some(lock) = read_lock(lf, notices) else {
+            continue;
+        };
+        summary.lockfiles.push(LockSummary {
+            path: lf.rel.clone(),
+            kind: lock.lock.kind.label(),
+            packages: lock.lock.packages.len(),
+        });
+        deps.locks.push(lock);
+    }
+    let mut db = match &opts.advisories {
+        Some(path) => Some(AdvisoryDb::load(path).map_err(RunError)?),
+        None => None,
+    };
+    if let Some(online) = &opts.online {
+        let mut wanted: Vec<(String, String)> = deps
+            .locks
+            .iter()
+            .flat_map(|l| l.lock.packages.iter())
+            .map(|p| (p.name.clone(), p.version.clone()))
+            .collect();
+        wanted.sort();
+        wanted.dedup();
+        let fetched = nodeward_deps::online::query(&online.endpoint, &wanted, online.timeout)
+            .map_err(RunError)?;
+        db = Some(match db {
+            Some(mut local) => {
+                local.merge(fetched);
+                local
+            }
+            None => fetched,
+        });
+    }
+    match &db {
+        None if !deps.locks.is_empty() => notices.push(Notice {
+            kind: NoticeKind::NoAdvisories,
+            path: None,
+            span: None,
+            message: format!(
+                "{} found but not checked for vulnerable dependencies: give an advisory database with --advisories PATH (or `advisories` in nodeward.toml), or use --online",
+                if deps.locks.len() == 1 { "a lockfile was".to_string() } else { format!("{} lockfiles were", deps.locks.len()) }
+            ),
+        }),
+        None => {}
+        Some(db) => {
+            let now = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let age_days = db.age_days(now);
+            for p in &db.problems {
+                notices.push(db_notice(format!(
+                    "{}: {}: {}",
+                    db.source.display(),
+                    p.file,
+                    p.message
+                )));
+            }
+            if let Some(age) = age_days.filter(|&a| a > opts.max_age_days) {
+                notices.push(db_notice(format!(
+                    "the advisory database {} is {age} days old (newest advisory modified {}); advisories published since are missing: refresh it (see docs/dependencies.md) or raise `advisory-max-age-days`",
+                    db.source.display(),
+                    db.newest_modified.as_deref().unwrap_or("?"),
+                )));
+            }
+            summary.advisories = Some(AdvisoriesSummary {
+                source: db.source.display().to_string(),
+                count: db.advisories.len(),
+                newest_modified: db.newest_modified.clone(),
+                age_days,
+            });
+        }
+    }
+    deps.db = db;
+    Ok((deps, summary))
+}
+
+fn db_notice(message: String) -> Notice {
+    Notice {
+        kind: NoticeKind::Advisories,
+        path: None,
+        span: None,
+        message,
+    }
+}
+
+fn read_lock(lf: &SourcePath, notices: &mut Vec<Notice>) -> Option<ProjectLock> {
+    let fail = |notices: &mut Vec<Notice>, message: String| {
+        notices.push(Notice::for_file(
+            NoticeKind::Lockfile,
+            lf.rel.as_str(),
+            format!("{message}; its packages were not checked"),
+        ));
+    };
+    let text = match std::fs::read(&lf.abs) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(_) => {
+                fail(notices, "this lockfile is not UTF-8".into());
+                return None;
+            }
+        },
+        Err(e) => {
+            fail(notices, format!("cannot read this lockfile: {e}"));
+            return None;
+        }
+    };
+    let file_name = lf.rel.rsplit('/').next().unwrap_or(&lf.rel);
+    let folder = lockfile::folder_of(&lf.abs);
+    let manifests = FsManifests {
+        root: folder.clone(),
+    };
+    let parsed = crate::panic_capture::catch(|| lockfile::parse(file_name, &text, &manifests));
+    let lock = match parsed {
+        Ok(Ok(lock)) => lock,
+        Ok(Err(e)) => {
+            fail(
+                notices,
+                format!("this lockfile is malformed: {}", e.message),
+            );
+            return None;
+        }
+        Err(msg) => {
+            fail(notices, format!("reading this lockfile panicked: {msg}"));
+            return None;
+        }
+    };
+    let lock_dir = lf.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let manifests = lock
+        .importers
+        .iter()
+        .map(|imp| {
+            let text = std::fs::read_to_string(folder.join(&imp.dir).join("package.json")).ok()?;
+            let manifest = Manifest::parse(&text).ok()?;
+            let rel = [lock_dir.as_str(), imp.dir.as_str(), "package.json"]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join("/");
+            Some((rel, manifest))
+        })
+        .collect();
+    Some(ProjectLock {
+        path: lf.rel.clone(),
+        lock,
+        manifests,
+    })
+}
