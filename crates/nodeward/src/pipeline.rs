@@ -97,7 +97,11 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     let deps = if opts.rules.iter().any(|r| r.rule.needs_deps()) {
         let (deps, deps_summary) =
             deps_phase::load(&discovery.lockfiles, &opts.deps, &mut notices)?;
-        summary.dependencies = Some(deps_summary);
+        // Nothing to say about dependencies of a project without lockfiles
+        // when no database was asked for either.
+        if !deps_summary.lockfiles.is_empty() || deps_summary.advisories.is_some() {
+            summary.dependencies = Some(deps_summary);
+        }
         Some(deps)
     } else {
         None

@@ -11,10 +11,11 @@ use cli_support::{
 };
 
 /// Every rule with its default severity.
-const RULES: [(&str, &str); 4] = [
+const RULES: [(&str, &str); 5] = [
     ("missing-helmet", "warning"),
     ("redos", "error"),
     ("swallowed-crash", "warning"),
+    ("vulnerable-dependency", "error"),
     ("x-powered-by", "warning"),
 ];
 

@@ -133,7 +133,13 @@ fn sarif_is_valid_and_has_the_results() {
         .collect();
     assert_eq!(
         rule_ids,
-        ["missing-helmet", "redos", "swallowed-crash", "x-powered-by"]
+        [
+            "missing-helmet",
+            "redos",
+            "swallowed-crash",
+            "vulnerable-dependency",
+            "x-powered-by"
+        ]
     );
     let results: Vec<(String, String, u64)> = run0["results"]
         .as_array()

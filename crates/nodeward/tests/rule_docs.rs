@@ -7,29 +7,57 @@ mod common;
 use common::run;
 use nodeward_rules::all_rules;
 
-fn examples(md: &str) -> Vec<(bool, String)> {
-    let mut out = Vec::new();
-    let mut current: Option<(bool, String)> = None;
+/// One example: whether it is flagged, and its files (name, text).
+type Example = (bool, Vec<(String, String)>);
+
+/// The examples of a rule's docs. A block's info string is
+/// `<lang> flagged|ok [file]`: without a file name the block is one
+/// `example.js`; with one, consecutive blocks of the same kind naming
+/// different files make up one example project (package.json, a lockfile
+/// and a source file, say).
+fn examples(md: &str) -> Vec<Example> {
+    let mut out: Vec<Example> = Vec::new();
+    let mut open: Option<(bool, Option<String>, String)> = None;
+    let mut grouping = false;
     for line in md.lines() {
-        match &mut current {
-            Some((flagged, body)) => {
-                if line.trim_start().starts_with("```") {
-                    out.push((*flagged, std::mem::take(body)));
-                    current = None;
-                } else {
-                    body.push_str(line);
-                    body.push('\n');
+        if let Some((flagged, file, body)) = &mut open {
+            if line.trim_start().starts_with("```") {
+                let (flagged, file, body) = (*flagged, file.take(), std::mem::take(body));
+                open = None;
+                match file {
+                    Some(name) => {
+                        let joins = grouping
+                            && out.last().is_some_and(|(k, files)| {
+                                *k == flagged && files.iter().all(|(n, _)| *n != name)
+                            });
+                        if joins {
+                            out.last_mut().unwrap().1.push((name, body));
+                        } else {
+                            out.push((flagged, vec![(name, body)]));
+                        }
+                        grouping = true;
+                    }
+                    None => {
+                        out.push((flagged, vec![("example.js".into(), body)]));
+                        grouping = false;
+                    }
                 }
+            } else {
+                body.push_str(line);
+                body.push('\n');
             }
-            None => {
-                let info = line.trim().strip_prefix("```").map(str::trim);
-                match info {
-                    Some("js flagged") => current = Some((true, String::new())),
-                    Some("js ok") => current = Some((false, String::new())),
-                    _ => {}
-                }
-            }
+            continue;
         }
+        let Some(info) = line.trim().strip_prefix("```") else {
+            continue;
+        };
+        let words: Vec<&str> = info.split_whitespace().collect();
+        let kind = match words.get(1) {
+            Some(&"flagged") => true,
+            Some(&"ok") => false,
+            _ => continue,
+        };
+        open = Some((kind, words.get(2).map(|f| f.to_string()), String::new()));
     }
     out
 }
@@ -45,10 +73,12 @@ fn every_rule_doc_example_behaves_as_labelled() {
             "{}: needs flagged and ok examples",
             meta.id
         );
-        for (i, (flagged, code)) in ex.iter().enumerate() {
+        for (i, (flagged, files)) in ex.iter().enumerate() {
             let dir = tempfile::tempdir().unwrap();
-            let file = dir.path().join("example.js");
-            std::fs::write(&file, code).unwrap();
+            for (name, text) in files {
+                std::fs::write(dir.path().join(name), text).unwrap();
+            }
+            let code: String = files.iter().map(|(n, t)| format!("// {n}\n{t}")).collect();
             let report = run(dir.path(), &[meta.id]);
             let want = usize::from(*flagged);
             if report.findings.len() != want {

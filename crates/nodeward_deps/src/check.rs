@@ -292,18 +292,7 @@ pub fn findings(
                     Reach::Installed => "installed, not imported by the project's source".into(),
                     Reach::DevOnly => "installed for development only".into(),
                 };
-                let through = if path_texts.is_empty() {
-                    String::new()
-                } else {
-                    let shown: Vec<&str> = path_texts.iter().take(3).map(String::as_str).collect();
-                    let rest = path_texts.len() - shown.len();
-                    let tail = match (rest, more) {
-                        (0, false) => String::new(),
-                        (n, false) => format!(" and {n} more"),
-                        (_, true) => " and more".into(),
-                    };
-                    format!("; through {}{tail}", shown.join(", "))
-                };
+                let through = through_text(&paths, &path_texts, more);
                 let message = format!(
                     "{name} {version_text} is affected by {ids}{summary} (severity {sev}, {fix}); {how}{through}",
                     sev = a.severity.as_str(),
@@ -354,6 +343,33 @@ pub fn findings(
         }
     }
     out
+}
+
+/// `; a direct dependency, and through express > qs`: how the package is
+/// installed, the direct dependency first, at most three paths named.
+fn through_text(paths: &[InstallPath], texts: &[String], more: bool) -> String {
+    let direct = paths.iter().any(|p| p.chain.len() == 1);
+    let transitive: Vec<&str> = paths
+        .iter()
+        .zip(texts)
+        .filter(|(p, _)| p.chain.len() > 1)
+        .map(|(_, t)| t.as_str())
+        .collect();
+    let shown = &transitive[..transitive.len().min(3)];
+    let tail = match (transitive.len() - shown.len(), more) {
+        (0, false) => String::new(),
+        (n, false) => format!(" and {n} more"),
+        (_, true) => " and more".into(),
+    };
+    match (direct, shown.is_empty()) {
+        (true, true) => "; a direct dependency".into(),
+        (true, false) => format!(
+            "; a direct dependency, and through {}{tail}",
+            shown.join(", ")
+        ),
+        (false, false) => format!("; through {}{tail}", shown.join(", ")),
+        (false, true) => String::new(),
+    }
 }
 
 /// `express > body-parser > qs`, prefixed with the workspace folder when the

@@ -60,7 +60,13 @@ pub fn findings_of(report: &RunReport, base: &Path) -> BTreeSet<(String, u32, St
         .collect()
 }
 
-/// The `// expect: a, b` markers under `path`, for the given rules.
+/// The file that lists expected findings of files that cannot carry a
+/// comment (JSON lockfiles): one `<path relative to the case>:<line> <rule>`
+/// per line, `#` starting a comment.
+pub const EXPECT_FILE: &str = "expect.txt";
+
+/// The `// expect: a, b` markers under `path` (and the lines of its
+/// `expect.txt` files), for the given rules.
 pub fn markers_of(path: &Path, rules: &[&str]) -> BTreeSet<(String, u32, String)> {
     let base = if path.is_dir() {
         path.to_path_buf()
@@ -72,6 +78,22 @@ pub fn markers_of(path: &Path, rules: &[&str]) -> BTreeSet<(String, u32, String)
         let Ok(text) = std::fs::read_to_string(&file) else {
             continue;
         };
+        if file.file_name().is_some_and(|n| n == EXPECT_FILE) {
+            let dir = file.parent().unwrap();
+            for line in text.lines().map(str::trim) {
+                if line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let line = line.split('#').next().unwrap_or("").trim();
+                let (loc, id) = line.split_once(' ').expect("`path:line rule`");
+                let (p, n) = loc.rsplit_once(':').expect("`path:line`");
+                if rules.contains(&id.trim()) {
+                    let n: u32 = n.parse().expect("a line number");
+                    out.insert((rel(&base, &dir.join(p)), n, id.trim().to_string()));
+                }
+            }
+            continue;
+        }
         for (i, line) in text.lines().enumerate() {
             let Some(pos) = line.rfind("// expect:") else {
                 continue;

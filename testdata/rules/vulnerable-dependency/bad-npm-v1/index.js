@@ -1,0 +1,3 @@
+const parse = require('minimist');
+
+console.log(parse(process.argv.slice(2)));

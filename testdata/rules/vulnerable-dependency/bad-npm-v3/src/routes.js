@@ -1,0 +1,3 @@
+const { Router } = require('express');
+
+module.exports = Router();
