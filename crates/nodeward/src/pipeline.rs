@@ -240,8 +240,11 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         fingerprints = applied.fingerprints;
     }
     sort_notices(&mut notices);
+    // Related locations and flow steps are rendered from the text too.
     sources.retain(|p, _| {
-        findings.iter().any(|f| &f.path == p)
+        findings
+            .iter()
+            .any(|f| &f.path == p || f.related.iter().chain(&f.flow).any(|r| &r.path == p))
             || notices.iter().any(|n| n.path.as_deref() == Some(p))
     });
     summary.timings.report = t.elapsed();
