@@ -211,6 +211,7 @@ pub fn findings(
     let mut out = Vec::new();
     for (li, pl) in locks.iter().enumerate() {
         let lock = &pl.lock;
+        let rev = lock.reverse_edges();
         // One finding per name@version, whatever the number of places npm
         // installed it at.
         let mut groups: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
@@ -244,7 +245,7 @@ pub fn findings(
             let mut paths: Vec<InstallPath> = Vec::new();
             let mut more = false;
             for &i in &instances {
-                let (p, m) = lock.install_paths(i, MAX_PATHS);
+                let (p, m) = lock.install_paths(i, MAX_PATHS, &rev);
                 more |= m;
                 for path in p {
                     if paths.len() == MAX_PATHS {

@@ -10,6 +10,8 @@ use std::collections::HashMap;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::osv::{Advisory, RawAdvisory, Rejected};
 use crate::version::Version;
 
@@ -38,6 +40,19 @@ pub struct Match<'a> {
     pub fixed: Option<Version>,
 }
 
+/// A file's modified date and what it gives, or why it is no advisory.
+type Parsed = Result<(String, Result<(Advisory, Vec<Rejected>), Rejected>), String>;
+
+fn parse_one(bytes: &[u8]) -> Parsed {
+    let raw: RawAdvisory =
+        serde_json::from_slice(bytes).map_err(|e| format!("not an OSV advisory: {e}"))?;
+    let modified = raw.modified.clone();
+    Ok((modified, Advisory::from_raw(raw)))
+}
+
+/// Files parsed together on the thread pool.
+const BATCH: usize = 2048;
+
 /// Files larger than this are no advisory (the largest real ones are a few
 /// hundred KiB); the zip is read entry by entry under the same bound.
 const MAX_ADVISORY_BYTES: u64 = 16 << 20;
@@ -56,6 +71,7 @@ impl AdvisoryDb {
             let mut files = Vec::new();
             json_files(path, &mut files);
             files.sort();
+            let mut batch = Vec::with_capacity(BATCH);
             for f in files {
                 let label = f
                     .strip_prefix(path)
@@ -63,10 +79,14 @@ impl AdvisoryDb {
                     .to_string_lossy()
                     .replace('\\', "/");
                 match std::fs::read(&f) {
-                    Ok(bytes) => db.add(&label, &bytes),
+                    Ok(bytes) => batch.push((label, bytes)),
                     Err(e) => db.problem(&label, e.to_string()),
                 }
+                if batch.len() == BATCH {
+                    db.add_batch(&mut batch);
+                }
             }
+            db.add_batch(&mut batch);
         } else {
             db.load_zip(path)?;
         }
@@ -79,9 +99,8 @@ impl AdvisoryDb {
             source: PathBuf::from(source),
             ..AdvisoryDb::default()
         };
-        for (label, bytes) in files {
-            db.add(label, bytes);
-        }
+        let mut batch: Vec<(String, Vec<u8>)> = files.to_vec();
+        db.add_batch(&mut batch);
         db
     }
 
@@ -93,11 +112,12 @@ impl AdvisoryDb {
             )
         };
         let file = std::fs::File::open(path).map_err(|e| bad(&e))?;
-        let mut zip = zip::ZipArchive::new(file).map_err(|e| bad(&e))?;
+        let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| bad(&e))?;
         let zip_name = path
             .file_name()
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_default();
+        let mut batch = Vec::with_capacity(BATCH);
         for i in 0..zip.len() {
             let mut entry = match zip.by_index(i) {
                 Ok(e) => e,
@@ -111,7 +131,12 @@ impl AdvisoryDb {
                 continue;
             }
             let label = format!("{zip_name}!{name}");
-            let mut bytes = Vec::new();
+            // The declared size bounds the read (and sizes the buffer once).
+            if entry.size() > MAX_ADVISORY_BYTES {
+                self.problem(&label, "larger than 16 MiB; not read".into());
+                continue;
+            }
+            let mut bytes = Vec::with_capacity(entry.size() as usize);
             match (&mut entry)
                 .take(MAX_ADVISORY_BYTES + 1)
                 .read_to_end(&mut bytes)
@@ -119,10 +144,14 @@ impl AdvisoryDb {
                 Ok(_) if bytes.len() as u64 > MAX_ADVISORY_BYTES => {
                     self.problem(&label, "larger than 16 MiB; not read".into())
                 }
-                Ok(_) => self.add(&label, &bytes),
+                Ok(_) => batch.push((label, bytes)),
                 Err(e) => self.problem(&label, e.to_string()),
             }
+            if batch.len() == BATCH {
+                self.add_batch(&mut batch);
+            }
         }
+        self.add_batch(&mut batch);
         Ok(())
     }
 
@@ -133,21 +162,31 @@ impl AdvisoryDb {
         });
     }
 
-    fn add(&mut self, label: &str, bytes: &[u8]) {
-        let raw: RawAdvisory = match serde_json::from_slice(bytes) {
-            Ok(r) => r,
-            Err(e) => return self.problem(label, format!("not an OSV advisory: {e}")),
+    /// Parses a batch of files on the current thread pool (parsing is the
+    /// cost of loading a database; batches bound the memory), then adds
+    /// them in order.
+    fn add_batch(&mut self, batch: &mut Vec<(String, Vec<u8>)>) {
+        let parsed: Vec<Parsed> = batch.par_iter().map(|(_, b)| parse_one(b)).collect();
+        for ((label, _), p) in batch.drain(..).zip(parsed) {
+            self.insert(&label, p);
+        }
+    }
+
+    fn insert(&mut self, label: &str, parsed: Parsed) {
+        let (modified, result) = match parsed {
+            Ok(p) => p,
+            Err(e) => return self.problem(label, e),
         };
         // Every advisory read counts for the database's age, withdrawn too:
         // a withdrawal is news.
         if self
             .newest_modified
             .as_deref()
-            .is_none_or(|m| m < raw.modified.as_str())
+            .is_none_or(|m| m < modified.as_str())
         {
-            self.newest_modified = Some(raw.modified.clone());
+            self.newest_modified = Some(modified);
         }
-        match Advisory::from_raw(raw) {
+        match result {
             Ok((adv, bad)) => {
                 for b in bad {
                     if let Rejected::BadBound(bound) = b {

@@ -136,7 +136,7 @@ fn aliases_install_paths_and_workspaces() {
     assert_eq!(lock.packages[alias.package].name, "semver");
     assert_eq!(lock.packages[alias.package].version, "5.7.1");
     let qs = lock.packages.iter().position(|p| p.name == "qs").unwrap();
-    let (paths, _) = lock.install_paths(qs, 10);
+    let (paths, _) = lock.install_paths(qs, 10, &lock.reverse_edges());
     let names: Vec<Vec<&str>> = paths
         .iter()
         .map(|p| {

@@ -197,19 +197,30 @@ impl Lockfile {
         }
     }
 
-    /// The install paths to package `target`: one per direct dependency
-    /// that reaches it (the shortest), as (importer, direct dependency,
-    /// package indices from the direct dependency down to `target`).
-    /// At most `limit` paths; the second value says whether more exist.
-    pub fn install_paths(&self, target: usize, limit: usize) -> (Vec<InstallPath>, bool) {
-        // Breadth-first from the target over reversed edges gives, for every
-        // package that reaches it, the next step of a shortest path.
+    /// For each package, the packages that depend on it.
+    pub fn reverse_edges(&self) -> Vec<Vec<usize>> {
         let mut rev: Vec<Vec<usize>> = vec![Vec::new(); self.packages.len()];
         for (i, p) in self.packages.iter().enumerate() {
             for &d in &p.deps {
                 rev[d].push(i);
             }
         }
+        rev
+    }
+
+    /// The install paths to package `target`: one per direct dependency
+    /// that reaches it (the shortest), as (importer, direct dependency,
+    /// package indices from the direct dependency down to `target`).
+    /// At most `limit` paths; the second value says whether more exist.
+    /// `rev` is [`Lockfile::reverse_edges`], computed once per lockfile.
+    pub fn install_paths(
+        &self,
+        target: usize,
+        limit: usize,
+        rev: &[Vec<usize>],
+    ) -> (Vec<InstallPath>, bool) {
+        // Breadth-first from the target over reversed edges gives, for every
+        // package that reaches it, the next step of a shortest path.
         let mut next: Vec<Option<usize>> = vec![None; self.packages.len()];
         let mut seen = vec![false; self.packages.len()];
         seen[target] = true;
