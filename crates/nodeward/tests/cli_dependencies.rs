@@ -84,6 +84,11 @@ fn project() -> Project {
         "src/index.js",
         "const parse = require('minimist');\nmodule.exports = parse;\n",
     );
+    // A test's import does not make qs "imported".
+    p.write(
+        "test/qs.test.js",
+        "const qs = require('qs');\nqs.parse('a=1');\n",
+    );
     p
 }
 

@@ -43,16 +43,21 @@ pub trait Rule: Sync + Send {
 
 pub use registry::{all_rules, find_rule};
 
-/// Whether a file is test code (a `test/`, `tests/`, `__tests__/` or
-/// `__mocks__/` folder, or a `*.test.*` / `*.spec.*` file). The app and
+/// Whether a file is test code (a `test/`, `tests/`, `__tests__/`,
+/// `__mocks__/`, `spec/`, `e2e/` or `integration-tests/` folder, or a
+/// `*.test.*` / `*.spec.*` file). The app and
 /// process rules skip such files: an app a test creates to exercise a
 /// plugin is never deployed, and a test runner's process handlers are not
 /// the service's.
 pub fn is_test_path(path: &str) -> bool {
     let mut parts = path.split('/');
     let file = parts.next_back().unwrap_or("");
-    parts.any(|p| matches!(p, "test" | "tests" | "__tests__" | "__mocks__"))
-        || file.contains(".test.")
+    parts.any(|p| {
+        matches!(
+            p,
+            "test" | "tests" | "__tests__" | "__mocks__" | "spec" | "e2e" | "integration-tests"
+        )
+    }) || file.contains(".test.")
         || file.contains(".spec.")
 }
 
@@ -66,6 +71,11 @@ mod tests {
         assert!(is_test_path("pkg/tests/x.ts"));
         assert!(is_test_path("src/app.spec.ts"));
         assert!(is_test_path("src/__tests__/a.js"));
+        assert!(is_test_path("spec/ParseLiveQueryServer.spec.js"));
+        assert!(is_test_path("spec/helper.js"));
+        assert!(is_test_path("integration-tests/helpers/use-api.js"));
+        assert!(is_test_path("apps/web/e2e/login.ts"));
+        assert!(!is_test_path("src/specs.js"));
         assert!(!is_test_path("testdata/rules/a.js"));
         assert!(!is_test_path("src/contest/app.js"));
         assert!(!is_test_path("src/testing.js"));

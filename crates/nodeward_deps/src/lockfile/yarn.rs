@@ -188,10 +188,30 @@ fn direct_deps(
 #[serde(rename_all = "camelCase")]
 struct BerryEntry {
     resolution: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar_map")]
     dependencies: BTreeMap<String, String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "scalar_map")]
     optional_dependencies: BTreeMap<String, String>,
+}
+
+/// A dependency map whose ranges YAML may read as numbers (`debug: 4`):
+/// every scalar as its text.
+fn scalar_map<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    let raw: BTreeMap<String, serde_yaml_ng::Value> = BTreeMap::deserialize(d)?;
+    Ok(raw
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let text = match v {
+                serde_yaml_ng::Value::String(s) => s,
+                serde_yaml_ng::Value::Number(n) => n.to_string(),
+                serde_yaml_ng::Value::Bool(b) => b.to_string(),
+                _ => return None,
+            };
+            Some((k, text))
+        })
+        .collect())
 }
 
 fn berry(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockError> {
@@ -277,4 +297,25 @@ fn berry(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockErr
         packages: r.packages,
         importers,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lockfile::NoManifests;
+
+    /// Berry writes `debug: 4` for the range `4`: YAML reads a number.
+    #[test]
+    fn berry_ranges_that_read_as_numbers() {
+        let text = "__metadata:\n  version: 6\n\n\"agent-base@npm:6\":\n  version: 6.0.2\n  resolution: \"agent-base@npm:6.0.2\"\n  dependencies:\n    debug: 4\n  languageName: node\n  linkType: hard\n\n\"debug@npm:4\":\n  version: 4.3.4\n  resolution: \"debug@npm:4.3.4\"\n  languageName: node\n  linkType: hard\n";
+        let lock = parse(text, &NoManifests).unwrap();
+        assert_eq!(lock.packages.len(), 2);
+        let agent = lock
+            .packages
+            .iter()
+            .find(|p| p.name == "agent-base")
+            .unwrap();
+        assert_eq!(agent.deps.len(), 1);
+        assert_eq!(lock.packages[agent.deps[0]].version, "4.3.4");
+    }
 }

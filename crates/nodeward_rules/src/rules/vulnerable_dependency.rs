@@ -38,10 +38,13 @@ impl Rule for VulnerableDependency {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(deps) = ctx.deps else { return };
         let Some(db) = &deps.db else { return };
+        // What a test suite imports does not run in production: a package
+        // only the tests import ranks as installed (or dev-only).
         let files: Vec<(String, Vec<String>)> = ctx
             .project
             .files
             .iter()
+            .filter(|f| !crate::is_test_path(&f.path))
             .map(|f| {
                 (
                     f.path.clone(),
