@@ -488,3 +488,32 @@ fn without_online_nothing_touches_the_network() {
     run.assert_code(1);
     assert!(mock.requests.lock().unwrap().is_empty());
 }
+
+#[test]
+fn advisory_text_never_acts_on_the_terminal() {
+    let p = project();
+    let db = p.path().join("db");
+    std::fs::create_dir(&db).unwrap();
+    let mut adv: Value = serde_json::from_str(
+        &std::fs::read_to_string(advisories().join("github-reviewed/GHSA-hrpp-h998-j3pp.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    adv["summary"] = "qs \u{1b}]0;pwned\u{7}\u{1b}[2J\u{202E}gnp.exe".into();
+    std::fs::write(db.join("qs.json"), adv.to_string()).unwrap();
+    let run = p.check(&["--advisories", "db", "--select", "vulnerable-dependency"]);
+    run.assert_code(1);
+    for bad in ['\u{1b}', '\u{7}', '\u{202E}'] {
+        assert!(
+            !run.stdout.contains(bad),
+            "{:?} reached the terminal\n{}",
+            bad,
+            run.describe()
+        );
+    }
+    assert!(
+        run.stdout.contains("qs ?]0;pwned??[2J???gnp.exe"),
+        "{}",
+        run.describe()
+    );
+}

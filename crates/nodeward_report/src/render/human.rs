@@ -14,7 +14,7 @@ use miette::{
     ThemeStyles,
 };
 
-use super::{plural, LevelCounts, Locator, Render};
+use super::{plural, terminal_safe, LevelCounts, Locator, Render};
 use crate::finding::{Finding, Level, Span};
 use crate::line_index::LineIndex;
 use crate::run::{RunReport, Summary};
@@ -84,9 +84,9 @@ impl Render for HumanRenderer {
             if handler.render_report(&mut text, &diagnostic).is_err() {
                 // One finding miette cannot draw must not cost the others:
                 // fall back to a plain line.
-                text = plain_line(&locator, finding);
+                text = terminal_safe(&plain_line(&locator, finding)).into_owned();
             }
-            text.push_str(&notes(&locator, finding));
+            text.push_str(&terminal_safe(&notes(&locator, finding)));
             writeln!(out, "{}", text.trim_end())?;
             writeln!(out)?;
         }
@@ -109,11 +109,11 @@ pub fn notices_text(report: &RunReport) -> String {
             (Some(path), None) => format!("{path}: "),
             (None, _) => String::new(),
         };
-        text.push_str(&format!(
+        text.push_str(&terminal_safe(&format!(
             "{place}{}: {}\n",
             notice.kind.label(),
             notice.message
-        ));
+        )));
     }
     text
 }
@@ -196,12 +196,12 @@ impl FindingDiagnostic {
                 .map(str::to_string)
                 .or_else(|| rule.map(|r| r.summary.to_string()));
             labels.push(LabeledSpan::new_primary_with_span(
-                label,
+                label.map(|l| terminal_safe(&l).into_owned()),
                 source_span(text, finding.span),
             ));
             for r in finding.related.iter().filter(|r| r.path == finding.path) {
                 labels.push(LabeledSpan::new_with_span(
-                    Some(r.message.clone()),
+                    Some(terminal_safe(&r.message).into_owned()),
                     source_span(text, r.span),
                 ));
             }
@@ -210,7 +210,7 @@ impl FindingDiagnostic {
             message: if finding.message.is_empty() {
                 rule.map_or_else(|| finding.rule_id.to_string(), |r| r.summary.to_string())
             } else {
-                finding.message.clone()
+                terminal_safe(&finding.message).into_owned()
             },
             code: finding.rule_id,
             severity: match finding.level {
@@ -218,7 +218,7 @@ impl FindingDiagnostic {
                 Level::Warning => Severity::Warning,
                 Level::Note => Severity::Advice,
             },
-            help: (!finding.help.is_empty()).then(|| finding.help.clone()),
+            help: (!finding.help.is_empty()).then(|| terminal_safe(&finding.help).into_owned()),
             url: rule.map(|r| r.help_uri()),
             source: text.map(|t| {
                 let file = files
@@ -244,8 +244,13 @@ struct FileSource {
 impl FileSource {
     fn new(name: &str, text: Arc<str>) -> FileSource {
         let lines = LineIndex::new(&text);
+        // Same length, so every span still points at the same bytes.
+        let text = match terminal_safe(&text) {
+            std::borrow::Cow::Borrowed(_) => text,
+            std::borrow::Cow::Owned(safe) => Arc::from(safe),
+        };
         FileSource {
-            name: name.to_string(),
+            name: terminal_safe(name).into_owned(),
             text,
             lines,
         }
