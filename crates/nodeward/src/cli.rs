@@ -361,6 +361,7 @@ fn print_stats(report: &RunReport) {
     let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
     eprintln!("phase timings (parse and index are summed over worker threads):");
     eprintln!("  discover {:>9.1} ms", ms(t.discover));
+    eprintln!("  deps     {:>9.1} ms", ms(t.deps));
     eprintln!("  parse    {:>9.1} ms", ms(t.parse));
     eprintln!("  index    {:>9.1} ms", ms(t.index));
     eprintln!("  link     {:>9.1} ms", ms(t.link));

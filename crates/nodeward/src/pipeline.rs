@@ -94,9 +94,19 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         }
     }
 
+    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
+    if let Some(j) = opts.jobs {
+        builder = builder.num_threads(j.max(1));
+    }
+    let pool = builder
+        .build()
+        .map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
+
     let deps = if opts.rules.iter().any(|r| r.rule.needs_deps()) {
+        let t = Instant::now();
         let (deps, deps_summary) =
-            deps_phase::load(&discovery.lockfiles, &opts.deps, &mut notices)?;
+            pool.install(|| deps_phase::load(&discovery.lockfiles, &opts.deps, &mut notices))?;
+        summary.timings.deps = t.elapsed();
         // Nothing to say about dependencies of a project without lockfiles
         // when no database was asked for either.
         if !deps_summary.lockfiles.is_empty() || deps_summary.advisories.is_some() {
@@ -106,14 +116,6 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     } else {
         None
     };
-
-    let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
-    if let Some(j) = opts.jobs {
-        builder = builder.num_threads(j.max(1));
-    }
-    let pool = builder
-        .build()
-        .map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
 
     let outcomes: Vec<FileOutcome> = pool.install(|| {
         discovery

@@ -16,6 +16,8 @@ use crate::rule_meta::RuleMeta;
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PhaseTimings {
     pub discover: Duration,
+    /// Reading the lockfiles and the advisory database.
+    pub deps: Duration,
     pub parse: Duration,
     pub index: Duration,
     pub link: Duration,
