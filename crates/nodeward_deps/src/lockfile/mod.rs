@@ -74,6 +74,46 @@ impl ManifestSource for NoManifests {
     }
 }
 
+/// Flow collections (`[`, `{`) nested deeper than this in a YAML lockfile
+/// are refused before parsing: real lockfiles nest two levels, and libyaml's
+/// scanner takes quadratic time on deep flow nesting (200,000 `[` took two
+/// minutes) before the parser's own recursion limit is reached.
+const MAX_YAML_FLOW_DEPTH: usize = 64;
+
+/// Refuses YAML whose flow nesting is deeper than [`MAX_YAML_FLOW_DEPTH`]
+/// (brackets inside quoted scalars and comments do not count).
+pub(crate) fn check_yaml_nesting(text: &str) -> Result<(), LockError> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut comment = false;
+    let mut prev = b'\n';
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        match (quote, b) {
+            (_, b'\n') => comment = false,
+            _ if comment => {}
+            (Some(q), _) if b == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'"' | b'\'') => quote = Some(b),
+            (None, b'#') if prev == b' ' || prev == b'\n' => comment = true,
+            (None, b'[' | b'{') => {
+                depth += 1;
+                if depth > MAX_YAML_FLOW_DEPTH {
+                    return Err(LockError {
+                        message: format!(
+                            "flow collections nested deeper than {MAX_YAML_FLOW_DEPTH} levels"
+                        ),
+                        span: Some(span(i, i + 1)),
+                    });
+                }
+            }
+            (None, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = b;
+    }
+    Ok(())
+}
+
 /// The folder of a lockfile path, for `FsManifests`.
 pub fn folder_of(lockfile: &Path) -> PathBuf {
     lockfile.parent().map(Path::to_path_buf).unwrap_or_default()
@@ -168,7 +208,10 @@ pub fn parse(
     let mut lock = match file_name {
         "package-lock.json" | "npm-shrinkwrap.json" => npm::parse(text, manifests)?,
         "yarn.lock" => yarn::parse(text, manifests)?,
-        "pnpm-lock.yaml" => pnpm::parse(text)?,
+        "pnpm-lock.yaml" => {
+            check_yaml_nesting(text)?;
+            pnpm::parse(text)?
+        }
         other => return Err(LockError::new(format!("`{other}` is no lockfile"))),
     };
     lock.mark_dev_only();

@@ -18,6 +18,7 @@ use crate::manifest::{Manifest, Section};
 pub fn parse(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockError> {
     let is_berry = text.lines().any(|l| l.starts_with("__metadata:"));
     if is_berry {
+        super::check_yaml_nesting(text)?;
         berry(text, manifests)
     } else {
         classic(text, manifests)
@@ -303,6 +304,16 @@ fn berry(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockErr
 mod tests {
     use super::*;
     use crate::lockfile::NoManifests;
+
+    #[test]
+    fn deep_flow_nesting_is_refused_before_parsing() {
+        let text = format!("__metadata:\n  version: 6\n\na: {}\n", "[".repeat(200_000));
+        // Refused by the pre-check, before libyaml's quadratic scanner.
+        let err = parse(&text, &NoManifests).unwrap_err();
+        assert!(err.message.contains("nested deeper"), "{}", err.message);
+        let quoted = "__metadata:\n  version: 6\n\n\"a@npm:1\":\n  version: 1.0.0\n  resolution: \"a@npm:1.0.0\"\n  checksum: \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"\n";
+        assert!(parse(quoted, &NoManifests).is_ok());
+    }
 
     /// Berry writes `debug: 4` for the range `4`: YAML reads a number.
     #[test]
