@@ -304,8 +304,9 @@ pub fn findings(
                         a.url
                     ),
                     Some(v) => format!(
-                        "Upgrade {name} to {v} or later: update the dependency that brings it in ({}), or force the version with `overrides` (npm), `resolutions` (yarn) or `pnpm.overrides`. Advisory: {}",
+                        "Upgrade {name} to {v} or later: update the dependency that brings it in ({}), or force the version with {}. Advisory: {}",
                         direct_names.join(", "),
+                        override_hint(lock.kind),
                         a.url
                     ),
                     None => format!(
@@ -344,6 +345,16 @@ pub fn findings(
         }
     }
     out
+}
+
+/// How the lockfile's package manager forces a transitive version.
+fn override_hint(kind: crate::lockfile::LockKind) -> &'static str {
+    use crate::lockfile::LockKind;
+    match kind {
+        LockKind::Npm(_) => "`overrides` in package.json",
+        LockKind::YarnClassic | LockKind::YarnBerry => "`resolutions` in package.json",
+        LockKind::Pnpm(_) => "`pnpm.overrides` in package.json",
+    }
 }
 
 /// `; a direct dependency, and through express > qs`: how the package is
