@@ -105,6 +105,7 @@ fn yarn_lockfiles() {
 
 #[test]
 fn pnpm_lockfiles() {
+    check("bad-pnpm-v5", LockKind::Pnpm(5));
     check("bad-pnpm-v6", LockKind::Pnpm(6));
     check("bad-pnpm-v9", LockKind::Pnpm(9));
     check("bad-pnpm-workspace", LockKind::Pnpm(9));
