@@ -78,11 +78,16 @@ pub fn load(
             .collect();
         wanted.sort();
         wanted.dedup();
-        let fetched = nodeward_deps::online::query(&online.endpoint, &wanted, online.timeout)
+        let mut fetched = nodeward_deps::online::query(&online.endpoint, &wanted, online.timeout)
             .map_err(RunError)?;
+        // The API is live: the dates of the few advisories it returned say
+        // nothing about how current it is. Only a file database has an age.
+        fetched.newest_modified = None;
         db = Some(match db {
             Some(mut local) => {
+                let newest = local.newest_modified.clone();
                 local.merge(fetched);
+                local.newest_modified = newest;
                 local
             }
             None => fetched,

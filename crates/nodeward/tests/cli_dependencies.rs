@@ -446,6 +446,14 @@ fn online_mode_asks_the_osv_api_for_the_installed_versions() {
         "{}",
         run.describe()
     );
+    // A live API has no age: no notice that it is old.
+    assert!(
+        !notices(&run.json())
+            .iter()
+            .any(|n| n["kind"] == "advisories"),
+        "{}",
+        run.describe()
+    );
     let requests = mock.requests.lock().unwrap().clone();
     assert_eq!(requests.len(), 2, "{requests:?}");
     assert!(requests[0].starts_with("POST /v1/querybatch"));
@@ -516,4 +524,14 @@ fn advisory_text_never_acts_on_the_terminal() {
         "{}",
         run.describe()
     );
+}
+
+#[test]
+fn output_is_the_same_at_any_jobs() {
+    let p = project();
+    let db = db_arg();
+    let one = p.check(&["-f", "json", "--advisories", &db, "--jobs", "1"]);
+    let two = p.check(&["-f", "json", "--advisories", &db, "--jobs", "2"]);
+    assert_eq!(one.stdout, two.stdout);
+    assert!(!deps_findings(&one.json()).is_empty());
 }
