@@ -313,6 +313,20 @@ pub struct InstallPath {
     pub chain: Vec<usize>,
 }
 
+/// Whether a lockfile's `resolved` address is a registry tarball. A git
+/// checkout, a GitHub tarball or a local folder carries the version its
+/// package.json claims, but not the code the advisories speak of: such a
+/// package is not checked.
+pub(crate) fn from_registry(resolved: Option<&str>) -> bool {
+    let Some(r) = resolved else { return true };
+    !(r.starts_with("git")
+        || r.starts_with("file:")
+        || r.starts_with("link:")
+        || r.starts_with("https://codeload.github.com/")
+        || r.starts_with("https://github.com/")
+        || r.starts_with("ssh://"))
+}
+
 /// The package name of an npm key or descriptor `name@range` (a scoped
 /// name keeps its leading `@`).
 pub(crate) fn split_name(spec: &str) -> (&str, &str) {

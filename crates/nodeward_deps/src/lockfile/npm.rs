@@ -89,6 +89,9 @@ fn from_packages(version: u8, packages: &Object) -> Lockfile {
         let Some(version) = e.get_string("version") else {
             continue;
         };
+        if !super::from_registry(e.get_string("resolved").map(|r| r.value.as_ref())) {
+            continue;
+        }
         let dir_name = folder.rsplit("node_modules/").next().unwrap_or(&folder);
         let name = e
             .get_string("name")
@@ -231,7 +234,13 @@ fn walk_v1(deps: &Object, parent: &str, out: &mut Vec<Entry>, dev: &mut Vec<bool
         } else {
             format!("{parent}/node_modules/{dir_name}")
         };
-        if let Some(version) = e.get("version").and_then(|v| string_of(&v.value)) {
+        let registry = super::from_registry(e.get_string("resolved").map(|r| r.value.as_ref()));
+        if let Some(version) = e
+            .get("version")
+            .and_then(|v| string_of(&v.value))
+            // `github:user/repo#sha`, `file:…`: not a registry version.
+            .filter(|v| registry && (!v.contains(':') || v.starts_with("npm:")))
+        {
             // An alias is `"version": "npm:semver@5.7.1"`; a git or file
             // dependency has no registry version and nothing to match.
             let (name, version) = match version.strip_prefix("npm:") {
@@ -253,5 +262,37 @@ fn walk_v1(deps: &Object, parent: &str, out: &mut Vec<Entry>, dev: &mut Vec<bool
         if let Some(nested) = e.get_object("dependencies") {
             walk_v1(nested, &folder, out, dev);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lockfile::{parse, NoManifests};
+
+    #[test]
+    fn git_and_folder_dependencies_are_not_registry_packages() {
+        let text = r#"{
+  "lockfileVersion": 3,
+  "packages": {
+    "": { "dependencies": { "lodash": "github:lodash/lodash#4.17.15", "ms": "^2.1.3", "local": "file:../local" } },
+    "node_modules/lodash": { "version": "4.17.15", "resolved": "git+ssh://git@github.com/lodash/lodash.git#ddfd9b1" },
+    "node_modules/local": { "version": "1.0.0", "resolved": "file:../local" },
+    "node_modules/ms": { "version": "2.1.3", "resolved": "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz" }
+  }
+}"#;
+        let lock = parse("package-lock.json", text, &NoManifests).unwrap();
+        let names: Vec<&str> = lock.packages.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["ms"]);
+        let v1 = r#"{
+  "lockfileVersion": 1,
+  "dependencies": {
+    "lodash": { "version": "github:lodash/lodash#ddfd9b1", "from": "github:lodash/lodash" },
+    "qs": { "version": "6.7.0", "resolved": "https://codeload.github.com/ljharb/qs/tar.gz/abc" },
+    "ms": { "version": "2.1.3", "resolved": "https://registry.npmjs.org/ms/-/ms-2.1.3.tgz" }
+  }
+}"#;
+        let lock = parse("package-lock.json", v1, &NoManifests).unwrap();
+        let names: Vec<&str> = lock.packages.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["ms"]);
     }
 }
