@@ -94,15 +94,13 @@ pub fn load(
         });
     }
     match &db {
-        None if !deps.locks.is_empty() => notices.push(Notice {
-            kind: NoticeKind::NoAdvisories,
-            path: None,
-            span: None,
-            message: format!(
+        None if !deps.locks.is_empty() => notices.push(Notice::project(
+            NoticeKind::NoAdvisories,
+            format!(
                 "{} found but not checked for vulnerable dependencies: give an advisory database with --advisories PATH (or `advisories` in nodeward.toml), or use --online",
                 if deps.locks.len() == 1 { "a lockfile was".to_string() } else { format!("{} lockfiles were", deps.locks.len()) }
             ),
-        }),
+        )),
         None => {}
         Some(db) => {
             let now = SystemTime::now()
@@ -137,12 +135,7 @@ pub fn load(
 }
 
 fn db_notice(message: String) -> Notice {
-    Notice {
-        kind: NoticeKind::Advisories,
-        path: None,
-        span: None,
-        message,
-    }
+    Notice::project(NoticeKind::Advisories, message)
 }
 
 fn read_lock(lf: &SourcePath, notices: &mut Vec<Notice>) -> Option<ProjectLock> {

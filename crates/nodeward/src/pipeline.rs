@@ -152,12 +152,10 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         Ok(apps) => apps,
         Err(msg) => {
             summary.panicked += 1;
-            notices.push(Notice {
-                kind: NoticeKind::Panic,
-                path: None,
-                span: None,
-                message: format!("linking the project panicked: {msg}"),
-            });
+            notices.push(Notice::project(
+                NoticeKind::Panic,
+                format!("linking the project panicked: {msg}"),
+            ));
             AppModel::default()
         }
     };
@@ -197,12 +195,10 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
             })),
             Err(msg) => {
                 summary.panicked += 1;
-                notices.push(Notice {
-                    kind: NoticeKind::Panic,
-                    path: None,
-                    span: None,
-                    message: format!("rule `{}` panicked on the project: {msg}", r.rule.meta().id),
-                });
+                notices.push(Notice::project(
+                    NoticeKind::Panic,
+                    format!("rule `{}` panicked on the project: {msg}", r.rule.meta().id),
+                ));
             }
         }
     }

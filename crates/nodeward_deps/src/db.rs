@@ -196,18 +196,23 @@ impl AdvisoryDb {
                         );
                     }
                 }
-                let index = self.advisories.len();
-                for p in &adv.affected {
-                    let list = self.by_package.entry(p.name.clone()).or_default();
-                    if list.last() != Some(&index) {
-                        list.push(index);
-                    }
-                }
-                self.advisories.push(adv);
+                self.push(adv);
             }
             Err(Rejected::Withdrawn) => self.withdrawn += 1,
             Err(_) => {}
         }
+    }
+
+    /// Adds an advisory and indexes it under each package it names.
+    fn push(&mut self, adv: Advisory) {
+        let index = self.advisories.len();
+        for p in &adv.affected {
+            let list = self.by_package.entry(p.name.clone()).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
+            }
+        }
+        self.advisories.push(adv);
     }
 
     /// Adds the advisories of `other` that this database does not have (by
@@ -217,14 +222,7 @@ impl AdvisoryDb {
             if self.advisories.iter().any(|b| b.id == a.id) {
                 continue;
             }
-            let index = self.advisories.len();
-            for p in &a.affected {
-                let list = self.by_package.entry(p.name.clone()).or_default();
-                if list.last() != Some(&index) {
-                    list.push(index);
-                }
-            }
-            self.advisories.push(a);
+            self.push(a);
         }
         self.problems.extend(other.problems);
         self.withdrawn += other.withdrawn;

@@ -137,6 +137,16 @@ impl Notice {
         }
     }
 
+    /// A notice about the run or the project as a whole, not one file.
+    pub fn project(kind: NoticeKind, message: impl Into<String>) -> Notice {
+        Notice {
+            kind,
+            path: None,
+            span: None,
+            message: message.into(),
+        }
+    }
+
     /// A notice about one place in a file.
     pub fn at(
         kind: NoticeKind,
