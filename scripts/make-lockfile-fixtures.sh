@@ -167,6 +167,39 @@ yarn1_case() { # CASE DEPS DEV
 yarn1_case bad-yarn-classic "$VULN_DEPS" "$VULN_DEV"
 yarn1_case ok-yarn-classic-patched "$PATCHED_DEPS" "$PATCHED_DEV"
 
+# yarn 1 workspaces: the lockfile names no importers at all, so the reader
+# takes them from the root's "workspaces". The oracle does not expand them:
+# installed.tsv is what yarn itself installs, with `--production` telling the
+# dev-only packages apart.
+d=$(new_case bad-yarn-classic-workspaces)
+monorepo "$d" shop-bad-yarn-classic-workspaces 1.0.0 '{"workspaces":["packages/*"]}'
+(cd "$d" && "${YARN1[@]}" install --ignore-scripts --no-bin-links --non-interactive >/dev/null)
+cp -r "$d" "$d-prod"
+rm -rf "$d-prod"/node_modules "$d-prod"/packages/*/node_modules
+(cd "$d-prod" && "${YARN1[@]}" install --production --frozen-lockfile --ignore-scripts \
+  --no-bin-links --non-interactive >/dev/null)
+python3 - "$d" "$d-prod" <<'PY'
+import json, os, sys
+def installed(base):
+    out = set()
+    for nm in [f"{base}/node_modules"] + [f"{base}/packages/{p}/node_modules" for p in ("api", "web")]:
+        for root, dirs, files in os.walk(nm):
+            if os.path.islink(root):
+                dirs[:] = []
+                continue
+            parent = os.path.basename(os.path.dirname(root))
+            grand = os.path.basename(os.path.dirname(os.path.dirname(root)))
+            if "package.json" in files and (parent == "node_modules" or (grand == "node_modules" and parent.startswith("@"))):
+                j = json.load(open(os.path.join(root, "package.json")))
+                if not j["name"].startswith("@shop/"):
+                    out.add((j["name"], j["version"]))
+    return out
+full, prod = installed(sys.argv[1]), installed(sys.argv[2])
+rows = sorted((n, v, "prod" if (n, v) in prod else "dev") for n, v in full)
+open(f"{sys.argv[1]}/installed.tsv", "w").write("".join("\t".join(r) + "\n" for r in rows))
+PY
+keep bad-yarn-classic-workspaces "$d" package.json "${ws_files[@]}" yarn.lock installed.tsv
+
 # --------------------------------------------------------------- yarn berry
 # --mode=update-lockfile resolves and writes yarn.lock without linking; the
 # empty yarn.lock marks the scratch folder as the project root.
@@ -327,7 +360,7 @@ grep -q '^  version "1.0.0$' "$OUT/ok-malformed-yarn-classic/yarn.lock"
 for dir in "$OUT"/bad-* "$OUT"/ok-*-patched; do
   # Hand-written cases and the pnpm 5 case (listed by pnpm above) have no
   # oracle run.
-  case "$(basename "$dir")" in bad-pnpm-v5 | bad-last-affected | bad-nested-versions) continue ;; esac
+  case "$(basename "$dir")" in bad-pnpm-v5 | bad-yarn-classic-workspaces | bad-last-affected | bad-nested-versions) continue ;; esac
   python3 "$ROOT/scripts/lockfile_oracle.py" "$dir" >"$dir/installed.tsv"
   echo "== $(basename "$dir"): $(wc -l <"$dir/installed.tsv") packages" >&2
 done

@@ -97,6 +97,7 @@ fn npm_lockfiles() {
 #[test]
 fn yarn_lockfiles() {
     check("bad-yarn-classic", LockKind::YarnClassic);
+    check("bad-yarn-classic-workspaces", LockKind::YarnClassic);
     check("bad-yarn-berry", LockKind::YarnBerry);
     check("bad-yarn-berry-workspaces", LockKind::YarnBerry);
     check("ok-yarn-classic-patched", LockKind::YarnClassic);
