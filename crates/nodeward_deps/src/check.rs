@@ -219,6 +219,10 @@ pub fn findings(
             groups.entry((&p.name, &p.version)).or_default().push(i);
         }
         for ((name, version_text), instances) in groups {
+            // Left over in the lockfile, not installed: nothing to fix.
+            if !instances.iter().any(|&i| lock.packages[i].reachable) {
+                continue;
+            }
             let Some(version) = version::parse(version_text) else {
                 continue;
             };

@@ -80,6 +80,8 @@ fn check(case: &str, kind: LockKind) {
             p.name
         );
     }
+    // A lockfile the manager wrote for this manifest has no left-overs.
+    assert!(lock.packages.iter().all(|p| p.reachable), "{case}");
     // Every importer resolves its declared dependencies.
     assert!(lock.importers.iter().any(|i| !i.deps.is_empty()), "{case}");
 }

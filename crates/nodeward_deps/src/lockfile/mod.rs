@@ -155,6 +155,10 @@ pub struct Package {
     pub deps: Vec<usize>,
     /// Reachable only through some importer's devDependencies.
     pub dev_only: bool,
+    /// Reachable from some importer's dependencies at all. An entry no
+    /// declared dependency reaches (left over from another workspace, or
+    /// `extraneous`) is not installed by the package manager.
+    pub reachable: bool,
 }
 
 /// A direct dependency of an importer.
@@ -214,30 +218,50 @@ pub fn parse(
         }
         other => return Err(LockError::new(format!("`{other}` is no lockfile"))),
     };
-    lock.mark_dev_only();
+    lock.mark_reach();
     Ok(lock)
 }
 
 impl Lockfile {
     /// A package is dev-only when no importer's production (or optional)
-    /// dependency reaches it. Every importer counts as deployed: a workspace
-    /// is a package of the project, whichever of them ships.
-    fn mark_dev_only(&mut self) {
-        let mut prod = vec![false; self.packages.len()];
-        let mut queue: VecDeque<usize> = self
-            .importers
-            .iter()
-            .flat_map(|i| i.deps.iter().filter(|d| !d.dev).map(|d| d.package))
-            .collect();
+    /// dependency reaches it, and unreachable when no dependency of any
+    /// importer does. Every importer counts as deployed: a workspace is a
+    /// package of the project, whichever of them ships. Without any declared
+    /// dependency (no package.json at hand) nothing is known to be
+    /// unreachable, and every package counts.
+    fn mark_reach(&mut self) {
+        let roots = |dev: bool| -> Vec<usize> {
+            self.importers
+                .iter()
+                .flat_map(|i| {
+                    i.deps
+                        .iter()
+                        .filter(move |d| dev || !d.dev)
+                        .map(|d| d.package)
+                })
+                .collect()
+        };
+        let (prod_roots, all_roots) = (roots(false), roots(true));
+        let prod = self.closure(prod_roots);
+        let known = !all_roots.is_empty();
+        let any = self.closure(all_roots);
+        for (i, p) in self.packages.iter_mut().enumerate() {
+            p.dev_only = !prod[i];
+            p.reachable = any[i] || !known;
+        }
+    }
+
+    /// The packages reachable from `roots` over dependency edges.
+    fn closure(&self, roots: Vec<usize>) -> Vec<bool> {
+        let mut seen = vec![false; self.packages.len()];
+        let mut queue = VecDeque::from(roots);
         while let Some(p) = queue.pop_front() {
-            if std::mem::replace(&mut prod[p], true) {
+            if std::mem::replace(&mut seen[p], true) {
                 continue;
             }
-            queue.extend(self.packages[p].deps.iter().copied().filter(|&d| !prod[d]));
+            queue.extend(self.packages[p].deps.iter().copied().filter(|&d| !seen[d]));
         }
-        for (p, is_prod) in self.packages.iter_mut().zip(prod) {
-            p.dev_only = !is_prod;
-        }
+        seen
     }
 
     /// For each package, the packages that depend on it.

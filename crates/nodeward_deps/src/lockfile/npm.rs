@@ -179,6 +179,7 @@ fn link(
             key_span: e.span,
             deps,
             dev_only: false,
+            reachable: true,
         })
         .collect();
     Lockfile {

@@ -100,6 +100,7 @@ pub fn parse(text: &str) -> Result<Lockfile, LockError> {
             key_span: span,
             deps: Vec::new(),
             dev_only: false,
+            reachable: true,
         });
         let inst = inst.as_ref();
         edges.push(

@@ -129,6 +129,7 @@ fn classic(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockE
             key_span: span,
             deps: Vec::new(),
             dev_only: false,
+            reachable: true,
         });
         let wants: Vec<(String, String)> = e
             .dependencies
@@ -274,6 +275,7 @@ fn berry(text: &str, manifests: &dyn ManifestSource) -> Result<Lockfile, LockErr
             key_span: span,
             deps: Vec::new(),
             dev_only: false,
+            reachable: true,
         });
         edges.push(
             entry
