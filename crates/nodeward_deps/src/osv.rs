@@ -188,10 +188,13 @@ impl Advisory {
             .find(|r| r.kind == "ADVISORY" && r.url.contains(&raw.id))
             .map(|r| r.url.clone())
             .unwrap_or_else(|| default_url(&raw.id));
+        // Published summaries carry stray white space at times.
         let summary = raw
             .summary
-            .clone()
-            .filter(|s| !s.trim().is_empty())
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
             .or_else(|| {
                 raw.details
                     .as_deref()

@@ -30,6 +30,16 @@ fn loads_the_fixture_folder() {
         ]
     );
     assert!(ids(&db, "lodash", "4.17.21").is_empty());
+    // The published summary ends with a space; the finding's does not.
+    let jwt = db
+        .advisories
+        .iter()
+        .find(|a| a.id == "GHSA-8cf7-32gw-wr33")
+        .unwrap();
+    assert_eq!(
+        jwt.summary,
+        "jsonwebtoken unrestricted key type could lead to legacy keys usage"
+    );
     // `Axios` is another package than `axios`, as npm names are.
     assert_eq!(ids(&db, "axios", "1.5.0"), ["GHSA-wf5p-g6vw-rhxx"]);
     assert!(ids(&db, "axios", "1.7.2").is_empty());
