@@ -11,8 +11,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use nodeward_deps::check::{ProjectDeps, ProjectLock};
 use nodeward_deps::db::AdvisoryDb;
-use nodeward_deps::lockfile::{self, FsManifests};
-use nodeward_deps::manifest::Manifest;
+use nodeward_deps::lockfile::{self, FsManifests, ManifestSource};
 use nodeward_front::discover::SourcePath;
 use nodeward_report::{AdvisoriesSummary, DepsSummary, LockSummary, Notice, NoticeKind};
 
@@ -161,9 +160,7 @@ fn read_lock(lf: &SourcePath, notices: &mut Vec<Notice>) -> Option<ProjectLock> 
     };
     let file_name = lf.rel.rsplit('/').next().unwrap_or(&lf.rel);
     let folder = lockfile::folder_of(&lf.abs);
-    let manifests = FsManifests {
-        root: folder.clone(),
-    };
+    let manifests = FsManifests::new(folder);
     let parsed = crate::panic_capture::catch(|| lockfile::parse(file_name, &text, &manifests));
     let lock = match parsed {
         Ok(Ok(lock)) => lock,
@@ -179,25 +176,22 @@ fn read_lock(lf: &SourcePath, notices: &mut Vec<Notice>) -> Option<ProjectLock> 
             return None;
         }
     };
-    let lock_dir = lf.rel.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-    let manifests = lock
-        .importers
-        .iter()
-        .map(|imp| {
-            let text = std::fs::read_to_string(folder.join(&imp.dir).join("package.json")).ok()?;
-            let manifest = Manifest::parse(&text).ok()?;
-            let rel = [lock_dir.as_str(), imp.dir.as_str(), "package.json"]
-                .iter()
-                .filter(|s| !s.is_empty())
-                .copied()
-                .collect::<Vec<_>>()
-                .join("/");
+    let mut project_lock = ProjectLock {
+        path: lf.rel.clone(),
+        lock,
+        manifests: Vec::new(),
+    };
+    project_lock.manifests = (0..project_lock.lock.importers.len())
+        .map(|i| {
+            let manifest = manifests.manifest(&project_lock.lock.importers[i].dir)?;
+            let dir = project_lock.importer_dir(i);
+            let rel = if dir.is_empty() {
+                "package.json".to_string()
+            } else {
+                format!("{dir}/package.json")
+            };
             Some((rel, manifest))
         })
         .collect();
-    Some(ProjectLock {
-        path: lf.rel.clone(),
-        lock,
-        manifests,
-    })
+    Some(project_lock)
 }

@@ -31,10 +31,14 @@ pub struct ProjectLock {
 }
 
 impl ProjectLock {
-    /// The project-relative folder of importer `i` ("" for the project root).
-    fn importer_dir(&self, i: usize) -> String {
-        let lock_dir = self.path.rsplit_once('/').map_or("", |(d, _)| d);
-        join(lock_dir, &self.lock.importers[i].dir)
+    /// The lockfile's project-relative folder ("" at the project root).
+    pub fn dir(&self) -> &str {
+        self.path.rsplit_once('/').map_or("", |(d, _)| d)
+    }
+
+    /// The project-relative folder of importer `i`.
+    pub fn importer_dir(&self, i: usize) -> String {
+        join(self.dir(), &self.lock.importers[i].dir)
     }
 }
 
@@ -147,50 +151,64 @@ type Imported = HashMap<(usize, usize), String>;
 /// name resolves to that importer's direct dependency, else the root's,
 /// else the only installed package of that name (a hoisted transitive one).
 pub fn imported(locks: &[ProjectLock], files: &[(String, Vec<String>)]) -> Imported {
-    let mut out = Imported::new();
+    // Per lockfile, once: its folder, its importers' folders, the root
+    // importer, and the package of each name installed exactly once.
+    struct Index<'a> {
+        dir: &'a str,
+        importer_dirs: Vec<String>,
+        root: Option<usize>,
+        only: HashMap<&'a str, Option<usize>>,
+    }
+    let indexes: Vec<Index> = locks
+        .iter()
+        .map(|l| {
+            let mut only: HashMap<&str, Option<usize>> = HashMap::new();
+            for (i, p) in l.lock.packages.iter().enumerate() {
+                only.entry(&p.name)
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(i));
+            }
+            Index {
+                dir: l.dir(),
+                importer_dirs: (0..l.lock.importers.len())
+                    .map(|i| l.importer_dir(i))
+                    .collect(),
+                root: l.lock.importers.iter().position(|i| i.dir.is_empty()),
+                only,
+            }
+        })
+        .collect();
+    let under = |dir: &str, file: &str| {
+        dir.is_empty() || file.strip_prefix(dir).is_some_and(|r| r.starts_with('/'))
+    };
     let mut sorted: Vec<&(String, Vec<String>)> = files.iter().collect();
     sorted.sort_by(|a, b| a.0.cmp(&b.0));
-    let under = |dir: &str, file: &str| dir.is_empty() || file.starts_with(&format!("{dir}/"));
+    let mut out = Imported::new();
     for (file, specs) in sorted {
-        let Some((li, lock)) = locks
+        let Some((li, ix)) = indexes
             .iter()
             .enumerate()
-            .filter(|(_, l)| under(l.path.rsplit_once('/').map_or("", |(d, _)| d), file))
-            .max_by_key(|(_, l)| l.path.len())
+            .filter(|(_, ix)| under(ix.dir, file))
+            .max_by_key(|(_, ix)| ix.dir.len())
         else {
             continue;
         };
-        let importer = (0..lock.lock.importers.len())
-            .filter(|&i| under(&lock.importer_dir(i), file))
-            .max_by_key(|&i| lock.importer_dir(i).len());
-        for spec in specs {
-            let Some(name) = package_of_specifier(spec) else {
-                continue;
-            };
+        let lock = &locks[li].lock;
+        let importer = (0..ix.importer_dirs.len())
+            .filter(|&i| under(&ix.importer_dirs[i], file))
+            .max_by_key(|&i| ix.importer_dirs[i].len());
+        for name in specs.iter().filter_map(|s| package_of_specifier(s)) {
             let direct = |i: usize| {
-                lock.lock.importers[i]
+                lock.importers[i]
                     .deps
                     .iter()
                     .find(|d| d.declared == name)
                     .map(|d| d.package)
             };
-            let root =
-                (0..lock.lock.importers.len()).find(|&i| lock.lock.importers[i].dir.is_empty());
             let package = importer
                 .and_then(direct)
-                .or_else(|| root.and_then(direct))
-                .or_else(|| {
-                    let mut same = lock
-                        .lock
-                        .packages
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, p)| p.name == name);
-                    match (same.next(), same.next()) {
-                        (Some((i, _)), None) => Some(i),
-                        _ => None,
-                    }
-                });
+                .or_else(|| ix.root.and_then(direct))
+                .or_else(|| ix.only.get(name).copied().flatten());
             if let Some(p) = package {
                 out.entry((li, p)).or_insert_with(|| file.clone());
             }

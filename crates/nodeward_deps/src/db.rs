@@ -94,13 +94,12 @@ impl AdvisoryDb {
     }
 
     /// A database from advisories in memory (the online mode's answers).
-    pub fn from_json(source: &str, files: &[(String, Vec<u8>)]) -> AdvisoryDb {
+    pub fn from_json(source: &str, mut files: Vec<(String, Vec<u8>)>) -> AdvisoryDb {
         let mut db = AdvisoryDb {
             source: PathBuf::from(source),
             ..AdvisoryDb::default()
         };
-        let mut batch: Vec<(String, Vec<u8>)> = files.to_vec();
-        db.add_batch(&mut batch);
+        db.add_batch(&mut files);
         db
     }
 

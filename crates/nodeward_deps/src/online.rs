@@ -103,5 +103,5 @@ pub fn query(
             .map_err(|e| fail(&format!("fetching {id}"), &e))?;
         files.push((format!("{id}.json"), text.into_bytes()));
     }
-    Ok(AdvisoryDb::from_json(endpoint, &files))
+    Ok(AdvisoryDb::from_json(endpoint, files))
 }

@@ -9,8 +9,6 @@
 //! `1.0.0`. A bound that still does not parse makes its range unusable; the
 //! caller reports it.
 
-use std::cmp::Ordering;
-
 pub use nodejs_semver::Version;
 
 /// Parses an installed or advisory version, coercing a short core
@@ -38,13 +36,10 @@ pub fn parse(text: &str) -> Option<Version> {
     Version::parse(&padded).ok()
 }
 
-/// `a` compared with `b` in npm's order.
-pub fn compare(a: &Version, b: &Version) -> Ordering {
-    a.cmp(b)
-}
-
 #[cfg(test)]
 mod tests {
+    use std::cmp::Ordering;
+
     use super::*;
 
     fn v(s: &str) -> Version {
@@ -76,7 +71,7 @@ mod tests {
 
     #[test]
     fn ignores_build_metadata_in_the_order() {
-        assert_eq!(compare(&v("1.2.3+build.5"), &v("1.2.3")), Ordering::Equal);
+        assert_eq!(v("1.2.3+build.5").cmp(&v("1.2.3")), Ordering::Equal);
         assert!(v("1.2.3+zzz") < v("1.2.4"));
     }
 }

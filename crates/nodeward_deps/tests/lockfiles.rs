@@ -26,7 +26,7 @@ fn read(case: &str) -> (Lockfile, String) {
         .find(|n| dir.join(n).is_file())
         .unwrap_or_else(|| panic!("{case}: no lockfile"));
     let text = std::fs::read_to_string(dir.join(name)).unwrap();
-    let lock = lockfile::parse(name, &text, &FsManifests { root: dir })
+    let lock = lockfile::parse(name, &text, &FsManifests::new(dir))
         .unwrap_or_else(|e| panic!("{case}: {}", e.message));
     (lock, text)
 }
@@ -126,7 +126,7 @@ fn malformed_lockfiles_are_errors() {
         let dir = cases().join(case);
         let name = LOCKFILES.iter().find(|n| dir.join(n).is_file()).unwrap();
         let text = std::fs::read_to_string(dir.join(name)).unwrap();
-        let err = lockfile::parse(name, &text, &FsManifests { root: dir.clone() });
+        let err = lockfile::parse(name, &text, &FsManifests::new(dir.clone()));
         assert!(err.is_err(), "{case} parsed");
         assert!(!err.unwrap_err().message.is_empty());
     }

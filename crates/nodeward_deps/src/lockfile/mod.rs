@@ -13,7 +13,8 @@ mod npm;
 mod pnpm;
 mod yarn;
 
-use std::collections::VecDeque;
+use std::cell::RefCell;
+use std::collections::{HashMap, VecDeque};
 use std::path::{Path, PathBuf};
 
 use nodeward_report::Span;
@@ -28,15 +29,34 @@ pub trait ManifestSource {
     fn expand(&self, pattern: &str) -> Vec<String>;
 }
 
-/// The package.json files on disk under `root` (the lockfile's folder).
+/// The package.json files on disk under `root` (the lockfile's folder),
+/// each read and parsed once: the readers ask for them, and the findings'
+/// related locations need them again.
 pub struct FsManifests {
-    pub root: PathBuf,
+    root: PathBuf,
+    read: RefCell<HashMap<String, Option<Manifest>>>,
+}
+
+impl FsManifests {
+    pub fn new(root: PathBuf) -> FsManifests {
+        FsManifests {
+            root,
+            read: RefCell::new(HashMap::new()),
+        }
+    }
 }
 
 impl ManifestSource for FsManifests {
     fn manifest(&self, dir: &str) -> Option<Manifest> {
-        let text = std::fs::read_to_string(self.root.join(dir).join("package.json")).ok()?;
-        Manifest::parse(&text).ok()
+        self.read
+            .borrow_mut()
+            .entry(dir.to_string())
+            .or_insert_with(|| {
+                let text =
+                    std::fs::read_to_string(self.root.join(dir).join("package.json")).ok()?;
+                Manifest::parse(&text).ok()
+            })
+            .clone()
     }
 
     /// A pattern is a folder, or a folder followed by `/*` or `/**`
