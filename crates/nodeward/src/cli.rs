@@ -213,11 +213,6 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
             .unwrap_or(Path::new("."));
         config.advisories.as_ref().map(|a| base.join(a))
     });
-    if let Some(a) = &advisories {
-        if !a.exists() {
-            return Err(format!("advisory database {} does not exist", a.display()));
-        }
-    }
     let online = args.online.then(|| OnlineOptions {
         endpoint: std::env::var(OSV_URL_VAR)
             .ok()

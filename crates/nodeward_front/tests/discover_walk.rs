@@ -567,3 +567,50 @@ mod unix {
         }
     }
 }
+
+#[test]
+fn lockfiles_are_listed_apart_from_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    files(
+        dir.path(),
+        &[
+            "package-lock.json",
+            "apps/web/yarn.lock",
+            "apps/api/pnpm-lock.yaml",
+            "tools/npm-shrinkwrap.json",
+            "node_modules/dep/package-lock.json",
+            "vendor/yarn.lock",
+            "src/index.js",
+            "package.json",
+        ],
+    );
+    let opts = DiscoverOptions {
+        excludes: vec!["vendor/".into()],
+        ..DiscoverOptions::default()
+    };
+    let d = run(&[dir.path().to_path_buf()], &opts);
+    assert_eq!(rels(&d), ["src/index.js"]);
+    let locks: Vec<&str> = d.lockfiles.iter().map(|f| f.rel.as_str()).collect();
+    assert_eq!(
+        locks,
+        [
+            "apps/api/pnpm-lock.yaml",
+            "apps/web/yarn.lock",
+            "package-lock.json",
+            "tools/npm-shrinkwrap.json"
+        ]
+    );
+    // Even with the built-in excludes lifted, an installed package's
+    // lockfile is not the project's.
+    let all = run(
+        &[dir.path().to_path_buf()],
+        &DiscoverOptions {
+            default_excludes: false,
+            ..DiscoverOptions::default()
+        },
+    );
+    assert!(all
+        .lockfiles
+        .iter()
+        .all(|f| !f.rel.contains("node_modules")));
+}
