@@ -212,6 +212,9 @@ pub struct FileModel {
     pub star_exports: Vec<Box<str>>,
     /// Module specifiers this file imports or requires (for the module graph).
     pub imports: Vec<Box<str>>,
+    /// Those of `imports` that the file only imports as types (`import
+    /// type`): the module graph keeps them, the running code never loads them.
+    pub type_only_imports: Vec<Box<str>>,
     pub is_typescript: bool,
 }
 

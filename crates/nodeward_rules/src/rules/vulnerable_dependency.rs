@@ -38,8 +38,8 @@ impl Rule for VulnerableDependency {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let Some(deps) = ctx.deps else { return };
         let Some(db) = &deps.db else { return };
-        // What a test suite imports does not run in production: a package
-        // only the tests import ranks as installed (or dev-only).
+        // What a test suite imports does not run in production, nor does a
+        // type-only import: neither makes a package "imported".
         let files: Vec<(String, Vec<String>)> = ctx
             .project
             .files
@@ -48,7 +48,11 @@ impl Rule for VulnerableDependency {
             .map(|f| {
                 (
                     f.path.clone(),
-                    f.imports.iter().map(|s| s.to_string()).collect(),
+                    f.imports
+                        .iter()
+                        .filter(|s| !f.type_only_imports.contains(s))
+                        .map(|s| s.to_string())
+                        .collect(),
                 )
             })
             .collect();

@@ -73,6 +73,19 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         }
     }
     model.imports.sort();
+    // A specifier is type-only when every import of it is (counted before
+    // the duplicates go).
+    model.type_only_imports.sort();
+    let all = &model.imports;
+    let count = |list: &[Box<str>], spec: &str| list.iter().filter(|s| &***s == spec).count();
+    let type_only: Vec<Box<str>> = model
+        .type_only_imports
+        .iter()
+        .filter(|s| count(all, s) == count(&model.type_only_imports, s))
+        .cloned()
+        .collect();
+    model.type_only_imports = type_only;
+    model.type_only_imports.dedup();
     model.imports.dedup();
     shrink(&mut model);
     model
@@ -93,6 +106,7 @@ fn shrink(model: &mut FileModel) {
     model.regexes.shrink_to_fit();
     model.exports.shrink_to_fit();
     model.imports.shrink_to_fit();
+    model.type_only_imports.shrink_to_fit();
 }
 
 impl Indexer {

@@ -405,6 +405,7 @@ impl Visit for Indexer {
         let spec = str_of(&d.src);
         self.model.imports.push(spec.clone());
         if d.type_only {
+            self.model.type_only_imports.push(spec);
             return;
         }
         for s in &d.specifiers {
