@@ -155,6 +155,27 @@ pub struct Function {
     pub effects: Vec<EffectSite>,
     /// Values of its `return` statements (and of an expression body).
     pub returns: Vec<Val>,
+    /// Decorators written on it (a class method: `@Get(':id')`).
+    pub decorators: Vec<Val>,
+    /// Per parameter, what a type-aware or decorator-aware rule needs; empty
+    /// when no parameter has a decorator, a type name or a TS modifier.
+    pub param_info: Vec<ParamInfo>,
+    /// The condition the end of its body runs under: after
+    /// `if (!enabled) return res.sendStatus(404);` the rest of the body runs
+    /// only when `enabled` holds.
+    pub tail_cond: Option<CondId>,
+}
+
+/// A parameter's decorators (`@Body()`), the name of its declared type
+/// (`UsersService` in `users: UsersService`), and whether it is a TS
+/// parameter property (`constructor(private readonly users: UsersService)`),
+/// which is also a member of the class.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ParamInfo {
+    pub name: Option<Atom>,
+    pub decorators: Vec<Val>,
+    pub type_name: Option<Atom>,
+    pub ts_property: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -174,8 +195,12 @@ pub struct Class {
     pub span: Span,
     pub ctor: Option<FnId>,
     /// (name, value, how many times it is assigned); a member assigned more
-    /// than once has no single value.
+    /// than once has no single value. Static members are members too, and a
+    /// getter's value is a call of it. Placeholder values (`app = undefined;`,
+    /// `this.app = null` on close) do not count when a real value exists.
     pub members: Vec<(Box<str>, Val, u32)>,
+    /// Decorators written on the class (`@Controller('users')`).
+    pub decorators: Vec<Val>,
 }
 
 impl Class {

@@ -139,6 +139,34 @@ impl Project {
                 (cf, Val::Class(class)) => self.class_member(cf, class, prop, hops),
                 _ => (file, obj.member(prop)),
             },
+            // A static member (`Server.instance`).
+            Val::Class(class) => match self
+                .file(file)
+                .classes
+                .get(*class as usize)
+                .and_then(|c| c.member(prop))
+            {
+                Some(v) => self.resolve_hops(file, v, hops + 1),
+                None => (file, obj.member(prop)),
+            },
+            // A member of what a project function returns (a getter, a
+            // singleton accessor `getServer().app`): its first return that
+            // has it.
+            Val::Call(c) if hops < MAX_HOPS / 3 => {
+                match self.resolve_hops(file, &c.callee, hops + 1) {
+                    (cf, Val::Func(id)) => {
+                        let returns = self.file(cf).function(id).map_or(&[][..], |f| &f.returns);
+                        // Few returns, few hops: the search branches.
+                        returns
+                            .iter()
+                            .take(3)
+                            .map(|r| self.member_of_resolved(cf, r, prop, hops + 2))
+                            .find(|(_, v)| *v != Val::Unknown)
+                            .unwrap_or((file, obj.member(prop)))
+                    }
+                    _ => (file, obj.member(prop)),
+                }
+            }
             // A package's default export is its module.exports (CJS interop).
             Val::Module(_) if prop == "default" => (file, obj),
             Val::Unknown => (file, Val::Unknown),

@@ -31,6 +31,9 @@ pub(crate) struct Indexer {
     this_stack: Vec<Option<u32>>,
     /// Set by a class method or constructor for the function it walks next.
     method_of: Option<u32>,
+    /// Set on entering a function, taken by the first statement list walked
+    /// (its body), so that the body's tail condition is recorded.
+    fn_top: bool,
 }
 
 /// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
@@ -50,6 +53,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         class_ids: HashMap::new(),
         this_stack: vec![None],
         method_of: None,
+        fn_top: false,
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,
@@ -64,6 +68,9 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         calls: Vec::new(),
         effects: Vec::new(),
         returns: Vec::new(),
+        decorators: Vec::new(),
+        param_info: Vec::new(),
+        tail_cond: None,
     });
     parsed.program.visit_with(&mut ix);
     let mut model = ix.model;
@@ -95,6 +102,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
 /// growing vectors leave (up to half of each).
 fn shrink(model: &mut FileModel) {
     for f in &mut model.functions {
+        f.param_info.shrink_to_fit();
         f.calls.shrink_to_fit();
         f.effects.shrink_to_fit();
         f.returns.shrink_to_fit();
@@ -143,6 +151,9 @@ impl Indexer {
             calls: Vec::new(),
             effects: Vec::new(),
             returns: Vec::new(),
+            decorators: Vec::new(),
+            param_info: Vec::new(),
+            tail_cond: None,
         });
         self.fn_ids.insert(span.lo.0, id);
         id
@@ -174,6 +185,7 @@ impl Indexer {
             span: span_of(span),
             ctor: None,
             members: Vec::new(),
+            decorators: Vec::new(),
         });
         self.class_ids.insert(span.lo.0, id);
         id
@@ -183,10 +195,16 @@ impl Indexer {
         self.this_stack.last().copied().flatten()
     }
 
-    /// Records a class member (method, field, `this.x = …`).
+    /// Records a class member (method, field, `this.x = …`). A nullish
+    /// value is a placeholder (a field declared `app = undefined;` and set in
+    /// the constructor, or cleared on close): it gives way to a real value
+    /// and does not count against it.
     pub(crate) fn class_member(&mut self, class: u32, name: &str, value: Val) {
         let members = &mut self.model.classes[class as usize].members;
+        let nullish = |v: &Val| matches!(v, Val::Undefined | Val::Null);
         match members.iter_mut().find(|(k, _, _)| &**k == name) {
+            Some(_) if nullish(&value) => {}
+            Some(m) if nullish(&m.1) => m.1 = value,
             Some(m) => m.2 += 1,
             None => members.push((name.into(), value, 1)),
         }

@@ -31,9 +31,13 @@ impl Indexer {
             f.is_async = is_async;
         }
         self.fn_stack.push(id);
-        let saved = (self.cond.take(), std::mem::take(&mut self.try_depth));
+        let saved = (
+            self.cond.take(),
+            std::mem::take(&mut self.try_depth),
+            std::mem::replace(&mut self.fn_top, true),
+        );
         body(self);
-        (self.cond, self.try_depth) = saved;
+        (self.cond, self.try_depth, self.fn_top) = saved;
         self.fn_stack.pop();
         self.this_stack.pop();
     }
@@ -51,10 +55,45 @@ impl Indexer {
         }
     }
 
+    /// Keeps the decorators, type names and TS modifiers of a function's
+    /// parameters (only when one of them has any).
+    fn note_params<'a>(&mut self, params: impl Iterator<Item = (&'a Pat, &'a [Decorator], bool)>) {
+        let mut info = Vec::new();
+        let mut any = false;
+        for (pat, decorators, ts_property) in params {
+            let decorators: Vec<Val> = decorators.iter().map(|d| self.val(&d.expr)).collect();
+            let (name, type_name) = match pat {
+                Pat::Ident(b) => (
+                    Some(b.id.sym.clone()),
+                    b.type_ann.as_deref().and_then(type_name),
+                ),
+                Pat::Assign(a) => match &*a.left {
+                    Pat::Ident(b) => (
+                        Some(b.id.sym.clone()),
+                        b.type_ann.as_deref().and_then(type_name),
+                    ),
+                    _ => (None, None),
+                },
+                _ => (None, None),
+            };
+            any |= !decorators.is_empty() || type_name.is_some() || ts_property;
+            info.push(crate::model::ParamInfo {
+                name,
+                decorators,
+                type_name,
+                ts_property,
+            });
+        }
+        if any {
+            self.func_mut().param_info = info;
+        }
+    }
+
     /// Walks a statement list; after `if (t) return;` the rest runs only
     /// when `t` is false, so it is walked under that condition.
     fn walk_stmts<'a>(&mut self, stmts: impl Iterator<Item = &'a Stmt>) {
         let saved = self.cond;
+        let top = std::mem::take(&mut self.fn_top);
         for stmt in stmts {
             stmt.visit_with(self);
             if let Stmt::If(IfStmt {
@@ -69,6 +108,10 @@ impl Indexer {
                     self.push_cond(t, true);
                 }
             }
+        }
+        if top {
+            let tail = self.cond;
+            self.func_mut().tail_cond = tail;
         }
         self.cond = saved;
     }
@@ -95,6 +138,17 @@ impl Indexer {
             },
             _ => None,
         }
+    }
+}
+
+/// `users: UsersService`, `model: Model<User>` → the referenced type's name.
+fn type_name(ann: &TsTypeAnn) -> Option<swc_atoms::Atom> {
+    match &*ann.type_ann {
+        TsType::TsTypeRef(r) => match &r.type_name {
+            TsEntityName::Ident(i) => Some(i.sym.clone()),
+            TsEntityName::TsQualifiedName(q) => Some(q.right.sym.clone()),
+        },
+        _ => None,
     }
 }
 
@@ -153,7 +207,10 @@ impl Visit for Indexer {
 
     fn visit_function(&mut self, f: &Function) {
         f.decorators.visit_with(self);
+        let decorators: Vec<Val> = f.decorators.iter().map(|d| self.val(&d.expr)).collect();
         self.enter_fn(f.span, f.params.len() as u32, f.is_async, false, |ix| {
+            ix.func_mut().decorators = decorators;
+            ix.note_params(f.params.iter().map(|p| (&p.pat, &p.decorators[..], false)));
             ix.bind_params(f.params.iter().map(|p| &p.pat));
             f.params.visit_with(ix);
             f.body.visit_with(ix);
@@ -175,18 +232,46 @@ impl Visit for Indexer {
         });
     }
 
+    /// A TS parameter property (`private readonly users: UsersService`) is
+    /// a parameter at its position and a member of the class.
     fn visit_constructor(&mut self, c: &Constructor) {
-        self.method_of = self.this_class();
+        let class = self.this_class();
+        self.method_of = class;
         self.enter_fn(c.span, c.params.len() as u32, false, false, |ix| {
-            let pats: Vec<&Pat> = c
-                .params
-                .iter()
-                .filter_map(|p| match p {
-                    ParamOrTsParamProp::Param(p) => Some(&p.pat),
-                    ParamOrTsParamProp::TsParamProp(_) => None,
-                })
-                .collect();
-            ix.bind_params(pats.into_iter());
+            let func = ix.current_fn();
+            let mut pats: Vec<Pat> = Vec::with_capacity(c.params.len());
+            let mut noted: Vec<(Pat, Vec<Decorator>, bool)> = Vec::new();
+            for (index, p) in c.params.iter().enumerate() {
+                match p {
+                    ParamOrTsParamProp::Param(p) => {
+                        pats.push(p.pat.clone());
+                        noted.push((p.pat.clone(), p.decorators.clone(), false));
+                    }
+                    ParamOrTsParamProp::TsParamProp(tp) => {
+                        let pat = match &tp.param {
+                            TsParamPropParam::Ident(b) => Pat::Ident(b.clone()),
+                            TsParamPropParam::Assign(a) => Pat::Assign(a.clone()),
+                        };
+                        let name = match &tp.param {
+                            TsParamPropParam::Ident(b) => Some(b.id.sym.clone()),
+                            TsParamPropParam::Assign(a) => {
+                                a.left.as_ident().map(|b| b.id.sym.clone())
+                            }
+                        };
+                        if let (Some(class), Some(name)) = (class, name) {
+                            let value = Val::Param {
+                                func,
+                                index: index as u32,
+                            };
+                            ix.class_member(class, &name, value);
+                        }
+                        pats.push(pat.clone());
+                        noted.push((pat, tp.decorators.clone(), true));
+                    }
+                }
+            }
+            ix.note_params(noted.iter().map(|(p, d, t)| (p, &d[..], *t)));
+            ix.bind_params(pats.iter());
             c.params.visit_with(ix);
             c.body.visit_with(ix);
         });
@@ -196,13 +281,26 @@ impl Visit for Indexer {
         c.decorators.visit_with(self);
         c.super_class.visit_with(self);
         let id = self.class_id(c.span);
+        let decorators: Vec<Val> = c.decorators.iter().map(|d| self.val(&d.expr)).collect();
+        self.model.classes[id as usize].decorators = decorators;
         self.this_stack.push(Some(id));
         for member in &c.body {
             match member {
                 ClassMember::Method(m) => {
                     if let Some(name) = super::values::prop_name(&m.key) {
                         let f = self.fn_id(m.function.span);
-                        self.class_member(id, &name, Val::Func(f));
+                        // Reading a getter calls it.
+                        let value = match m.kind {
+                            MethodKind::Getter => Val::Call(Box::new(crate::model::CallVal {
+                                callee: Val::Func(f),
+                                args: Vec::new(),
+                                new: false,
+                                span: self.span(m.span),
+                            })),
+                            MethodKind::Setter => Val::Unknown,
+                            MethodKind::Method => Val::Func(f),
+                        };
+                        self.class_member(id, &name, value);
                     }
                     m.key.visit_with(self);
                     self.method_of = Some(id);
@@ -296,8 +394,18 @@ impl Visit for Indexer {
                     self.export(&name, value.clone());
                 }
                 if let Val::Member(obj, prop) = &target {
-                    if let Val::This(class) = **obj {
-                        self.class_member(class, prop, value.clone());
+                    match **obj {
+                        Val::This(class) => self.class_member(class, prop, value.clone()),
+                        // `Server.instance = new Server()`: a static member.
+                        Val::Binding(b) => {
+                            if let Some(Val::Class(class)) =
+                                self.model.bindings.get(b as usize).map(|b| &b.value)
+                            {
+                                let class = *class;
+                                self.class_member(class, prop, value.clone());
+                            }
+                        }
+                        _ => {}
                     }
                 }
                 self.record_effect(Effect::Assign {
