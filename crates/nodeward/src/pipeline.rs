@@ -24,7 +24,7 @@ use nodeward_report::{
     SkipReason, Summary,
 };
 use nodeward_rules::{Ctx, Rule};
-use nodeward_semantic::apps::{build_apps, AppModel};
+use nodeward_semantic::routes::{build_routes, RouteTable};
 use nodeward_semantic::{index_file, FileId, FileModel, Project};
 
 use crate::deps_phase::{self, DepsOptions};
@@ -148,24 +148,34 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
 
     let t = Instant::now();
     let project = Project::new(models);
-    let apps = match panic_capture::catch(|| build_apps(&project)) {
-        Ok(apps) => apps,
+    let routes = match panic_capture::catch(|| build_routes(&project)) {
+        Ok(routes) => routes,
         Err(msg) => {
             summary.panicked += 1;
             notices.push(Notice::project(
                 NoticeKind::Panic,
                 format!("linking the project panicked: {msg}"),
             ));
-            AppModel::default()
+            RouteTable::default()
         }
     };
+    if let Some(file) = routes.budget_spent {
+        notices.push(Notice::for_file(
+            NoticeKind::Budget,
+            project.file(file).path.clone(),
+            format!(
+                "the app and route interpretation ran out of its budget ({} steps) in this file; apps and routes registered after it are not analysed",
+                routes.steps
+            ),
+        ));
+    }
     summary.timings.link = t.elapsed();
 
     let t = Instant::now();
     let rule_notices = std::sync::Mutex::new(Vec::new());
     let ctx = Ctx {
         project: &project,
-        apps: &apps,
+        routes: &routes,
         notices: &rule_notices,
         deps: deps.as_ref(),
     };
@@ -176,9 +186,13 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
             .collect()
     });
     let mut findings = Vec::new();
+    // A file whose rules panicked gets no findings at all, from the
+    // project-level checks either: its report would be partial.
+    let mut panicked_paths = std::collections::HashSet::new();
     for (f, n) in per_file {
         findings.extend(f);
         summary.panicked += n.len();
+        panicked_paths.extend(n.iter().filter_map(|x| x.path.clone()));
         notices.extend(n);
     }
     for r in &opts.rules {
@@ -189,10 +203,19 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         }) {
             // A project-level rule sets each finding's level (the dependency
             // check ranks by reach); the configured level caps it.
-            Ok(found) => findings.extend(found.into_iter().map(|mut f| {
-                f.level = f.level.min(r.level);
-                f
-            })),
+            Ok(found) => findings.extend(
+                found
+                    .into_iter()
+                    .filter(|f| !panicked_paths.contains(&f.path))
+                    .map(|mut f| {
+                        f.level = if r.rule.ranks_levels() {
+                            f.level.min(r.level)
+                        } else {
+                            r.level
+                        };
+                        f
+                    }),
+            ),
             Err(msg) => {
                 summary.panicked += 1;
                 notices.push(Notice::project(

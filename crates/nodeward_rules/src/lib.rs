@@ -10,14 +10,14 @@ pub mod rules;
 use std::sync::Mutex;
 
 use nodeward_report::{Finding, Notice, RuleMeta};
-use nodeward_semantic::apps::AppModel;
+use nodeward_semantic::routes::RouteTable;
 use nodeward_semantic::{FileId, Project};
 
 /// What every rule can read: the project's files and module graph, and the
-/// app model built from them.
+/// route table built from them.
 pub struct Ctx<'a> {
     pub project: &'a Project,
-    pub apps: &'a AppModel,
+    pub routes: &'a RouteTable,
     /// Notices a rule raises (e.g. an analysis that ran out of budget).
     pub notices: &'a Mutex<Vec<Notice>>,
     /// The lockfiles and advisories, when a rule that needs them is on.
@@ -34,6 +34,12 @@ pub trait Rule: Sync + Send {
     /// Reports findings about the project as a whole (its lockfiles), once
     /// per run after the per-file checks.
     fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Finding>) {}
+
+    /// Whether `check_project` sets each finding's level itself (the
+    /// configured level then caps it); otherwise the configured level is used.
+    fn ranks_levels(&self) -> bool {
+        false
+    }
 
     /// Whether the rule reads the lockfiles and advisories.
     fn needs_deps(&self) -> bool {

@@ -4,8 +4,8 @@
 //! Shared by `missing-helmet` and `x-powered-by`.
 
 use nodeward_report::Span;
-use nodeward_semantic::apps::{module_path, AppOp, Framework};
 use nodeward_semantic::env::eval_default;
+use nodeward_semantic::routes::{module_path, Framework, Op as AppOp};
 use nodeward_semantic::{CallVal, FileId, Project, Val};
 
 use crate::models::{headers, HeaderMiddleware};
@@ -24,6 +24,8 @@ pub struct HeaderUse {
     pub span: Span,
     /// Registered with `{ global: false }` (Fastify): protects no route by itself.
     pub not_global: bool,
+    /// Hand-written middleware: the core headers it does not set.
+    pub missing: Vec<String>,
 }
 
 const MAX_DEPTH: u32 = 6;
@@ -89,6 +91,7 @@ fn from_model(
         file,
         span,
         not_global: false,
+        missing: Vec::new(),
     };
     let Some(opts) = opts else { return use_ };
     let (of, ov) = project.resolve(file, opts);
@@ -143,14 +146,35 @@ fn classify(project: &Project, file: FileId, val: &Val, depth: u32, out: &mut Ve
             }
         }
         Val::Func(id) => {
+            // A wrapper that hands the request to helmet (`const h = helmet();
+            // return (req, res, next) => h(req, res, next)`).
+            if let Some(func) = project.file(f).function(*id) {
+                let before = out.len();
+                for site in &func.calls {
+                    if let (cf, Val::Call(c)) = project.resolve(f, &site.call.callee) {
+                        if let Some((module, path)) = module_path(project, cf, &c.callee) {
+                            if let Some(m) = find_model(&module, &path) {
+                                out.push(from_model(project, cf, m, c.args.first(), c.span));
+                            }
+                        }
+                    }
+                }
+                if out.len() > before {
+                    return;
+                }
+            }
             let mut seen = ManualSeen::default();
             manual_headers(project, f, *id, depth, &mut seen);
             let core = &headers().manual.core_headers;
             let frame_via_csp = seen.csp_frame_ancestors;
-            let all = core
+            let missing: Vec<String> = core
                 .iter()
-                .all(|h| seen.set.contains(h) || (h == "x-frame-options" && frame_via_csp));
-            if all || seen.removes_powered_by {
+                .filter(|h| !(seen.set.contains(h) || (*h == "x-frame-options" && frame_via_csp)))
+                .cloned()
+                .collect();
+            let all = missing.is_empty();
+            let some = missing.len() < core.len();
+            if some || seen.removes_powered_by {
                 out.push(HeaderUse {
                     sets_headers: all,
                     hides_powered_by: seen.removes_powered_by,
@@ -161,6 +185,7 @@ fn classify(project: &Project, file: FileId, val: &Val, depth: u32, out: &mut Ve
                         .function(*id)
                         .map_or(Span::new(0, 0), |x| x.span),
                     not_global: false,
+                    missing,
                 });
             }
         }

@@ -2,11 +2,11 @@
 //! the module graph that links files (project), and the evaluation of
 //! conditions in the default environment (env).
 
-pub mod apps;
 pub mod env;
 pub mod index;
 pub mod model;
 pub mod project;
+pub mod routes;
 
 pub use index::index_file;
 pub use model::*;

@@ -56,6 +56,8 @@ pub enum Val {
     /// An object literal; spreads are kept under the key `...`.
     Object(Box<Vec<(Box<str>, Val)>>),
     Array(Box<Vec<Val>>),
+    /// `...x` in an array literal.
+    Spread(Box<Val>),
     /// A binary or logical operation (`===`, `!==`, `&&`, `||`, `??`, `+` …).
     Bin(Box<(&'static str, Val, Val)>),
     /// `!x`.

@@ -3,8 +3,8 @@
 //! routes, or helmet with important protections switched off.
 
 use nodeward_report::{Finding, Level, Precision, Related, RuleMeta};
-use nodeward_semantic::apps::{App, AppId, Framework};
 use nodeward_semantic::env::Truth;
+use nodeward_semantic::routes::{Framework, Router as App, RouterId as AppId};
 use nodeward_semantic::FileId;
 
 use crate::middleware::{header_uses, is_route, HeaderUse};
@@ -31,6 +31,8 @@ struct Coverage {
     /// The first route registered before any protection.
     early_route: Option<(FileId, nodeward_report::Span)>,
     weakened: Vec<HeaderUse>,
+    /// Hand-written header middleware that sets some headers but not all.
+    partial: Option<HeaderUse>,
 }
 
 impl Rule for MissingHelmet {
@@ -38,56 +40,36 @@ impl Rule for MissingHelmet {
         &META
     }
 
-    fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
-        if crate::is_test_path(&ctx.project.file(file).path) {
-            return;
-        }
-        // Weakened configurations are reported where the helmet call is.
-        for app in ctx
-            .apps
-            .apps
+    fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
+
+    /// Once per project: each app's coverage is computed once, and a
+    /// weakened helmet is reported where its call is, in whatever file.
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        let skip = |file: FileId| {
+            let path = &ctx.project.file(file).path;
+            crate::is_test_path(path) || ctx.routes.is_static(path)
+        };
+        let covs: Vec<Option<Coverage>> = ctx
+            .routes
+            .routers
             .iter()
-            .filter(|a| a.is_used() && a.ops.iter().any(|o| o.file == file))
-        {
-            for w in coverage(ctx, app)
-                .weakened
-                .into_iter()
-                .filter(|w| w.file == file)
-            {
-                let names: Vec<String> = w
-                    .disabled
-                    .iter()
-                    .map(|(k, h)| format!("`{k}: false` ({h})"))
-                    .collect();
-                let mut f = Finding::new(
-                    META.id,
-                    META.default_level,
-                    ctx.project.file(file).path.clone(),
-                    w.span,
-                );
-                f.message = format!(
-                    "helmet is configured with protections switched off: {}",
-                    names.join(", ")
-                );
-                f.help = "remove these options to keep helmet's defaults, or configure the header (e.g. a Content-Security-Policy with your own directives) instead of switching it off".into();
-                out.push(f);
+            .map(|r| (r.is_used() && !skip(r.file)).then(|| coverage(ctx, r)))
+            .collect();
+        for (id, app) in ctx.routes.routers.iter().enumerate() {
+            let Some(cov) = &covs[id] else { continue };
+            for w in cov.weakened.iter().filter(|w| !skip(w.file)) {
+                out.push(weakened(ctx, w));
             }
-        }
-        for (id, app) in ctx
-            .apps
-            .apps
-            .iter()
-            .enumerate()
-            .filter(|(_, a)| a.file == file && a.is_used())
-        {
-            let cov = coverage(ctx, app);
-            if cov.protection.is_some() && cov.early_route.is_none() || !cov.weakened.is_empty() {
+            if !app.is_app() {
                 continue;
             }
-            if covered_by_parent(ctx, id, 0) {
+            if cov.protection.is_some() && cov.early_route.is_none() {
                 continue;
             }
-            let path = ctx.project.file(file).path.clone();
+            if covered_by_parent(ctx, &covs, id, 0) {
+                continue;
+            }
+            let path = ctx.project.file(app.file).path.clone();
             let mut f = Finding::new(META.id, META.default_level, path, app.span);
             match (&cov.protection, &cov.early_route) {
                 (Some((_, h)), Some((rf, rs))) => {
@@ -107,16 +89,44 @@ impl Rule for MissingHelmet {
                     });
                 }
                 _ => {
-                    f.message = format!(
-                        "This {} app sends responses without security headers: no helmet (or equivalent) is registered on it in the default environment",
-                        app.framework.name()
-                    );
+                    f.message = match &cov.partial {
+                        Some(p) if !p.missing.is_empty() => format!(
+                            "This {} app sets only some security headers by hand: {} {} missing in the default environment",
+                            app.framework.name(),
+                            p.missing.join(", "),
+                            if p.missing.len() == 1 { "is" } else { "are" }
+                        ),
+                        _ => format!(
+                            "This {} app sends responses without security headers: no helmet (or equivalent) is registered on it in the default environment",
+                            app.framework.name()
+                        ),
+                    };
                 }
             }
             f.help = help(app.framework).into();
             out.push(f);
         }
     }
+}
+
+fn weakened(ctx: &Ctx, w: &HeaderUse) -> Finding {
+    let names: Vec<String> = w
+        .disabled
+        .iter()
+        .map(|(k, h)| format!("`{k}: false` ({h})"))
+        .collect();
+    let mut f = Finding::new(
+        META.id,
+        META.default_level,
+        ctx.project.file(w.file).path.clone(),
+        w.span,
+    );
+    f.message = format!(
+        "helmet is configured with protections switched off: {}",
+        names.join(", ")
+    );
+    f.help = "remove these options to keep helmet's defaults, or configure the header (e.g. a Content-Security-Policy with your own directives) instead of switching it off".into();
+    f
 }
 
 fn help(fw: Framework) -> &'static str {
@@ -140,12 +150,16 @@ fn coverage(ctx: &Ctx, app: &App) -> Coverage {
         protection: None,
         early_route: None,
         weakened: Vec::new(),
+        partial: None,
     };
     for op in &app.ops {
         if op.truth == Truth::False {
             continue;
         }
         for u in header_uses(ctx.project, app.framework, op) {
+            if !u.sets_headers && !u.missing.is_empty() && cov.partial.is_none() {
+                cov.partial = Some(u.clone());
+            }
             if !u.sets_headers || u.not_global {
                 continue;
             }
@@ -169,20 +183,20 @@ fn coverage(ctx: &Ctx, app: &App) -> Coverage {
 
 /// A sub-app mounted under a parent that set the headers before mounting it
 /// is covered: the parent's middleware runs first.
-fn covered_by_parent(ctx: &Ctx, id: AppId, depth: u32) -> bool {
+fn covered_by_parent(ctx: &Ctx, covs: &[Option<Coverage>], id: AppId, depth: u32) -> bool {
     if depth > 8 {
         return false;
     }
-    ctx.apps.apps[id]
+    ctx.routes.routers[id]
         .mounted_by
         .iter()
         .any(|&(parent, op_index)| {
-            let p = &ctx.apps.apps[parent];
+            let p = &ctx.routes.routers[parent];
             let mount_seq = p.ops.get(op_index).map_or(u32::MAX, |o| o.seq);
-            let cov = coverage(ctx, p);
-            cov.protection
-                .as_ref()
-                .is_some_and(|(seq, _)| *seq < mount_seq)
-                || covered_by_parent(ctx, parent, depth + 1)
+            covs[parent].as_ref().is_some_and(|cov| {
+                cov.protection
+                    .as_ref()
+                    .is_some_and(|(seq, _)| *seq < mount_seq)
+            }) || covered_by_parent(ctx, covs, parent, depth + 1)
         })
 }

@@ -254,7 +254,7 @@ fn verdict(ctx: &Ctx, found: &Found) -> Option<Vulnerability> {
 fn linear_engine_literals(project: &Project, file: FileId) -> Vec<u32> {
     let mut out = Vec::new();
     for site in project.file(file).functions.iter().flat_map(|f| &f.calls) {
-        let is_re2 = nodeward_semantic::apps::module_path(project, file, &site.call.callee)
+        let is_re2 = nodeward_semantic::routes::module_path(project, file, &site.call.callee)
             .is_some_and(|(m, p)| &*m == "re2" && p.is_empty());
         if let (true, Some(Val::Regex(i))) = (is_re2, site.call.args.first()) {
             out.push(*i);

@@ -10,8 +10,8 @@
 //! not count.
 
 use nodeward_report::{Finding, Level, Precision, RuleMeta};
-use nodeward_semantic::apps::module_path;
 use nodeward_semantic::env::{cond_truth, Truth};
+use nodeward_semantic::routes::module_path;
 use nodeward_semantic::{CallVal, CondId, Effect, FileId, FnId, Project, Val};
 
 use crate::{Ctx, Rule};

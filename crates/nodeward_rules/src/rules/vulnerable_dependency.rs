@@ -31,6 +31,10 @@ impl Rule for VulnerableDependency {
 
     fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
 
+    fn ranks_levels(&self) -> bool {
+        true
+    }
+
     fn needs_deps(&self) -> bool {
         true
     }

@@ -5,8 +5,8 @@
 //! parent removed it), so each app object needs its own switch-off.
 
 use nodeward_report::{Finding, Level, Precision, Related, RuleMeta};
-use nodeward_semantic::apps::{App, AppOp};
 use nodeward_semantic::env::{eval_default, Truth};
+use nodeward_semantic::routes::{Op as AppOp, Router as App};
 use nodeward_semantic::{FileId, Val};
 
 use crate::middleware::{header_uses, is_route};
@@ -31,20 +31,20 @@ impl Rule for XPoweredBy {
         &META
     }
 
-    fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
-        if crate::is_test_path(&ctx.project.file(file).path) {
-            return;
-        }
-        for app in ctx
-            .apps
-            .apps
-            .iter()
-            .filter(|a| a.file == file && a.framework.is_express() && a.is_used())
-        {
+    fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        for (_, app) in ctx.routes.apps().filter(|(_, a)| {
+            let path = &ctx.project.file(a.file).path;
+            a.framework.is_express()
+                && a.is_used()
+                && !crate::is_test_path(path)
+                && !ctx.routes.is_static(path)
+        }) {
             if hides_header(ctx, app) {
                 continue;
             }
-            let path = &ctx.project.file(file).path;
+            let path = &ctx.project.file(app.file).path;
             let mut f = Finding::new(META.id, META.default_level, path.clone(), app.span);
             f.message = format!(
                 "This {} app sends `X-Powered-By: Express` on every response, telling attackers which framework to target",
@@ -52,7 +52,7 @@ impl Rule for XPoweredBy {
             );
             f.help = "call `app.disable('x-powered-by')` right after creating the app (the setting name is lower case), or register `helmet()` before the routes".into();
             if let Some(&(parent, _)) = app.mounted_by.first() {
-                let p = &ctx.apps.apps[parent];
+                let p = &ctx.routes.routers[parent];
                 f.related.push(Related {
                     path: ctx.project.file(p.file).path.clone(),
                     span: p.span,

@@ -194,7 +194,9 @@ impl Indexer {
                     .take(MAX_ITEMS)
                     .map(|el| match el {
                         Some(ExprOrSpread { spread: None, expr }) => self.val_at(expr, d),
-                        Some(_) => Val::Unknown,
+                        Some(ExprOrSpread { expr, .. }) => {
+                            Val::Spread(Box::new(self.val_at(expr, d)))
+                        }
                         None => Val::Undefined,
                     })
                     .collect(),

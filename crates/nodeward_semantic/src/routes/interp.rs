@@ -1,0 +1,751 @@
+//! The interpretation that finds apps and routers and what is done to them.
+//!
+//! A small abstract interpretation that tracks only app and router objects:
+//! each file's module body runs once; a call to a project function (in this
+//! file or another) runs that function with the objects passed to it bound
+//! to its parameters; callbacks handed to code outside the project run once
+//! where they are passed. A Fastify plugin runs with its instance parameter
+//! bound to a new context (or to the same context when wrapped with
+//! fastify-plugin). A function defined but never called runs nothing, so a
+//! hardening helper nobody calls protects nothing. Conditions are evaluated
+//! in the default environment; an operation under a condition that is false
+//! by default is kept with `Truth::False` (the route table lists it as off).
+//!
+//! Every run is memoised by (function, objects bound to its parameters), and
+//! what a project function returns is computed once, so the cost grows with
+//! the number of call sites, not with the paths between them. A spent
+//! budget is recorded and becomes a notice.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::env::{cond_truth, Truth};
+use crate::model::{CallVal, CondId, FnId, Val, MODULE_FN};
+use crate::project::{FileId, Project};
+
+use super::data::{data, is_api, FrameworkName};
+use super::{Framework, Mount, Op, RouteTable, Router, RouterId, RouterKind};
+
+/// `require('a').b.c` → `("a", "b.c")`: a package export, by module and path.
+pub fn module_path(project: &Project, file: FileId, val: &Val) -> Option<(Box<str>, String)> {
+    let (_, v) = project.resolve(file, val);
+    let mut props = Vec::new();
+    let mut cur = &v;
+    loop {
+        match cur {
+            Val::Member(obj, p) => {
+                if &**p != "default" {
+                    props.push(&**p);
+                }
+                cur = obj;
+            }
+            Val::Module(m) if !crate::index::is_relative(m) => {
+                props.reverse();
+                let module = m.strip_prefix("node:").unwrap_or(m);
+                return Some((module.into(), props.join(".")));
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Budget of interpretation steps per project, so that no project makes
+/// the link phase run away; spending it is a notice.
+pub(crate) const MAX_STEPS: u64 = 2_000_000;
+const MAX_DEPTH: usize = 24;
+const MAX_VALUE_DEPTH: u32 = 8;
+
+type Conds = Vec<(FileId, CondId)>;
+
+struct Frame {
+    file: FileId,
+    func: FnId,
+    params: Vec<Option<RouterId>>,
+    /// Project functions passed as arguments (`connectDb(setup)`), so that
+    /// a call of the parameter runs them.
+    callbacks: Vec<Option<(FileId, FnId)>>,
+}
+
+/// A run: function, the objects and callbacks bound to its parameters.
+type RunKey = (
+    FileId,
+    FnId,
+    Vec<Option<RouterId>>,
+    Vec<Option<(FileId, FnId)>>,
+);
+
+struct Interp<'p> {
+    project: &'p Project,
+    routers: Vec<Router>,
+    by_site: HashMap<(FileId, u32), RouterId>,
+    contexts: HashMap<(FileId, FnId, RouterId), RouterId>,
+    runs: HashSet<RunKey>,
+    /// What calling a project function gives, when it does not depend on
+    /// its arguments (`None` while being computed: recursion gives nothing).
+    returned: HashMap<(FileId, FnId), Option<RouterId>>,
+    frames: Vec<Frame>,
+    seq: u32,
+    steps: u64,
+    budget_spent: Option<FileId>,
+}
+
+pub(crate) fn interpret(project: &Project) -> RouteTable {
+    let mut it = Interp {
+        project,
+        routers: Vec::new(),
+        by_site: HashMap::new(),
+        contexts: HashMap::new(),
+        runs: HashSet::new(),
+        returned: HashMap::new(),
+        frames: Vec::new(),
+        seq: 0,
+        steps: 0,
+        budget_spent: None,
+    };
+    for file in 0..project.files.len() as FileId {
+        it.run(
+            file,
+            MODULE_FN,
+            Vec::new(),
+            Vec::new(),
+            Truth::True,
+            &Vec::new(),
+        );
+    }
+    // Apps created in functions that nothing in the project calls (an
+    // exported factory, a test helper): run those functions on their own.
+    for file in 0..project.files.len() as FileId {
+        for (func, f) in project.file(file).functions.iter().enumerate() {
+            let creates = f.calls.iter().any(|s| {
+                !it.by_site.contains_key(&(file, s.call.span.start))
+                    && it.factory(file, &s.call).is_some()
+            });
+            if creates {
+                it.run(
+                    file,
+                    func as FnId,
+                    Vec::new(),
+                    Vec::new(),
+                    Truth::True,
+                    &Vec::new(),
+                );
+            }
+        }
+    }
+    RouteTable {
+        routers: it.routers,
+        steps: it.steps,
+        budget_spent: it.budget_spent,
+        ..Default::default()
+    }
+}
+
+impl Interp<'_> {
+    /// Counts a step; false once the budget is spent.
+    fn step(&mut self, file: FileId) -> bool {
+        self.steps += 1;
+        if self.steps > MAX_STEPS {
+            self.budget_spent.get_or_insert(file);
+            return false;
+        }
+        true
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn run(
+        &mut self,
+        file: FileId,
+        func: FnId,
+        params: Vec<Option<RouterId>>,
+        callbacks: Vec<Option<(FileId, FnId)>>,
+        truth: Truth,
+        outer: &Conds,
+    ) {
+        if self.frames.len() >= MAX_DEPTH || self.budget_spent.is_some() {
+            return;
+        }
+        if !self
+            .runs
+            .insert((file, func, params.clone(), callbacks.clone()))
+        {
+            return;
+        }
+        let project = self.project;
+        let Some(f) = project.file(file).function(func) else {
+            return;
+        };
+        self.frames.push(Frame {
+            file,
+            func,
+            params,
+            callbacks,
+        });
+        for site in &f.calls {
+            if !self.step(file) {
+                break;
+            }
+            let t = truth.and(cond_truth(project, file, site.cond));
+            let mut conds = outer.clone();
+            if let Some(c) = site.cond {
+                conds.insert(0, (file, c));
+            }
+            self.call(file, &site.call, t, &conds);
+        }
+        self.frames.pop();
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_op(
+        &mut self,
+        router: RouterId,
+        file: FileId,
+        method: &str,
+        args: Vec<Val>,
+        call: &CallVal,
+        truth: Truth,
+        conds: &Conds,
+        mounts: Vec<Mount>,
+        via: Option<(Box<str>, String)>,
+    ) {
+        let index = self.routers[router].ops.len();
+        for m in &mounts {
+            self.routers[m.child].mounted_by.push((router, index));
+        }
+        self.seq += 1;
+        self.routers[router].ops.push(Op {
+            seq: self.seq,
+            file,
+            method: method.into(),
+            args,
+            span: call.span,
+            truth,
+            conds: conds.clone(),
+            mounts,
+            via,
+        });
+    }
+
+    fn call(&mut self, file: FileId, call: &CallVal, truth: Truth, conds: &Conds) {
+        if let Some((fw, kind)) = self.factory(file, call) {
+            self.router_at(file, call, fw, kind);
+        }
+        if let Val::Member(recv, method) = &call.callee {
+            // `router.route('/users').get(list).post(create)`.
+            if let Some((router, path)) = self.route_chain(file, recv, 0) {
+                let mut args = vec![path];
+                args.extend(call.args.iter().cloned());
+                self.push_op(
+                    router,
+                    file,
+                    method,
+                    args,
+                    call,
+                    truth,
+                    conds,
+                    Vec::new(),
+                    None,
+                );
+                self.run_callbacks(file, &call.args, truth, conds);
+                return;
+            }
+            if let Some(router) = self.obj_of(file, recv, 0) {
+                let fw = self.routers[router].framework;
+                let fastify = matches!(fw, Framework::Fastify | Framework::Nest { fastify: true });
+                let mut mounts = Vec::new();
+                if fastify && &**method == "register" {
+                    mounts = self.register(router, file, call, truth, conds);
+                } else {
+                    for a in &call.args {
+                        self.mounts_in(file, a, None, &mut mounts, 0);
+                    }
+                }
+                mounts.retain(|m| m.child != router);
+                self.push_op(
+                    router,
+                    file,
+                    method,
+                    call.args.clone(),
+                    call,
+                    truth,
+                    conds,
+                    mounts,
+                    None,
+                );
+                if !(fastify && &**method == "register") {
+                    self.run_callbacks(file, &call.args, truth, conds);
+                }
+                return;
+            }
+        }
+        let arg_objs: Vec<Option<RouterId>> =
+            call.args.iter().map(|a| self.obj_of(file, a, 0)).collect();
+        match self.project.resolve(file, &call.callee) {
+            (cf, Val::Func(id)) => {
+                let cbs = call.args.iter().map(|a| self.func_of(file, a)).collect();
+                self.run(cf, id, arg_objs, cbs, truth, conds)
+            }
+            // A callback parameter called: `onReady()` inside `connectDb(onReady)`.
+            (pf, Val::Param { func, index }) => {
+                if let Some((ff, id)) = self.callback(pf, func, index) {
+                    self.run(ff, id, arg_objs, Vec::new(), truth, conds);
+                }
+            }
+            // `new Server(app)`: the constructor runs.
+            (cf, Val::Class(class)) if call.new => {
+                if let Some(ctor) = self
+                    .project
+                    .file(cf)
+                    .classes
+                    .get(class as usize)
+                    .and_then(|c| c.ctor)
+                {
+                    let cbs = call.args.iter().map(|a| self.func_of(file, a)).collect();
+                    self.run(cf, ctor, arg_objs, cbs, truth, conds);
+                }
+            }
+            _ => {
+                let via = module_path(self.project, file, &call.callee);
+                for obj in arg_objs.into_iter().flatten() {
+                    self.routers[obj].escapes = true;
+                    if via.is_some() {
+                        self.push_op(
+                            obj,
+                            file,
+                            "",
+                            call.args.clone(),
+                            call,
+                            truth,
+                            conds,
+                            Vec::new(),
+                            via.clone(),
+                        );
+                    }
+                }
+                self.run_callbacks(file, &call.args, truth, conds);
+            }
+        }
+    }
+
+    /// Callbacks passed to code outside the project are assumed to run, once.
+    fn run_callbacks(&mut self, file: FileId, args: &[Val], truth: Truth, conds: &Conds) {
+        for arg in args {
+            if let Some((af, id)) = self.func_of(file, arg) {
+                self.run(af, id, Vec::new(), Vec::new(), truth, conds);
+            }
+        }
+    }
+
+    /// The project function a value is: a function, or a parameter bound
+    /// to one by the running call.
+    fn func_of(&self, file: FileId, val: &Val) -> Option<(FileId, FnId)> {
+        match self.project.resolve(file, val) {
+            (f, Val::Func(id)) => Some((f, id)),
+            (f, Val::Param { func, index }) => self.callback(f, func, index),
+            _ => None,
+        }
+    }
+
+    fn callback(&self, file: FileId, func: FnId, index: u32) -> Option<(FileId, FnId)> {
+        self.frames
+            .iter()
+            .rev()
+            .find(|fr| fr.file == file && fr.func == func)
+            .and_then(|fr| fr.callbacks.get(index as usize).copied().flatten())
+    }
+
+    /// A Fastify `register(plugin, opts)`: the plugin runs in a new context
+    /// mounted at `opts.prefix`, or in the same context when it is wrapped
+    /// with fastify-plugin; an autoload registers every plugin of its folder.
+    fn register(
+        &mut self,
+        parent: RouterId,
+        file: FileId,
+        call: &CallVal,
+        truth: Truth,
+        conds: &Conds,
+    ) -> Vec<Mount> {
+        let Some(plugin) = call.args.first() else {
+            return Vec::new();
+        };
+        let prefix = call
+            .args
+            .get(1)
+            .and_then(|o| self.option(file, o, "prefix"));
+        if let Some((af, auto)) = self.autoload(file, plugin, call.args.get(1)) {
+            let mut mounts = Vec::new();
+            for (pf, plugin, sub) in auto {
+                let path = join_prefix(prefix.as_ref(), &sub, af);
+                mounts.extend(self.plugin(parent, pf, &plugin, path, call, truth, conds));
+            }
+            return mounts;
+        }
+        self.plugin(parent, file, plugin, prefix, call, truth, conds)
+            .into_iter()
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn plugin(
+        &mut self,
+        parent: RouterId,
+        file: FileId,
+        plugin: &Val,
+        prefix: Option<(FileId, Val)>,
+        call: &CallVal,
+        truth: Truth,
+        conds: &Conds,
+    ) -> Option<Mount> {
+        let (pf, pv) = self.project.resolve(file, plugin);
+        match pv {
+            Val::Func(id) => {
+                let fw = self.routers[parent].framework;
+                let key = (pf, id, parent);
+                let child = match self.contexts.get(&key) {
+                    Some(c) => *c,
+                    None => {
+                        self.routers.push(Router {
+                            kind: RouterKind::Context,
+                            framework: fw,
+                            file,
+                            span: call.span,
+                            args: Vec::new(),
+                            ops: Vec::new(),
+                            mounted_by: Vec::new(),
+                            escapes: false,
+                        });
+                        let c = self.routers.len() - 1;
+                        self.contexts.insert(key, c);
+                        c
+                    }
+                };
+                self.run(pf, id, vec![Some(child)], Vec::new(), truth, conds);
+                Some(Mount {
+                    child,
+                    path: prefix,
+                    same_context: false,
+                })
+            }
+            Val::Call(c) => {
+                let (module, path) = module_path(self.project, pf, &c.callee)?;
+                if !is_api(&data().plugin_wrapper, &module, &path) {
+                    return None;
+                }
+                let (ff, Val::Func(id)) = self.project.resolve(pf, c.args.first()?) else {
+                    return None;
+                };
+                self.run(ff, id, vec![Some(parent)], Vec::new(), truth, conds);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// The plugins an `@fastify/autoload` registration loads: (file, its
+    /// default export, the sub-folder prefix).
+    #[allow(clippy::type_complexity)]
+    fn autoload(
+        &self,
+        file: FileId,
+        plugin: &Val,
+        opts: Option<&Val>,
+    ) -> Option<(FileId, Vec<(FileId, Val, String)>)> {
+        let (module, path) = module_path(self.project, file, plugin)?;
+        if !is_api(&data().autoload, &module, &path) {
+            return None;
+        }
+        let (of, dir) = self.option(file, opts?, "dir")?;
+        let dir = folder_of(self.project, of, &dir)?;
+        let mut out = Vec::new();
+        for (id, f) in self.project.files.iter().enumerate() {
+            let Some(rest) = f.path.strip_prefix(&format!("{dir}/")) else {
+                continue;
+            };
+            let Some(export) = f.export("default") else {
+                continue;
+            };
+            let sub = rest.rfind('/').map_or("", |i| &rest[..i]);
+            let sub = if sub.is_empty() {
+                String::new()
+            } else {
+                format!("/{sub}")
+            };
+            out.push((id as FileId, export.clone(), sub));
+        }
+        Some((file, out))
+    }
+
+    /// `opts.key` of an options object (resolved through variables).
+    fn option(&self, file: FileId, opts: &Val, key: &str) -> Option<(FileId, Val)> {
+        let (of, ov) = self.project.resolve(file, opts);
+        ov.prop(key).map(|v| (of, v.clone()))
+    }
+
+    /// The routers a `use` argument mounts: a router or app, `router.routes()`
+    /// (Koa), `mount(path, app)` (koa-mount), arrays of those.
+    fn mounts_in(
+        &mut self,
+        file: FileId,
+        val: &Val,
+        path: Option<(FileId, Val)>,
+        out: &mut Vec<Mount>,
+        depth: u32,
+    ) {
+        if depth > MAX_VALUE_DEPTH || !self.step(file) {
+            return;
+        }
+        let (f, v) = self.project.resolve(file, val);
+        if let Val::Array(items) = &v {
+            for item in items.iter() {
+                self.mounts_in(f, item, path.clone(), out, depth + 1);
+            }
+            return;
+        }
+        if let Val::Call(c) = &v {
+            if let Val::Member(recv, m) = &c.callee {
+                if matches!(&**m, "routes" | "middleware") {
+                    if let Some(child) = self.obj_of(f, recv, depth + 1) {
+                        out.push(Mount {
+                            child,
+                            path,
+                            same_context: false,
+                        });
+                    }
+                    return;
+                }
+            }
+            if let Some((module, p)) = module_path(self.project, f, &c.callee) {
+                if is_api(&data().mount, &module, &p) {
+                    let (mpath, target) = match c.args.as_slice() {
+                        [p, t, ..] => (Some((f, p.clone())), t),
+                        [t] => (None, t),
+                        [] => return,
+                    };
+                    return self.mounts_in(f, target, mpath, out, depth + 1);
+                }
+            }
+        }
+        if let Some(child) = self.obj_of(f, &v, depth + 1) {
+            out.push(Mount {
+                child,
+                path,
+                same_context: false,
+            });
+        }
+    }
+
+    /// `router.route(path)` and the chain on it: the router and the path.
+    fn route_chain(&mut self, file: FileId, recv: &Val, depth: u32) -> Option<(RouterId, Val)> {
+        if depth > MAX_VALUE_DEPTH {
+            return None;
+        }
+        let Val::Call(c) = recv else { return None };
+        let Val::Member(inner, m) = &c.callee else {
+            return None;
+        };
+        if &**m == "route" {
+            let router = self.obj_of(file, inner, depth + 1)?;
+            if self.routers[router].framework != Framework::Express {
+                return None;
+            }
+            return Some((router, c.args.first()?.clone()));
+        }
+        if data().methods.express.iter().any(|x| **x == **m) {
+            return self.route_chain(file, inner, depth + 1);
+        }
+        None
+    }
+
+    fn router_at(
+        &mut self,
+        file: FileId,
+        call: &CallVal,
+        framework: Framework,
+        kind: RouterKind,
+    ) -> RouterId {
+        *self
+            .by_site
+            .entry((file, call.span.start))
+            .or_insert_with(|| {
+                self.routers.push(Router {
+                    kind,
+                    framework,
+                    file,
+                    span: call.span,
+                    args: call.args.clone(),
+                    ops: Vec::new(),
+                    mounted_by: Vec::new(),
+                    escapes: false,
+                });
+                self.routers.len() - 1
+            })
+    }
+
+    fn factory(&self, file: FileId, call: &CallVal) -> Option<(Framework, RouterKind)> {
+        let (module, path) = module_path(self.project, file, &call.callee)?;
+        let find = |list: &'static [super::data::FactoryData]| {
+            list.iter()
+                .find(|f| *f.module == *module && f.path == path && (call.new || !f.new))
+        };
+        let (fac, kind) = match find(&data().factory) {
+            Some(f) => (f, RouterKind::App),
+            None => (find(&data().router)?, RouterKind::Router),
+        };
+        Some((
+            match fac.framework {
+                FrameworkName::Express => Framework::Express,
+                FrameworkName::Koa => Framework::Koa,
+                FrameworkName::Fastify => Framework::Fastify,
+                FrameworkName::Nest => Framework::Nest {
+                    fastify: self.nest_on_fastify(file, call),
+                },
+            },
+            kind,
+        ))
+    }
+
+    /// `NestFactory.create(AppModule, new FastifyAdapter())`.
+    fn nest_on_fastify(&self, file: FileId, call: &CallVal) -> bool {
+        call.args
+            .iter()
+            .skip(1)
+            .any(|a| match self.project.resolve(file, a) {
+                (af, Val::Call(c)) => {
+                    module_path(self.project, af, &c.callee).is_some_and(|(m, p)| {
+                        data()
+                            .platform_adapter
+                            .iter()
+                            .any(|ad| *ad.module == *m && ad.class == p && ad.platform == "fastify")
+                    })
+                }
+                _ => false,
+            })
+    }
+
+    /// The app or router a value holds, if any.
+    fn obj_of(&mut self, file: FileId, val: &Val, depth: u32) -> Option<RouterId> {
+        if depth > MAX_VALUE_DEPTH || !self.step(file) {
+            return None;
+        }
+        let (f, v) = self.project.resolve(file, val);
+        match &v {
+            Val::Param { func, index } => self
+                .frames
+                .iter()
+                .rev()
+                .find(|fr| fr.file == f && fr.func == *func)
+                .and_then(|fr| fr.params.get(*index as usize).copied().flatten()),
+            Val::Call(c) => {
+                if let Some((fw, kind)) = self.factory(f, c) {
+                    return Some(self.router_at(f, c, fw, kind));
+                }
+                if let Val::Member(recv, m) = &c.callee {
+                    if data().unwrap.methods.iter().any(|u| **u == **m) {
+                        return self.obj_of(f, recv, depth + 1);
+                    }
+                }
+                // A project function that returns an app (`createApp()`).
+                if let (ff, Val::Func(id)) = self.project.resolve(f, &c.callee) {
+                    return self.returned_obj(f, c, ff, id, depth);
+                }
+                None
+            }
+            _ => None,
+        }
+    }
+
+    /// What a call of project function `id` returns: an argument passed
+    /// back (`withHelmet(app)` returning `app`), else what its returns hold,
+    /// computed once per function.
+    fn returned_obj(
+        &mut self,
+        file: FileId,
+        call: &CallVal,
+        ff: FileId,
+        id: FnId,
+        depth: u32,
+    ) -> Option<RouterId> {
+        let project = self.project;
+        let returns = &project.file(ff).function(id)?.returns;
+        for r in returns {
+            if let (rf, Val::Param { func, index }) = project.resolve(ff, r) {
+                if rf == ff && func == id {
+                    if let Some(obj) = call
+                        .args
+                        .get(index as usize)
+                        .and_then(|a| self.obj_of(file, a, depth + 1))
+                    {
+                        return Some(obj);
+                    }
+                }
+            }
+        }
+        if let Some(known) = self.returned.get(&(ff, id)) {
+            return *known;
+        }
+        self.returned.insert((ff, id), None);
+        let found = returns.iter().find_map(|r| self.obj_of(ff, r, depth + 1));
+        self.returned.insert((ff, id), found);
+        found
+    }
+}
+
+/// `prefix` joined with an autoload sub-folder, as a string value.
+fn join_prefix(prefix: Option<&(FileId, Val)>, sub: &str, file: FileId) -> Option<(FileId, Val)> {
+    match (prefix, sub.is_empty()) {
+        (None, true) => None,
+        (Some(p), true) => Some(p.clone()),
+        (None, false) => Some((file, Val::Str(sub.into()))),
+        (Some((pf, pv)), false) => Some((
+            *pf,
+            Val::Bin(Box::new(("+", pv.clone(), Val::Str(sub.into())))),
+        )),
+    }
+}
+
+/// The project folder a path expression names: `path.join(__dirname,
+/// 'plugins')`, `path.resolve(__dirname, 'routes')`, `join(dirname(
+/// fileURLToPath(import.meta.url)), 'plugins')`.
+pub(crate) fn folder_of(project: &Project, file: FileId, val: &Val) -> Option<String> {
+    let here = {
+        let p = &project.file(file).path;
+        p.rfind('/').map_or(String::new(), |i| p[..i].to_string())
+    };
+    let (f, v) = project.resolve(file, val);
+    let mut parts: Vec<String> = Vec::new();
+    let part = |v: &Val| -> Option<String> {
+        match project.resolve(f, v) {
+            (_, Val::Global(g)) if &*g == "__dirname" => Some(here.clone()),
+            (_, Val::Str(s)) => Some(s.to_string()),
+            // `dirname(fileURLToPath(import.meta.url))`: this file's folder.
+            (cf, Val::Call(c)) => match module_path(project, cf, &c.callee) {
+                Some((m, p)) if &*m == "path" && p == "dirname" => Some(here.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    match &v {
+        Val::Call(c) => {
+            let (m, p) = module_path(project, f, &c.callee)?;
+            if &*m != "path" || !matches!(p.as_str(), "join" | "resolve") {
+                return None;
+            }
+            for a in &c.args {
+                parts.push(part(a)?);
+            }
+        }
+        Val::Str(s) => parts.push(format!("{here}/{s}")),
+        _ => return None,
+    }
+    let joined = parts.join("/");
+    let mut out: Vec<&str> = Vec::new();
+    for seg in joined.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                out.pop()?;
+            }
+            s => out.push(s),
+        }
+    }
+    Some(out.join("/"))
+}

@@ -1,0 +1,12 @@
+'use strict';
+
+const path = require('node:path');
+const Fastify = require('fastify');
+const autoload = require('@fastify/autoload');
+
+const app = Fastify({ logger: true });
+
+app.register(autoload, { dir: path.join(__dirname, 'plugins') });
+app.register(autoload, { dir: path.join(__dirname, 'routes') });
+
+app.listen({ port: Number(process.env.PORT) || 3000, host: '0.0.0.0' });
