@@ -44,10 +44,45 @@ pub struct Cli {
 pub enum Command {
     /// Analyse a project (default: the current directory).
     Check(CheckArgs),
+    /// Print the route table: every route and middleware mount the apps
+    /// serve, with full path, handler, middleware and default-environment gate.
+    Routes(RoutesArgs),
     /// Print the rule table.
     Rules,
     /// Print a rule's documentation.
     Explain { rule: String },
+}
+
+#[derive(clap::Args, Debug)]
+pub struct RoutesArgs {
+    /// Files or folders to read.
+    pub paths: Vec<PathBuf>,
+    #[arg(short, long, value_enum, default_value = "human")]
+    pub format: RoutesFormat,
+    /// Write the table to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Config file [default: nodeward.toml found upward from the first path].
+    #[arg(short, long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Exclude files matching GLOB (gitignore syntax); repeatable.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+    /// Do not read .gitignore, .git/info/exclude or .nodewardignore.
+    #[arg(long)]
+    pub no_ignore: bool,
+    /// Lift the built-in excludes (node_modules, dist, *.min.js, …).
+    #[arg(long)]
+    pub no_default_excludes: bool,
+    /// Worker threads [default: one per core; at most four per core].
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum RoutesFormat {
+    Human,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -146,6 +181,7 @@ pub fn run(cli: Cli) -> ExitStatus {
             None => Err(format!("unknown rule `{rule}` (see `nodeward rules`)")),
         },
         Command::Check(args) => check(args),
+        Command::Routes(args) => routes(args),
     };
     result.unwrap_or_else(|msg| {
         eprintln!("nodeward: error: {msg}");
@@ -330,6 +366,60 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
     Ok(if failing {
         ExitStatus::Findings
+    } else {
+        ExitStatus::Clean
+    })
+}
+
+fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    let config_path = config::find(args.config.as_deref(), &paths[0]);
+    let config = match &config_path {
+        Some(p) => config::load(p)?,
+        None => Config::default(),
+    };
+    if args.jobs == Some(0) {
+        return Err("--jobs must be at least 1".into());
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut excludes = config.exclude.clone();
+    excludes.extend(args.exclude.iter().cloned());
+    let opts = AnalyzeOptions {
+        paths,
+        discover: DiscoverOptions {
+            excludes,
+            use_ignore_files: !args.no_ignore,
+            default_excludes: !args.no_default_excludes,
+            max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        },
+        rules: Vec::new(),
+        jobs: args.jobs.map(|j| j.min(cores * 4)),
+        baseline: None,
+        write_baseline: None,
+        deps: DepsOptions {
+            advisories: None,
+            online: None,
+            max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
+        },
+    };
+    let (report, rows) = crate::pipeline::analyze_with_routes(&opts).map_err(|e| e.0)?;
+    let text = match args.format {
+        RoutesFormat::Human => crate::route_listing::human(&rows),
+        RoutesFormat::Json => {
+            let mut t = serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?;
+            t.push('\n');
+            t
+        }
+    };
+    write_out(args.output.as_deref(), &text)?;
+    // Files that could not be read or parsed leave the table incomplete.
+    eprint!("{}", notices_text(&report));
+    Ok(if report.has_internal_error() {
+        ExitStatus::Error
     } else {
         ExitStatus::Clean
     })

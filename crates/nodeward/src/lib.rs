@@ -5,3 +5,4 @@ pub mod config;
 pub mod deps_phase;
 pub mod panic_capture;
 pub mod pipeline;
+pub mod route_listing;

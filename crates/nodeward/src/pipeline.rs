@@ -81,6 +81,22 @@ impl FileOutcome {
 }
 
 pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
+    analyze_inner(opts, None)
+}
+
+/// Runs the analysis and also lists the route table (`nodeward routes`).
+pub fn analyze_with_routes(
+    opts: &AnalyzeOptions,
+) -> Result<(RunReport, Vec<crate::route_listing::RouteRow>), RunError> {
+    let mut rows = Vec::new();
+    let report = analyze_inner(opts, Some(&mut rows))?;
+    Ok((report, rows))
+}
+
+fn analyze_inner(
+    opts: &AnalyzeOptions,
+    route_rows: Option<&mut Vec<crate::route_listing::RouteRow>>,
+) -> Result<RunReport, RunError> {
     panic_capture::install();
     let mut summary = Summary::default();
     let t = Instant::now();
@@ -170,6 +186,14 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
         ));
     }
     summary.timings.link = t.elapsed();
+    if let Some(rows) = route_rows {
+        let abs: HashMap<String, PathBuf> = discovery
+            .files
+            .iter()
+            .map(|f| (f.rel.clone(), f.abs.clone()))
+            .collect();
+        *rows = crate::route_listing::rows(&project, &routes, &abs);
+    }
 
     let t = Instant::now();
     let rule_notices = std::sync::Mutex::new(Vec::new());

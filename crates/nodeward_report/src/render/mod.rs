@@ -180,7 +180,7 @@ pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
 /// byte spans into source text stay valid). Scanned code, lockfiles and
 /// advisory texts reach the report; none may move the cursor, retitle the
 /// window or reorder what the reader sees.
-pub(crate) fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
+pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
         (c.is_control() && c != '\n' && c != '\t')
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')

@@ -8,8 +8,18 @@ const MAX_LEN: usize = 80;
 /// The text of `val` as written in `model`'s file (approximately: the model
 /// keeps what the code means, not its spelling).
 pub fn describe(model: &FileModel, val: &Val) -> String {
+    text(model, val, true)
+}
+
+/// A name for a handler or middleware: calls without their arguments
+/// (`morgan(…)`), anonymous functions as `anonymous`.
+pub fn name(model: &FileModel, val: &Val) -> String {
+    text(model, val, false)
+}
+
+fn text(model: &FileModel, val: &Val, args: bool) -> String {
     let mut s = String::new();
-    write(model, val, &mut s, 0);
+    write(model, val, &mut s, 0, args);
     if s.len() > MAX_LEN {
         let mut end = MAX_LEN;
         while !s.is_char_boundary(end) {
@@ -21,7 +31,7 @@ pub fn describe(model: &FileModel, val: &Val) -> String {
     s
 }
 
-fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32) {
+fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32, args: bool) {
     if depth > 8 || out.len() > MAX_LEN {
         out.push('…');
         return;
@@ -45,7 +55,7 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32) {
             out.push_str("')");
         }
         Val::Member(obj, p) => {
-            write(model, obj, out, d);
+            write(model, obj, out, d, args);
             out.push('.');
             out.push_str(p);
         }
@@ -53,8 +63,12 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32) {
             if c.new {
                 out.push_str("new ");
             }
-            write(model, &c.callee, out, d);
+            write(model, &c.callee, out, d, args);
             out.push('(');
+            if !args && !c.args.is_empty() {
+                out.push_str("…)");
+                return;
+            }
             for (i, a) in c.args.iter().enumerate() {
                 if i > 0 {
                     out.push_str(", ");
@@ -63,7 +77,7 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32) {
                     out.push('…');
                     break;
                 }
-                write(model, a, out, d);
+                write(model, a, out, d, args);
             }
             out.push(')');
         }
@@ -79,7 +93,7 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32) {
         }
         Val::Func(id) => match model.function(*id).and_then(|f| f.name.as_deref()) {
             Some(n) => out.push_str(n),
-            None => out.push_str("function"),
+            None => out.push_str("anonymous"),
         },
         Val::Binding(id) => match model.bindings.get(*id as usize) {
             Some(b) => out.push_str(&b.name),
@@ -89,29 +103,29 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32) {
         Val::Array(_) => out.push_str("[…]"),
         Val::Spread(x) => {
             out.push_str("...");
-            write(model, x, out, d);
+            write(model, x, out, d, args);
         }
         Val::Bin(b) => {
-            write(model, &b.1, out, d);
+            write(model, &b.1, out, d, args);
             out.push(' ');
             out.push_str(b.0);
             out.push(' ');
-            write(model, &b.2, out, d);
+            write(model, &b.2, out, d, args);
         }
         Val::Not(x) => {
             out.push('!');
-            write(model, x, out, d);
+            write(model, x, out, d, args);
         }
         Val::TypeOf(x) => {
             out.push_str("typeof ");
-            write(model, x, out, d);
+            write(model, x, out, d, args);
         }
         Val::Cond(c) => {
-            write(model, &c.0, out, d);
+            write(model, &c.0, out, d, args);
             out.push_str(" ? ");
-            write(model, &c.1, out, d);
+            write(model, &c.1, out, d, args);
             out.push_str(" : ");
-            write(model, &c.2, out, d);
+            write(model, &c.2, out, d, args);
         }
         Val::Template(_) => out.push_str("`…`"),
         Val::Class(id) => match model

@@ -15,9 +15,9 @@ mod nest;
 mod table;
 
 pub use data::FrameworkName;
-pub use describe::describe;
+pub use describe::{describe, name};
 pub use interp::module_path;
-pub use table::{Gate, GateStep, Handler, Route};
+pub use table::{Gate, GateKind, GateStep, Handler, Route};
 
 use nodeward_report::Span;
 

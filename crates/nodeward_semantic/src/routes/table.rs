@@ -491,7 +491,7 @@ impl Walk<'_> {
     }
 
     fn handler(&self, file: FileId, val: &Val) -> Handler {
-        let name = describe(self.project.file(file), val);
+        let name = super::describe::name(self.project.file(file), val);
         let target = match self.project.resolve(file, val) {
             (f, Val::Func(id)) => Some((f, id)),
             // A middleware factory of the project: the function it returns.
