@@ -158,7 +158,7 @@ impl Lines<'_> {
                 .and_then(|p| std::fs::read_to_string(p).ok())?;
             Some(LineIndex::new(&text))
         });
-        index.as_ref().map_or(0, |i| i.line_of(offset) + 1)
+        index.as_ref().map_or(0, |i| i.line_of(offset))
     }
 }
 

@@ -11,10 +11,11 @@ use cli_support::{
 };
 
 /// Every rule with its default severity.
-const RULES: [(&str, &str); 5] = [
+const RULES: [(&str, &str); 6] = [
     ("missing-helmet", "warning"),
     ("redos", "error"),
     ("swallowed-crash", "warning"),
+    ("ungated-dev-route", "warning"),
     ("vulnerable-dependency", "error"),
     ("x-powered-by", "warning"),
 ];

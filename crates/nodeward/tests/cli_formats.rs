@@ -137,6 +137,7 @@ fn sarif_is_valid_and_has_the_results() {
             "missing-helmet",
             "redos",
             "swallowed-crash",
+            "ungated-dev-route",
             "vulnerable-dependency",
             "x-powered-by"
         ]

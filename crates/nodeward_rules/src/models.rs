@@ -90,6 +90,58 @@ pub fn process() -> &'static ProcessModels {
     })
 }
 
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DevToolModels {
+    pub paths: DevPaths,
+    pub tool: Vec<DevTool>,
+    pub server: Vec<DevServer>,
+    pub handler: DevHandler,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DevPaths {
+    pub segments: Vec<String>,
+    pub first_segments: Vec<String>,
+    pub pairs: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DevTool {
+    pub module: String,
+    pub path: String,
+    #[serde(default)]
+    pub option: Option<String>,
+    pub what: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DevServer {
+    pub module: String,
+    pub path: String,
+    pub options: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DevHandler {
+    pub respond_methods: Vec<String>,
+    pub eval_globals: Vec<String>,
+    pub eval_modules: Vec<(String, String)>,
+    pub drop_methods: Vec<String>,
+}
+
+pub fn dev_tools() -> &'static DevToolModels {
+    static DATA: OnceLock<DevToolModels> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/dev-tools.toml"))
+            .expect("rules/models/dev-tools.toml is valid (checked by a test)")
+    })
+}
+
 pub fn headers() -> &'static HeaderModels {
     static DATA: OnceLock<HeaderModels> = OnceLock::new();
     DATA.get_or_init(|| {
@@ -109,6 +161,11 @@ mod tests {
             .any(|m| m.module == "helmet" && m.path.is_empty()));
         assert!(h.disabling_options.contains_key("contentSecurityPolicy"));
         assert!(!super::process().may_exit_words.is_empty());
+        assert!(super::dev_tools()
+            .paths
+            .segments
+            .iter()
+            .any(|s| s == "debug"));
         assert!(super::sources()
             .request
             .iter()

@@ -2,7 +2,8 @@
 
 use crate::rules::{
     missing_helmet::MissingHelmet, redos::Redos, swallowed_crash::SwallowedCrash,
-    vulnerable_dependency::VulnerableDependency, x_powered_by::XPoweredBy,
+    ungated_dev_route::UngatedDevRoute, vulnerable_dependency::VulnerableDependency,
+    x_powered_by::XPoweredBy,
 };
 use crate::Rule;
 
@@ -10,6 +11,7 @@ static RULES: &[&dyn Rule] = &[
     &MissingHelmet,
     &Redos,
     &SwallowedCrash,
+    &UngatedDevRoute,
     &VulnerableDependency,
     &XPoweredBy,
 ];

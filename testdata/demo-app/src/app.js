@@ -18,7 +18,7 @@ app.get('/healthz', (req, res) => res.json({ status: 'ok' }));
 
 app.use('/api/auth', authRoutes);
 app.use('/api/users', userRoutes);
-app.use('/debug', debugRoutes);
+app.use('/debug', debugRoutes); // expect: ungated-dev-route
 
 // Security headers
 app.use(helmet());

@@ -3,5 +3,6 @@
 pub mod missing_helmet;
 pub mod redos;
 pub mod swallowed_crash;
+pub mod ungated_dev_route;
 pub mod vulnerable_dependency;
 pub mod x_powered_by;

@@ -332,6 +332,8 @@ const RECORDED_GLOBALS: &[&str] = &[
     "RegExp",
     "decodeURIComponent",
     "decodeURI",
+    "eval",
+    "Function",
 ];
 
 fn worth_recording(callee: &Val) -> bool {

@@ -228,6 +228,20 @@ impl Nest<'_> {
                     })
                     .unwrap_or_default();
                 let path = join(&prefix, &own);
+                let handler = Handler {
+                    file: cf,
+                    val: Val::Func(*fid),
+                    target: Some((cf, *fid)),
+                    name: format!(
+                        "{}.{}",
+                        cls.name.as_deref().unwrap_or("controller"),
+                        member_name
+                    ),
+                };
+                let gate = match super::table::handler_gate(self.project, &handler) {
+                    Some(step) => gate.with(step),
+                    None => gate.clone(),
+                };
                 self.out.push(Route {
                     app: self.app,
                     framework: self.framework,
@@ -237,19 +251,11 @@ impl Nest<'_> {
                     explicit_path: true,
                     file: cf,
                     span: d.span,
-                    handlers: vec![Handler {
-                        file: cf,
-                        val: Val::Func(*fid),
-                        target: Some((cf, *fid)),
-                        name: format!(
-                            "{}.{}",
-                            cls.name.as_deref().unwrap_or("controller"),
-                            member_name
-                        ),
-                    }],
+                    handlers: vec![handler],
                     middleware: Vec::new(),
-                    gate: gate.clone(),
+                    gate,
                     mounts: vec![mount.clone()],
+                    options: None,
                 });
             }
         }

@@ -41,6 +41,8 @@ pub struct Route {
     /// The mounts the route is reached through, outermost first:
     /// (file, mount call, full path of the mount).
     pub mounts: Vec<(FileId, Span, String)>,
+    /// The options of a Fastify `register(plugin, options)`.
+    pub options: Option<(FileId, Val)>,
 }
 
 /// A handler or middleware, by reference.
@@ -91,7 +93,7 @@ impl Gate {
         }
     }
 
-    fn with(&self, step: GateStep) -> Gate {
+    pub(crate) fn with(&self, step: GateStep) -> Gate {
         let mut g = self.clone();
         g.truth = g.truth.and(step.truth);
         g.steps.push(step);
@@ -202,6 +204,10 @@ impl Walk<'_> {
             }
             if let Some(p) = prefix {
                 ctx.prefix = join(&ctx.prefix, &p);
+                // `app.use(devTools.routes())` mounts the router at its prefix.
+                if let Some(last) = ctx.mounts.last_mut() {
+                    last.2 = ctx.prefix.clone();
+                }
             }
         }
         // Fastify hooks apply to the whole context, whatever the order.
@@ -265,9 +271,14 @@ impl Walk<'_> {
                     }
                 })
                 .unwrap_or_default();
+            let val = op.via.as_ref().map_or(Val::Unknown, |(m, p)| {
+                p.split('.')
+                    .filter(|s| !s.is_empty())
+                    .fold(Val::Module(m.clone()), |v, s| v.member(s))
+            });
             let h = Handler {
                 file: op.file,
-                val: Val::Unknown,
+                val,
                 target: None,
                 name: format!("{name}()"),
             };
@@ -408,6 +419,9 @@ impl Walk<'_> {
                                 Vec::new(),
                                 gate.clone(),
                             );
+                            if let Some(last) = self.out.last_mut() {
+                                last.options = op.args.get(1).map(|o| (op.file, o.clone()));
+                            }
                             ctx.chain.push((base.clone(), h));
                         }
                     }
@@ -587,6 +601,7 @@ impl Walk<'_> {
             middleware,
             gate,
             mounts: ctx.mounts.clone(),
+            options: None,
         });
     }
 }
@@ -654,7 +669,7 @@ fn gate_middleware(project: &Project, mw: &Handler, next_index: u32) -> Option<G
 
 /// A handler that returns early unless something holds that is false by
 /// default (`if (process.env.ENABLE_DEBUG !== 'true') return res.sendStatus(404)`).
-fn handler_gate(project: &Project, h: &Handler) -> Option<GateStep> {
+pub(crate) fn handler_gate(project: &Project, h: &Handler) -> Option<GateStep> {
     let (file, func) = h.target?;
     let f = project.file(file).function(func)?;
     let tail = f.tail_cond?;
