@@ -59,9 +59,6 @@ pub struct Related {
 /// One step of a source-to-sink flow (SARIF `codeFlows`).
 pub type FlowStep = Related;
 
-/// The `properties` key of a finding's short primary label.
-pub const LABEL_PROPERTY: &str = "label";
-
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule_id: &'static str,
@@ -86,6 +83,10 @@ pub struct Finding {
     /// makes two findings at one span different.
     #[serde(skip)]
     pub identity: Option<String>,
+    /// A short label for the primary location, shown under the code in
+    /// the terminal; text for people, so not part of JSON or SARIF.
+    #[serde(skip)]
+    pub label: Option<String>,
 }
 
 impl Finding {
@@ -106,23 +107,21 @@ impl Finding {
             flow: Vec::new(),
             properties: serde_json::Map::new(),
             identity: None,
+            label: None,
         }
     }
 
     /// Sets a short label for the primary location (a few words such as
     /// "query object built from client data"), shown under the code in the
-    /// terminal report. Kept in `properties` under [`LABEL_PROPERTY`].
+    /// terminal report (not in machine-readable output).
     pub fn with_label(mut self, label: impl Into<String>) -> Finding {
-        self.properties.insert(
-            LABEL_PROPERTY.to_string(),
-            serde_json::Value::String(label.into()),
-        );
+        self.label = Some(label.into());
         self
     }
 
     /// The short label set by [`Finding::with_label`].
     pub fn label(&self) -> Option<&str> {
-        self.properties.get(LABEL_PROPERTY).and_then(|v| v.as_str())
+        self.label.as_deref()
     }
 
     /// The order every output uses: path, position, rule, message.

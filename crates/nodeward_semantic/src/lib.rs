@@ -7,6 +7,7 @@ pub mod index;
 pub mod model;
 pub mod project;
 pub mod routes;
+pub mod summary;
 
 pub use index::index_file;
 pub use model::*;

@@ -74,6 +74,8 @@ pub enum Val {
     This(u32),
     /// A regex literal of this file (index into `FileModel::regexes`).
     Regex(u32),
+    /// What a `catch (e)` clause caught: the error thrown in its `try`.
+    Caught,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -187,6 +189,21 @@ pub struct Binding {
     /// Its value if it is assigned once (declaration or one assignment).
     pub value: Val,
     pub assignments: u32,
+    /// Every value it is given, in source order, when it is given more than
+    /// one (`let sql = '…'; sql += x` → `'…'`, `sql + x`; `q = escape(q)`);
+    /// empty otherwise (then `value` is the one).
+    pub defs: Vec<Val>,
+}
+
+impl Binding {
+    /// The values it is given: its one value, or every one of them.
+    pub fn values(&self) -> &[Val] {
+        if self.defs.is_empty() {
+            std::slice::from_ref(&self.value)
+        } else {
+            &self.defs
+        }
+    }
 }
 
 /// A class: its constructor and members (methods, fields, and the

@@ -127,7 +127,7 @@ impl Redos {
         let Some(source) = client_text(project, file, subject) else {
             return;
         };
-        if length_checked(project, file, site.cond) {
+        if length_checked(project, file, site.cond, subject) {
             return;
         }
         let Some(found) = regex_of(project, file, regex) else {
@@ -323,9 +323,10 @@ fn regex_of(project: &Project, file: FileId, val: &Val) -> Option<Found> {
     }
 }
 
-/// Whether the call runs only under a comparison of some `.length`
-/// (`if (s.length > 100) return;` before it, or inside `if (s.length < 100)`).
-fn length_checked(project: &Project, file: FileId, cond: Option<CondId>) -> bool {
+/// Whether the call runs only under a comparison of the subject's
+/// `.length` (`if (s.length > 100) return;` before it, or inside
+/// `if (s.length < 100)`); the length of another value limits nothing.
+fn length_checked(project: &Project, file: FileId, cond: Option<CondId>, subject: &Val) -> bool {
     let conds = &project.file(file).conds;
     let mut cur = cond;
     let mut guard = 0;
@@ -333,7 +334,7 @@ fn length_checked(project: &Project, file: FileId, cond: Option<CondId>) -> bool
         let Some(node) = conds.get(id as usize) else {
             break;
         };
-        if compares_length(&node.test) {
+        if compares_length(project, file, &node.test, subject) {
             return true;
         }
         cur = node.parent;
@@ -345,18 +346,45 @@ fn length_checked(project: &Project, file: FileId, cond: Option<CondId>) -> bool
     false
 }
 
-fn compares_length(v: &Val) -> bool {
+fn compares_length(project: &Project, file: FileId, v: &Val, subject: &Val) -> bool {
     match v {
         Val::Bin(b) => match b.0 {
-            "<" | "<=" | ">" | ">=" => is_length(&b.1) || is_length(&b.2),
-            "&&" | "||" => compares_length(&b.1) || compares_length(&b.2),
+            "<" | "<=" | ">" | ">=" => {
+                is_length_of(project, file, &b.1, subject)
+                    || is_length_of(project, file, &b.2, subject)
+            }
+            "&&" | "||" => {
+                compares_length(project, file, &b.1, subject)
+                    || compares_length(project, file, &b.2, subject)
+            }
             _ => false,
         },
-        Val::Not(x) => compares_length(x),
+        Val::Not(x) => compares_length(project, file, x, subject),
         _ => false,
     }
 }
 
-fn is_length(v: &Val) -> bool {
-    matches!(v, Val::Member(_, p) if &**p == "length")
+/// `x.length` where `x` is the subject, or a value the subject is made
+/// from by method calls (`s` for `s.trim().toLowerCase()`, `String(s)`).
+fn is_length_of(project: &Project, file: FileId, v: &Val, subject: &Val) -> bool {
+    let Val::Member(obj, p) = v else { return false };
+    if &**p != "length" {
+        return false;
+    }
+    let target = project.resolve(file, obj).1;
+    let mut cur = subject.clone();
+    for _ in 0..8 {
+        if cur == **obj || project.resolve(file, &cur).1 == target {
+            return true;
+        }
+        cur = match project.resolve(file, &cur).1 {
+            Val::Call(c) => match (&c.callee, c.args.first()) {
+                (Val::Member(recv, _), _) => (**recv).clone(),
+                (Val::Global(_), Some(a)) => a.clone(),
+                _ => return false,
+            },
+            _ => return false,
+        };
+    }
+    false
 }

@@ -221,6 +221,7 @@ impl Indexer {
             span: span_of(i.span),
             value: Val::Unknown,
             assignments: 0,
+            defs: Vec::new(),
         });
         self.bindings.insert(key, id);
         id
@@ -233,6 +234,11 @@ impl Indexer {
         b.assignments += 1;
         if b.assignments == 1 {
             b.value = value;
+        } else {
+            if b.defs.is_empty() {
+                b.defs.push(b.value.clone());
+            }
+            b.defs.push(value);
         }
     }
 
@@ -246,11 +252,22 @@ impl Indexer {
         }
     }
 
-    /// Binds every name of a pattern to the matching part of `value`.
+    /// Binds every name of a pattern to the matching part of `value`. A
+    /// default (`{ limit = 20 } = req.query`) makes the value
+    /// `part ?? default`, except on a parameter: a parameter is what the
+    /// caller passes. A rest element is a copy of what remains.
     pub(crate) fn bind_pat(&mut self, pat: &Pat, value: Val) {
         match pat {
             Pat::Ident(b) => self.assign(&b.id, value),
-            Pat::Assign(a) => self.bind_pat(&a.left, value),
+            Pat::Assign(a) => {
+                let v = if matches!(value, Val::Param { .. }) {
+                    value
+                } else {
+                    let d = self.val(&a.right);
+                    Val::Bin(Box::new(("??", value, d)))
+                };
+                self.bind_pat(&a.left, v)
+            }
             Pat::Object(o) => {
                 for p in &o.props {
                     match p {
@@ -262,10 +279,17 @@ impl Indexer {
                             self.bind_pat(&kv.value, v);
                         }
                         ObjectPatProp::Assign(a) => {
-                            let v = value.clone().member(&a.key.id.sym);
+                            let mut v = value.clone().member(&a.key.id.sym);
+                            if let Some(d) = &a.value {
+                                let d = self.val(d);
+                                v = Val::Bin(Box::new(("??", v, d)));
+                            }
                             self.assign(&a.key.id, v);
                         }
-                        ObjectPatProp::Rest(r) => self.bind_pat(&r.arg, Val::Unknown),
+                        ObjectPatProp::Rest(r) => {
+                            let rest = Val::Object(Box::new(vec![("...".into(), value.clone())]));
+                            self.bind_pat(&r.arg, rest)
+                        }
                     }
                 }
             }
@@ -273,14 +297,16 @@ impl Indexer {
                 for (i, el) in a.elems.iter().enumerate() {
                     if let Some(el) = el {
                         let v = match el {
-                            Pat::Rest(_) => Val::Unknown,
+                            Pat::Rest(_) => {
+                                Val::Array(Box::new(vec![Val::Spread(Box::new(value.clone()))]))
+                            }
                             _ => value.clone().member(&i.to_string()),
                         };
                         self.bind_pat(el, v);
                     }
                 }
             }
-            Pat::Rest(r) => self.bind_pat(&r.arg, Val::Unknown),
+            Pat::Rest(r) => self.bind_pat(&r.arg, value),
             Pat::Expr(_) | Pat::Invalid(_) => {}
         }
     }

@@ -89,25 +89,32 @@ impl Indexer {
         }
     }
 
-    /// Walks a statement list; after `if (t) return;` the rest runs only
-    /// when `t` is false, so it is walked under that condition.
+    /// After `if (t) return;` (or `if (t) {…} else return;`) the rest of
+    /// the list runs only when `t` is false (true): it is walked under that.
+    fn exit_cond(&mut self, stmt: &Stmt) {
+        let Stmt::If(IfStmt {
+            test, cons, alt, ..
+        }) = stmt
+        else {
+            return;
+        };
+        let negated = match alt {
+            None if always_exits(cons) => true,
+            Some(alt) if always_exits(cons) && !always_exits(alt) => true,
+            Some(alt) if always_exits(alt) && !always_exits(cons) => false,
+            _ => return,
+        };
+        let t = self.val(test);
+        self.push_cond(t, negated);
+    }
+
+    /// Walks a statement list, each statement under the early exits before it.
     fn walk_stmts<'a>(&mut self, stmts: impl Iterator<Item = &'a Stmt>) {
         let saved = self.cond;
         let top = std::mem::take(&mut self.fn_top);
         for stmt in stmts {
             stmt.visit_with(self);
-            if let Stmt::If(IfStmt {
-                test,
-                cons,
-                alt: None,
-                ..
-            }) = stmt
-            {
-                if always_exits(cons) {
-                    let t = self.val(test);
-                    self.push_cond(t, true);
-                }
-            }
+            self.exit_cond(stmt);
         }
         if top {
             let tail = self.cond;
@@ -138,6 +145,18 @@ impl Indexer {
             },
             _ => None,
         }
+    }
+}
+
+/// The operator of a compound assignment whose result the model follows.
+fn compound_op(op: AssignOp) -> Option<&'static str> {
+    match op {
+        AssignOp::Assign => None,
+        AssignOp::AddAssign => Some("+"),
+        AssignOp::NullishAssign => Some("??"),
+        AssignOp::OrAssign => Some("||"),
+        AssignOp::AndAssign => Some("&&"),
+        _ => Some("?"),
     }
 }
 
@@ -181,17 +200,8 @@ impl Visit for Indexer {
         let saved = self.cond;
         for item in items {
             item.visit_with(self);
-            if let ModuleItem::Stmt(Stmt::If(IfStmt {
-                test,
-                cons,
-                alt: None,
-                ..
-            })) = item
-            {
-                if always_exits(cons) {
-                    let t = self.val(test);
-                    self.push_cond(t, true);
-                }
+            if let ModuleItem::Stmt(stmt) = item {
+                self.exit_cond(stmt);
             }
         }
         self.cond = saved;
@@ -289,6 +299,9 @@ impl Visit for Indexer {
                 ClassMember::Method(m) => {
                     if let Some(name) = super::values::prop_name(&m.key) {
                         let f = self.fn_id(m.function.span);
+                        self.model.functions[f as usize]
+                            .name
+                            .get_or_insert_with(|| name.clone());
                         // Reading a getter calls it.
                         let value = match m.kind {
                             MethodKind::Getter => Val::Call(Box::new(crate::model::CallVal {
@@ -308,6 +321,7 @@ impl Visit for Indexer {
                 }
                 ClassMember::Constructor(ctor) => {
                     let f = self.fn_id(ctor.span);
+                    self.model.functions[f as usize].name = Some("constructor".into());
                     self.model.classes[id as usize].ctor = Some(f);
                     ctor.visit_with(self);
                 }
@@ -381,10 +395,17 @@ impl Visit for Indexer {
     }
 
     fn visit_assign_expr(&mut self, a: &AssignExpr) {
-        let value = if a.op == AssignOp::Assign {
-            self.val(&a.right)
-        } else {
-            Val::Unknown
+        let value = match compound_op(a.op) {
+            None => self.val(&a.right),
+            // `sql += x` is `sql = sql + x`.
+            Some(op) => match &a.left {
+                AssignTarget::Simple(SimpleAssignTarget::Ident(b)) if op != "?" => {
+                    let old = self.ident_val(&b.id);
+                    let r = self.val(&a.right);
+                    Val::Bin(Box::new((op, old, r)))
+                }
+                _ => Val::Unknown,
+            },
         };
         match &a.left {
             AssignTarget::Simple(SimpleAssignTarget::Ident(b)) => self.assign(&b.id, value),
@@ -505,8 +526,43 @@ impl Visit for Indexer {
         self.try_depth += catches as u32;
         t.block.visit_with(self);
         self.try_depth -= catches as u32;
+        if let Some(param) = t.handler.as_ref().and_then(|h| h.param.as_ref()) {
+            self.bind_pat(param, Val::Caught);
+        }
         t.handler.visit_with(self);
         t.finalizer.visit_with(self);
+    }
+
+    /// Each `case t:` body runs under `discriminant === t`; `default:` under
+    /// none of the tests holding.
+    fn visit_switch_stmt(&mut self, s: &SwitchStmt) {
+        s.discriminant.visit_with(self);
+        let disc = self.val(&s.discriminant);
+        let tests: Vec<Val> = s
+            .cases
+            .iter()
+            .filter_map(|c| c.test.as_deref())
+            .map(|t| self.val(t))
+            .collect();
+        let mut next_test = tests.iter();
+        for case in &s.cases {
+            case.test.visit_with(self);
+            let saved = self.cond;
+            match &case.test {
+                Some(_) => {
+                    if let Some(t) = next_test.next() {
+                        self.push_cond(Val::Bin(Box::new(("===", disc.clone(), t.clone()))), false);
+                    }
+                }
+                None => {
+                    for t in &tests {
+                        self.push_cond(Val::Bin(Box::new(("===", disc.clone(), t.clone()))), true);
+                    }
+                }
+            }
+            self.walk_stmts(case.cons.iter());
+            self.cond = saved;
+        }
     }
 
     fn visit_import_decl(&mut self, d: &ImportDecl) {

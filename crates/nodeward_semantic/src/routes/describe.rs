@@ -137,6 +137,7 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32, args: bool)
             None => out.push_str("class"),
         },
         Val::This(_) => out.push_str("this"),
+        Val::Caught => out.push_str("the caught error"),
         Val::Regex(id) => match model.regexes.get(*id as usize) {
             Some(r) => {
                 out.push('/');

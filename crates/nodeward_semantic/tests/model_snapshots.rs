@@ -1,0 +1,74 @@
+//! What the model keeps of short snippets, one per construct the
+//! analyses depend on.
+
+mod common;
+
+use nodeward_semantic::summary::summary;
+
+fn snap(path: &str, src: &str) -> String {
+    summary(&common::model(path, src))
+}
+
+#[test]
+fn reassignment_keeps_every_value() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const escapeRegExp = require('escape-string-regexp');\nlet q = req.query.q;\nq = escapeRegExp(q);\nnew RegExp(q);\n"
+    ));
+}
+
+#[test]
+fn compound_assignment_is_an_operation() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const db = require('./db');\nlet sql = 'SELECT * FROM users WHERE name = ';\nsql += req.query.name;\ndb.query(sql);\n"
+    ));
+}
+
+#[test]
+fn destructuring_with_defaults_and_rest() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const Users = require('./models/user');\nfunction list(req, res, limit = 20) {\n  const { page = 1, sort, ...filter } = req.query;\n  const [first, ...others] = req.body.ids;\n  return Users.find(filter);\n}\n"
+    ));
+}
+
+#[test]
+fn early_return_guard() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const Users = require('./models/user');\nfunction login(req, res) {\n  const { email } = req.body;\n  if (typeof email !== 'string') return res.status(400).end();\n  Users.findOne({ email });\n}\n"
+    ));
+}
+
+#[test]
+fn else_branch_exit() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const { audit, serve } = require('./lib');\nfunction f(req, res) {\n  if (req.user) {\n    audit(req.user);\n  } else {\n    return res.sendStatus(401);\n  }\n  serve(req);\n}\n"
+    ));
+}
+
+#[test]
+fn switch_cases() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const { by } = require('./sql');\nfunction order(sort) {\n  switch (sort) {\n    case 'name':\n      return by('name');\n    case 'date':\n      return by('created_at');\n    default:\n      return by('id');\n  }\n}\n"
+    ));
+}
+
+#[test]
+fn catch_parameter() {
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const { work } = require('./jobs');\nasync function h(req, res) {\n  try {\n    await work();\n  } catch (err) {\n    res.status(500).json({ error: err.message });\n  }\n}\n"
+    ));
+}
+
+#[test]
+fn decorators_and_parameter_properties() {
+    insta::assert_snapshot!(snap(
+        "a.ts",
+        "import { Body, Controller, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly users: UsersService, log: Logger) {}\n  @Post()\n  create(@Body() dto: CreateUserDto) {\n    return this.users.create(dto);\n  }\n}\n"
+    ));
+}
