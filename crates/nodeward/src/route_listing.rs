@@ -76,6 +76,10 @@ pub fn rows(
     };
     let mut out = Vec::new();
     for r in &table.routes {
+        // Routes registered by test code are not what the server exposes.
+        if nodeward_rules::is_test_path(&project.file(r.file).path) {
+            continue;
+        }
         // Unscoped middleware (`app.use(cors())`) is part of the chain, not
         // a route; middleware with a path or from a package (an explorer,
         // static files) is listed.
@@ -137,7 +141,7 @@ pub fn rows(
 fn serves_files(h: Option<&Handler>) -> bool {
     h.is_some_and(|h| {
         let n = h.name.as_str();
-        n.contains("static") || n.contains("swagger") || n.contains("Swagger")
+        n.contains("static")
     })
 }
 
@@ -235,8 +239,9 @@ pub fn human(rows: &[RouteRow]) -> String {
     let on = rows.iter().filter(|r| r.default == Some(true)).count();
     let off = rows.iter().filter(|r| r.default == Some(false)).count();
     text.push_str(&format!(
-        "\n{} routes: {on} on by default, {off} off, {} unknown\n",
+        "\n{} {}: {on} on by default, {off} off, {} unknown\n",
         rows.len(),
+        if rows.len() == 1 { "route" } else { "routes" },
         rows.len() - on - off
     ));
     text

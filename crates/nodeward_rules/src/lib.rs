@@ -61,7 +61,14 @@ pub fn is_test_path(path: &str) -> bool {
     parts.any(|p| {
         matches!(
             p,
-            "test" | "tests" | "__tests__" | "__mocks__" | "spec" | "e2e" | "integration-tests"
+            "test"
+                | "tests"
+                | "__tests__"
+                | "__mocks__"
+                | "__fixtures__"
+                | "spec"
+                | "e2e"
+                | "integration-tests"
         )
     }) || file.contains(".test.")
         || file.contains(".spec.")

@@ -213,6 +213,13 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
     };
     for site in &f.calls {
         let call: &CallVal = &site.call;
+        // `if (settings.ssl) res.setHeader('Strict-Transport-Security', …)`
+        // with `ssl: false` by default sets nothing by default.
+        if nodeward_semantic::env::cond_truth(project, file, site.cond)
+            == nodeward_semantic::env::Truth::False
+        {
+            continue;
+        }
         if let Val::Member(_, method) = &call.callee {
             let m = &**method;
             if model.setters.iter().any(|s| s == m) {

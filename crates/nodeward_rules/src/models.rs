@@ -104,6 +104,8 @@ pub struct DevToolModels {
 pub struct DevPaths {
     pub segments: Vec<String>,
     pub first_segments: Vec<String>,
+    pub root_only_segments: Vec<String>,
+    pub api_prefixes: Vec<String>,
     pub pairs: Vec<(String, String)>,
 }
 

@@ -260,6 +260,9 @@ pub struct FileModel {
     /// type`): the module graph keeps them, the running code never loads them.
     pub type_only_imports: Vec<Box<str>>,
     pub is_typescript: bool,
+    /// `module.exports = v` is assigned: `require` gives `v`, even when
+    /// properties are added to it (`module.exports.Router = …`).
+    pub cjs_default: bool,
 }
 
 impl FileModel {

@@ -98,12 +98,42 @@ impl Project {
                 },
                 None => (file, Val::Unknown),
             },
+            // `import x from './file.js'`: the file's default export (which
+            // is also what `require` gives when it is all the file exports).
+            Val::Member(obj, prop)
+                if &**prop == "default" && is_relative_module(self.through_bindings(file, obj)) =>
+            {
+                let target = match self.through_bindings(file, obj) {
+                    Val::Module(spec) => self.resolve_module(file, spec),
+                    _ => None,
+                };
+                match target.and_then(|t| self.file(t).export("default").map(|v| (t, v))) {
+                    Some((t, v)) => self.resolve_hops(t, v, hops + 1),
+                    None => (target.unwrap_or(file), Val::Unknown),
+                }
+            }
             Val::Member(obj, prop) => {
                 let (of, ov) = self.resolve_hops(file, obj, hops + 1);
                 self.member_of(of, ov, prop, hops)
             }
             other => (file, other.clone()),
         }
+    }
+
+    /// The value a chain of variables holds, without following imports
+    /// (`const _routes = require('./routes')` → the `require`).
+    fn through_bindings<'v>(&'v self, file: FileId, val: &'v Val) -> &'v Val {
+        let mut cur = val;
+        for _ in 0..8 {
+            match cur {
+                Val::Binding(id) => match self.file(file).bindings.get(*id as usize) {
+                    Some(b) if b.assignments == 1 => cur = &b.value,
+                    _ => return cur,
+                },
+                _ => return cur,
+            }
+        }
+        cur
     }
 
     fn member_of(&self, file: FileId, obj: Val, prop: &str, hops: u32) -> (FileId, Val) {
@@ -167,6 +197,16 @@ impl Project {
                     _ => (file, obj.member(prop)),
                 }
             }
+            // `module.exports = factory; module.exports.Router = …`: a
+            // property of the exported function is a named export.
+            Val::Func(_)
+                if self.file(file).cjs_default && self.file(file).export(prop).is_some() =>
+            {
+                match self.file(file).export(prop) {
+                    Some(v) => self.resolve_hops(file, v, hops + 1),
+                    None => (file, Val::Unknown),
+                }
+            }
             // A package's default export is its module.exports (CJS interop).
             Val::Module(_) if prop == "default" => (file, obj),
             Val::Unknown => (file, Val::Unknown),
@@ -192,10 +232,14 @@ impl Project {
     }
 }
 
+fn is_relative_module(v: &Val) -> bool {
+    matches!(v, Val::Module(spec) if is_relative(spec))
+}
+
 /// Whether `module.exports = …` (or `export default` of a value) is the
 /// whole of what the file exports, so `require()` returns that value.
 fn is_cjs_whole(model: &FileModel) -> bool {
-    model.exports.iter().all(|(k, _)| &**k == "default")
+    model.cjs_default || model.exports.iter().all(|(k, _)| &**k == "default")
 }
 
 /// A specifier that resolves to `path` from its own directory.

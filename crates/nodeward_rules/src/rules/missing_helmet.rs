@@ -60,7 +60,9 @@ impl Rule for MissingHelmet {
             for w in cov.weakened.iter().filter(|w| !skip(w.file)) {
                 out.push(weakened(ctx, w));
             }
-            if !app.is_app() {
+            // A sub-app of an app the interpretation does not see: that
+            // parent may set the headers.
+            if !app.is_app() || app.mounted_elsewhere && app.mounted_by.is_empty() {
                 continue;
             }
             if cov.protection.is_some() && cov.early_route.is_none() {

@@ -208,6 +208,14 @@ fn dev_segment(path: &str) -> Option<String> {
         if i == 0 && data.first_segments.iter().any(|d| d == s) {
             return Some(s.clone());
         }
+        if i + 1 == segs.len()
+            && data.root_only_segments.iter().any(|d| d == s)
+            && segs[..i]
+                .iter()
+                .all(|p| data.api_prefixes.iter().any(|a| a == p))
+        {
+            return Some(s.clone());
+        }
         if let Some(next) = segs.get(i + 1) {
             if data.pairs.iter().any(|(a, b)| a == s && b == next) {
                 return Some(format!("{s}/{next}"));
@@ -396,5 +404,14 @@ mod tests {
         assert_eq!(dev_segment("/api/internal/jobs"), None);
         assert_eq!(dev_segment("/admin/eval").as_deref(), Some("admin/eval"));
         assert_eq!(dev_segment("/admin/evaluations"), None);
+        assert_eq!(dev_segment("/api/v1/reset").as_deref(), Some("reset"));
+        assert_eq!(dev_segment("/reset/:token"), None);
+        assert_eq!(dev_segment("/auth/reset/password"), None);
+        assert_eq!(dev_segment("/ai/chat/reset"), None);
+        assert_eq!(
+            dev_segment("/mocks/stripe/webhook").as_deref(),
+            Some("mocks")
+        );
+        assert_eq!(dev_segment("/mock/:id"), None);
     }
 }

@@ -38,6 +38,7 @@ impl Rule for XPoweredBy {
             let path = &ctx.project.file(a.file).path;
             a.framework.is_express()
                 && a.is_used()
+                && !(a.mounted_elsewhere && a.mounted_by.is_empty())
                 && !crate::is_test_path(path)
                 && !ctx.routes.is_static(path)
         }) {

@@ -8,7 +8,17 @@ use super::Indexer;
 use crate::model::{Atom, CallVal, Val};
 
 const MAX_DEPTH: u32 = 12;
-const MAX_ITEMS: usize = 16;
+
+/// Module interop helpers that compilers emit around `require`.
+const INTEROP_HELPERS: &[&str] = &[
+    "_interopRequireDefault",
+    "_interopRequireWildcard",
+    "__importDefault",
+    "__importStar",
+    "_interop_require_default",
+    "_interop_require_wildcard",
+];
+const MAX_ITEMS: usize = 64;
 const MAX_STR: usize = 200;
 
 pub(crate) fn str_of(s: &Str) -> Box<str> {
@@ -154,6 +164,9 @@ impl Indexer {
                 // A named function expression can call itself by its name.
                 if let Some(name) = &f.ident {
                     self.define(name, Val::Func(id));
+                    self.model.functions[id as usize]
+                        .name
+                        .get_or_insert_with(|| name.sym.as_str().into());
                 }
                 Val::Func(id)
             }
@@ -233,6 +246,13 @@ impl Indexer {
             Callee::Expr(callee) => {
                 if let Some(spec) = self.require_specifier(callee, &c.args) {
                     return Val::Module(spec);
+                }
+                // Babel's and tsc's interop wrappers give the module back
+                // (its `.default` is then the module's export).
+                if let (Expr::Ident(i), [arg]) = (&**callee, &c.args[..]) {
+                    if INTEROP_HELPERS.contains(&&*i.sym) && arg.spread.is_none() {
+                        return self.val_at(&arg.expr, depth);
+                    }
                 }
                 Val::Call(Box::new(self.call_of(
                     callee,

@@ -412,6 +412,9 @@ impl Visit for Indexer {
             AssignTarget::Simple(SimpleAssignTarget::Member(m)) => {
                 let target = self.val(&Expr::Member(m.clone()));
                 if let Some(name) = self.export_target(&target) {
+                    if &*name == "default" {
+                        self.model.cjs_default = true;
+                    }
                     self.export(&name, value.clone());
                 }
                 if let Val::Member(obj, prop) = &target {

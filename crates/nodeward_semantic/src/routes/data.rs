@@ -28,6 +28,7 @@ pub struct FrameworksData {
     pub plugin_wrapper: Vec<ApiData>,
     pub autoload: Vec<ApiData>,
     pub methods: MethodsData,
+    pub chain: UnwrapData,
     pub nest: NestData,
     #[serde(rename = "static")]
     pub static_: Vec<ApiData>,

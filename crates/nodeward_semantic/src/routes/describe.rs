@@ -11,6 +11,24 @@ pub fn describe(model: &FileModel, val: &Val) -> String {
     text(model, val, true)
 }
 
+/// The text of `!(test)`, simplified: `a !== b` for a negated `a === b`,
+/// `x` for a negated `!x`.
+pub fn describe_not(model: &FileModel, test: &Val) -> String {
+    match test {
+        Val::Not(x) => describe(model, x),
+        Val::Bin(b) if matches!(b.0, "===" | "!==" | "==" | "!=") => {
+            let op = match b.0 {
+                "===" => "!==",
+                "!==" => "===",
+                "==" => "!=",
+                _ => "==",
+            };
+            describe(model, &Val::Bin(Box::new((op, b.1.clone(), b.2.clone()))))
+        }
+        other => format!("!({})", describe(model, other)),
+    }
+}
+
 /// A name for a handler or middleware: calls without their arguments
 /// (`morgan(…)`), anonymous functions as `anonymous`.
 pub fn name(model: &FileModel, val: &Val) -> String {

@@ -179,7 +179,12 @@ impl Interp<'_> {
             params,
             callbacks,
         });
-        for site in &f.calls {
+        // Source order of the called names: a chain `router.route(p).get(a)
+        // .post(b)` registers `get` before `post` (the model lists the outer
+        // call first).
+        let mut order: Vec<usize> = (0..f.calls.len()).collect();
+        order.sort_by_key(|&i| f.calls[i].callee_span.end);
+        for site in order.iter().map(|&i| &f.calls[i]) {
             if !self.step(file) {
                 break;
             }
@@ -188,7 +193,7 @@ impl Interp<'_> {
             if let Some(c) = site.cond {
                 conds.insert(0, (file, c));
             }
-            self.call(file, &site.call, t, &conds);
+            self.call(file, &site.call, site.callee_span, t, &conds);
         }
         self.frames.pop();
     }
@@ -224,7 +229,14 @@ impl Interp<'_> {
         });
     }
 
-    fn call(&mut self, file: FileId, call: &CallVal, truth: Truth, conds: &Conds) {
+    fn call(
+        &mut self,
+        file: FileId,
+        call: &CallVal,
+        callee_span: nodeward_report::Span,
+        truth: Truth,
+        conds: &Conds,
+    ) {
         if let Some((fw, kind)) = self.factory(file, call) {
             self.router_at(file, call, fw, kind);
         }
@@ -233,12 +245,22 @@ impl Interp<'_> {
             if let Some((router, path)) = self.route_chain(file, recv, 0) {
                 let mut args = vec![path];
                 args.extend(call.args.iter().cloned());
+                // Located at the method's name (`.get(`), not the chain's start.
+                let at = CallVal {
+                    callee: Val::Unknown,
+                    args: Vec::new(),
+                    new: false,
+                    span: nodeward_report::Span::new(
+                        callee_span.end.saturating_sub(method.len() as u32),
+                        call.span.end,
+                    ),
+                };
                 self.push_op(
                     router,
                     file,
                     method,
                     args,
-                    call,
+                    &at,
                     truth,
                     conds,
                     Vec::new(),
@@ -304,8 +326,17 @@ impl Interp<'_> {
             }
             _ => {
                 let via = module_path(self.project, file, &call.callee);
+                // `mount('/api', api)` whose result goes somewhere the
+                // interpretation does not see: mounted by an unknown parent.
+                let mount = via
+                    .as_ref()
+                    .is_some_and(|(m, p)| is_api(&data().mount, m, p));
                 for obj in arg_objs.into_iter().flatten() {
                     self.routers[obj].escapes = true;
+                    if mount {
+                        self.routers[obj].mounted_elsewhere = true;
+                        continue;
+                    }
                     if via.is_some() {
                         self.push_op(
                             obj,
@@ -371,6 +402,13 @@ impl Interp<'_> {
             .get(1)
             .and_then(|o| self.option(file, o, "prefix"));
         if let Some((af, auto)) = self.autoload(file, plugin, call.args.get(1)) {
+            // `options: { prefix }` is passed to every plugin it loads.
+            let prefix = call
+                .args
+                .get(1)
+                .and_then(|o| self.option(file, o, "options"))
+                .and_then(|(of, o)| self.option(of, &o, "prefix"))
+                .or(prefix);
             let mut mounts = Vec::new();
             for (pf, plugin, sub) in auto {
                 let path = join_prefix(prefix.as_ref(), &sub, af);
@@ -411,6 +449,7 @@ impl Interp<'_> {
                             ops: Vec::new(),
                             mounted_by: Vec::new(),
                             escapes: false,
+                            mounted_elsewhere: false,
                         });
                         let c = self.routers.len() - 1;
                         self.contexts.insert(key, c);
@@ -574,6 +613,7 @@ impl Interp<'_> {
                     ops: Vec::new(),
                     mounted_by: Vec::new(),
                     escapes: false,
+                    mounted_elsewhere: false,
                 });
                 self.routers.len() - 1
             })
@@ -640,6 +680,12 @@ impl Interp<'_> {
                 if let Val::Member(recv, m) = &c.callee {
                     if data().unwrap.methods.iter().any(|u| **u == **m) {
                         return self.obj_of(f, recv, depth + 1);
+                    }
+                    // `express().set('json spaces', 2)`: the app itself.
+                    if data().chain.methods.iter().any(|u| **u == **m) {
+                        if let Some(obj) = self.obj_of(f, recv, depth + 1) {
+                            return Some(obj);
+                        }
                     }
                 }
                 // A project function that returns an app (`createApp()`).

@@ -116,6 +116,9 @@ pub struct Router {
     pub mounted_by: Vec<(RouterId, usize)>,
     /// Passed to code outside the project (`http.createServer(app)`, `module.exports`).
     pub escapes: bool,
+    /// Passed to a mount helper (`mount('/api', api)`) whose parent the
+    /// interpretation does not see: a sub-app of an unknown app.
+    pub mounted_elsewhere: bool,
 }
 
 impl Router {
@@ -149,6 +152,7 @@ const QUIET_METHODS: &[&str] = &[
     "disable",
     "engine",
     "render",
+    "init",
 ];
 
 #[derive(Debug, Default)]

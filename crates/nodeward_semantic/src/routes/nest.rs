@@ -20,6 +20,7 @@ const MAX_MODULES: usize = 512;
 struct Nest<'a> {
     project: &'a Project,
     app: RouterId,
+    chain: Vec<Handler>,
     framework: super::Framework,
     prefix: String,
     seen: HashSet<(FileId, u32)>,
@@ -30,19 +31,41 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
     let r = &table.routers[app];
     let Some(root) = r.args.first() else { return };
     let mut prefix = String::new();
-    for op in &r.ops {
-        if &*op.method == "setGlobalPrefix" {
-            if let Some(p) = op.args.first() {
-                prefix = path_texts(project, op.file, p)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_default();
+    // What the bootstrap registers on the app runs before every route.
+    let mut chain = Vec::new();
+    for op in r.ops.iter().filter(|o| o.truth != Truth::False) {
+        match &*op.method {
+            "setGlobalPrefix" => {
+                if let Some(p) = op.args.first() {
+                    prefix = path_texts(project, op.file, p)
+                        .into_iter()
+                        .next()
+                        .unwrap_or_default();
+                }
             }
+            "use" | "useGlobalGuards" | "useGlobalPipes" | "useGlobalInterceptors" => {
+                for a in &op.args {
+                    chain.push(Handler {
+                        file: op.file,
+                        val: a.clone(),
+                        target: None,
+                        name: super::describe::name(project.file(op.file), a),
+                    });
+                }
+            }
+            "enableCors" => chain.push(Handler {
+                file: op.file,
+                val: Val::Unknown,
+                target: None,
+                name: "enableCors()".into(),
+            }),
+            _ => {}
         }
     }
     let mut n = Nest {
         project,
         app,
+        chain,
         framework: r.framework,
         prefix,
         seen: HashSet::new(),
@@ -152,7 +175,10 @@ impl Nest<'_> {
                         let (branch, text) = if t.truthy() {
                             (&c.1, text)
                         } else {
-                            (&c.2, format!("!({text})"))
+                            (
+                                &c.2,
+                                super::describe::describe_not(self.project.file(f), &c.0),
+                            )
                         };
                         let g = gate.clone_with(f, text, Truth::True);
                         self.collect(f, branch, &g, out, depth + 1);
@@ -252,7 +278,7 @@ impl Nest<'_> {
                     file: cf,
                     span: d.span,
                     handlers: vec![handler],
-                    middleware: Vec::new(),
+                    middleware: self.chain.clone(),
                     gate,
                     mounts: vec![mount.clone()],
                     options: None,

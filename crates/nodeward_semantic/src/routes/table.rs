@@ -103,6 +103,9 @@ impl Gate {
 
 const MAX_MOUNT_DEPTH: usize = 16;
 
+/// Fastify hooks that run before the handler (the others run after it).
+const BEFORE_HANDLER_HOOKS: &[&str] = &["onRequest", "preParsing", "preValidation", "preHandler"];
+
 struct Walk<'a> {
     project: &'a Project,
     table: &'a RouteTable,
@@ -125,10 +128,21 @@ pub(crate) fn resolve(project: &Project, table: &RouteTable) -> Vec<Route> {
         table,
         out: Vec::new(),
     };
-    for (id, app) in table.apps() {
+    // Sub-apps are reached through their mounts; an app that never serves
+    // has no routes.
+    for (id, app) in table
+        .apps()
+        .filter(|(_, a)| a.mounted_by.is_empty() && a.is_used())
+    {
         let ctx = Ctx {
             app: id,
-            prefix: String::new(),
+            // Mounted by an app the interpretation does not see: at a
+            // prefix nobody knows.
+            prefix: if app.mounted_elsewhere {
+                "*".into()
+            } else {
+                String::new()
+            },
             gate: Gate::open(),
             chain: Vec::new(),
             mounts: Vec::new(),
@@ -210,17 +224,37 @@ impl Walk<'_> {
                 }
             }
         }
-        // Fastify hooks apply to the whole context, whatever the order.
+        // Fastify hooks and plugins apply to the whole context, whatever the
+        // order of registration (in their own order among themselves).
         if matches!(
             r.framework,
             Framework::Fastify | Framework::Nest { fastify: true }
         ) {
             for op in &r.ops {
-                if &*op.method == "addHook" {
-                    if let Some(h) = op.args.get(1) {
-                        let h = self.handler(op.file, h);
-                        ctx.chain.push((ctx.prefix.clone(), h));
+                if op.truth == Truth::False {
+                    continue;
+                }
+                match &*op.method {
+                    "addHook" => {
+                        let before = op
+                            .args
+                            .first()
+                            .and_then(Val::as_str)
+                            .is_some_and(|h| BEFORE_HANDLER_HOOKS.contains(&h));
+                        if let (true, Some(h)) = (before, op.args.get(1)) {
+                            let h = self.handler(op.file, h);
+                            ctx.chain.push((ctx.prefix.clone(), h));
+                        }
                     }
+                    "register" if op.mounts.is_empty() => {
+                        if let Some(p) = op.args.first() {
+                            if self.is_package_plugin(op.file, p) {
+                                let h = self.handler(op.file, p);
+                                ctx.chain.push((ctx.prefix.clone(), h));
+                            }
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -252,14 +286,18 @@ impl Walk<'_> {
             _ => &[],
         };
         if op.via.is_some() {
-            // The app handed to a package: `SwaggerModule.setup('docs', app, doc)`.
-            let (path, explicit) = match op.args.iter().find_map(|a| match a {
-                Val::Str(s) => Some(s.to_string()),
-                _ => None,
-            }) {
-                Some(p) => (p, true),
-                None => (String::new(), false),
+            // The app handed to a package at a path: `SwaggerModule.setup(
+            // 'docs', app, doc)`. Without a path it serves nothing of its
+            // own (`SwaggerModule.createDocument(app, config)`).
+            let Some(path) = op
+                .args
+                .first()
+                .filter(|a| is_path_like(self.project, op.file, a))
+                .and_then(|a| path_texts(self.project, op.file, a).into_iter().next())
+            else {
+                return;
             };
+            let explicit = true;
             let name = op
                 .via
                 .as_ref()
@@ -371,30 +409,8 @@ impl Walk<'_> {
                     _ => (String::new(), false, &op.args[..]),
                 };
                 let base = join(&ctx.prefix, &path);
-                for mount in &op.mounts {
-                    if !on_path.insert(mount.child) {
-                        continue;
-                    }
-                    let mpath = match &mount.path {
-                        Some((f, v)) => path_texts(self.project, *f, v)
-                            .into_iter()
-                            .next()
-                            .unwrap_or_default(),
-                        None => String::new(),
-                    };
-                    let full = join(&base, &mpath);
-                    let mut child = ctx.clone();
-                    child.prefix = full.clone();
-                    child.gate = gate.clone();
-                    child.mounts.push((
-                        op.file,
-                        op.span,
-                        if full.is_empty() { "/".into() } else { full },
-                    ));
-                    self.walk(mount.child, child, on_path);
-                    on_path.remove(&mount.child);
-                }
                 if m == "register" {
+                    self.walk_mounts(op, ctx, &base, &gate, on_path);
                     // A package plugin (helmet, cors, swagger): middleware.
                     if op.mounts.is_empty() {
                         if let Some(p) = op.args.first() {
@@ -422,7 +438,6 @@ impl Walk<'_> {
                             if let Some(last) = self.out.last_mut() {
                                 last.options = op.args.get(1).map(|o| (op.file, o.clone()));
                             }
-                            ctx.chain.push((base.clone(), h));
                         }
                     }
                     return;
@@ -438,7 +453,9 @@ impl Walk<'_> {
                     }
                     own.push(h);
                 }
-                if !own.is_empty() {
+                // Middleware registered with a mount runs before the mounted
+                // routes; it is a row of its own only without a mount.
+                if !own.is_empty() && op.mounts.is_empty() {
                     self.emit(
                         ctx,
                         op,
@@ -449,12 +466,66 @@ impl Walk<'_> {
                         Vec::new(),
                         gate.clone(),
                     );
-                    for h in own {
-                        ctx.chain.push((base.clone(), h));
+                }
+                for h in own {
+                    ctx.chain.push((base.clone(), h));
+                }
+                self.walk_mounts(op, ctx, &base, &gate, on_path);
+            }
+            // `router.param('id', loadUser)`: runs before routes with `:id`.
+            "param" if !fastify => {
+                if let (Some(Val::Str(name)), Some(h)) = (op.args.first(), op.args.get(1)) {
+                    let mut h = self.handler(op.file, h);
+                    if h.name == "anonymous" {
+                        h.name = format!("param('{name}')");
                     }
+                    ctx.chain.push((format!("{}\u{0}:{name}", ctx.prefix), h));
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Walks the routers an op mounts, under `base` and the op's gate.
+    fn walk_mounts(
+        &mut self,
+        op: &Op,
+        ctx: &Ctx,
+        base: &str,
+        gate: &Gate,
+        on_path: &mut HashSet<RouterId>,
+    ) {
+        for mount in &op.mounts {
+            if !on_path.insert(mount.child) {
+                continue;
+            }
+            let mpath = match &mount.path {
+                Some((f, v)) => path_texts(self.project, *f, v)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default(),
+                None => String::new(),
+            };
+            let full = join(base, &mpath);
+            let mut child = ctx.clone();
+            child.prefix = full.clone();
+            child.gate = gate.clone();
+            child.mounts.push((
+                op.file,
+                op.span,
+                if full.is_empty() { "/".into() } else { full },
+            ));
+            self.walk(mount.child, child, on_path);
+            on_path.remove(&mount.child);
+        }
+    }
+
+    /// A Fastify plugin from a package (not the project's, not a loader):
+    /// the hooks it adds run for the context's routes.
+    fn is_package_plugin(&self, file: FileId, plugin: &Val) -> bool {
+        match module_path(self.project, file, plugin) {
+            Some((m, p)) => !is_api(&data().autoload, &m, &p),
+            None => false,
         }
     }
 
@@ -571,7 +642,13 @@ impl Walk<'_> {
         let mut middleware: Vec<Handler> = ctx
             .chain
             .iter()
-            .filter(|(scope, _)| under(&path, scope))
+            .filter(|(scope, _)| match scope.split_once('\u{0}') {
+                // `router.param(name, …)`: routes under it with that parameter.
+                Some((prefix, param)) => {
+                    under(&path, prefix) && path.split('/').any(|seg| seg == param)
+                }
+                None => under(&path, scope),
+            })
             .map(|(_, h)| h.clone())
             .collect();
         middleware.extend(route_mw);
@@ -624,13 +701,12 @@ pub(crate) fn cond_steps(project: &Project, file: FileId, cond: CondId) -> Vec<G
             Some(_) => Truth::False,
             None => Truth::Unknown,
         };
-        let text = describe(model, &node.test);
         out.push(GateStep {
             file,
             text: if node.negated {
-                format!("!({text})")
+                super::describe::describe_not(model, &node.test)
             } else {
-                text
+                describe(model, &node.test)
             },
             truth,
             kind: GateKind::Condition,
@@ -678,28 +754,34 @@ pub(crate) fn handler_gate(project: &Project, h: &Handler) -> Option<GateStep> {
     }
     let model = project.file(file);
     let node = model.cond(tail)?;
-    let text = describe(model, &node.test);
+    let text = if node.negated {
+        super::describe::describe_not(model, &node.test)
+    } else {
+        describe(model, &node.test)
+    };
     Some(GateStep {
         file,
-        text: format!("!({text})"),
+        text,
         truth: Truth::False,
         kind: GateKind::Handler,
     })
 }
 
 fn is_path_like(project: &Project, file: FileId, v: &Val) -> bool {
-    match project.resolve(file, v).1 {
-        Val::Str(_) | Val::Regex(_) | Val::Template(_) => true,
-        Val::Array(items) => items
+    match project.resolve(file, v) {
+        (_, Val::Str(_) | Val::Regex(_) | Val::Template(_)) => true,
+        (_, Val::Array(items)) => items
             .iter()
             .all(|i| matches!(i, Val::Str(_) | Val::Regex(_))),
-        Val::Bin(b) => b.0 == "+",
-        _ => false,
+        (_, Val::Bin(b)) => b.0 == "+",
+        // `app.use(basePath(), router)`: a call that gives a string.
+        (f, other) => matches!(eval_default(project, f, &other), Some(Const::Str(_))),
     }
 }
 
-/// The paths a path argument names (an array names several); a path the
-/// default environment cannot evaluate is `*`.
+/// The paths a path argument names (an array names several); a part the
+/// default environment cannot evaluate (a computed name, an unset variable)
+/// is `*`.
 pub(crate) fn path_texts(project: &Project, file: FileId, v: &Val) -> Vec<String> {
     let (f, rv) = project.resolve(file, v);
     match &rv {
@@ -712,9 +794,28 @@ pub(crate) fn path_texts(project: &Project, file: FileId, v: &Val) -> Vec<String
             .regexes
             .get(*id as usize)
             .map_or("*".to_string(), |r| format!("/{}/", r.pattern))],
+        _ => vec![path_text(project, f, &rv, 0)],
+    }
+}
+
+fn path_text(project: &Project, file: FileId, v: &Val, depth: u32) -> String {
+    if depth > 8 {
+        return "*".into();
+    }
+    let (f, rv) = project.resolve(file, v);
+    match &rv {
+        Val::Str(s) => s.to_string(),
+        Val::Bin(b) if b.0 == "+" => {
+            path_text(project, f, &b.1, depth + 1) + &path_text(project, f, &b.2, depth + 1)
+        }
+        Val::Template(parts) => parts
+            .iter()
+            .map(|p| path_text(project, f, p, depth + 1))
+            .collect(),
         _ => match eval_default(project, f, &rv) {
-            Some(Const::Str(s)) => vec![s],
-            _ => vec!["*".to_string()],
+            Some(Const::Str(s)) => s,
+            Some(Const::Num(n)) => n.to_string(),
+            _ => "*".into(),
         },
     }
 }
