@@ -26,6 +26,8 @@ pub struct RouteRow {
     pub file: String,
     pub line: u32,
     pub framework: String,
+    /// The app that serves it: where it is created, `file:line`.
+    pub app: String,
     /// Handlers by name, with where they are defined when they are
     /// functions of the project.
     pub handlers: Vec<HandlerRow>,
@@ -113,6 +115,14 @@ pub fn rows(
             file: project.file(r.file).path.clone(),
             line: lines.line(r.file, r.span.start),
             framework: r.framework.name().to_string(),
+            app: {
+                let a = &table.routers[r.app];
+                format!(
+                    "{}:{}",
+                    project.file(a.file).path,
+                    lines.line(a.file, a.span.start)
+                )
+            },
             handlers: handler_rows,
             middleware: r.middleware.iter().map(|m| m.name.clone()).collect(),
             default: truth(r.gate.truth),
@@ -176,12 +186,13 @@ pub fn human(rows: &[RouteRow]) -> String {
         .map(|r| {
             let handler = r
                 .handlers
-                .last()
+                .iter()
                 .map(|h| match (&h.file, h.line) {
                     (Some(f), Some(l)) => format!("{} ({f}:{l})", h.name),
                     _ => h.name.clone(),
                 })
-                .unwrap_or_default();
+                .collect::<Vec<_>>()
+                .join(", ");
             let gate = match r.default {
                 Some(true) => "on".to_string(),
                 Some(false) => {
@@ -198,19 +209,19 @@ pub fn human(rows: &[RouteRow]) -> String {
             [
                 r.method.clone(),
                 r.path.clone(),
+                gate,
                 format!("{}:{}", r.file, r.line),
                 handler,
-                gate,
             ]
             .map(|c| terminal_safe(&c).into_owned())
         })
         .collect();
     let mut text = String::new();
-    let header = ["METHOD", "PATH", "REGISTERED", "HANDLER", "DEFAULT"];
+    let header = ["METHOD", "PATH", "DEFAULT", "REGISTERED", "HANDLER"];
     let mut widths = header.map(str::len);
     for c in &cells {
         for (w, cell) in widths.iter_mut().zip(c.iter()) {
-            *w = (*w).max(cell.chars().count()).min(48);
+            *w = (*w).max(cell.chars().count()).min(64);
         }
     }
     let line = |cols: [&str; 5], text: &mut String| {
