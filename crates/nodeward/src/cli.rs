@@ -450,6 +450,7 @@ fn print_stats(report: &RunReport) {
     eprintln!("  parse    {:>9.1} ms", ms(t.parse));
     eprintln!("  index    {:>9.1} ms", ms(t.index));
     eprintln!("  link     {:>9.1} ms", ms(t.link));
+    eprintln!("  routes   {:>9.1} ms", ms(t.routes));
     eprintln!("  rules    {:>9.1} ms", ms(t.rules));
     eprintln!("  report   {:>9.1} ms", ms(t.report));
     eprintln!(

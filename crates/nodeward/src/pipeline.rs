@@ -164,6 +164,8 @@ fn analyze_inner(
 
     let t = Instant::now();
     let project = Project::new(models);
+    summary.timings.link = t.elapsed();
+    let t = Instant::now();
     let routes = match panic_capture::catch(|| build_routes(&project)) {
         Ok(routes) => routes,
         Err(msg) => {
@@ -185,7 +187,12 @@ fn analyze_inner(
             ),
         ));
     }
-    summary.timings.link = t.elapsed();
+    summary.timings.routes = t.elapsed();
+    summary.client_files = project
+        .files
+        .iter()
+        .filter(|f| routes.is_static(&f.path))
+        .count();
     if let Some(rows) = route_rows {
         let abs: HashMap<String, PathBuf> = discovery
             .files
@@ -427,6 +434,10 @@ fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, V
                 return (findings, notices);
             }
         }
+    }
+    // Files the apps serve as static files run in browsers, not here.
+    if ctx.routes.is_static(path) {
+        return (findings, notices);
     }
     for r in rules {
         match panic_capture::catch(|| {

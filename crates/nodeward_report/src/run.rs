@@ -20,7 +20,10 @@ pub struct PhaseTimings {
     pub deps: Duration,
     pub parse: Duration,
     pub index: Duration,
+    /// Building the project's module graph.
     pub link: Duration,
+    /// The app and route interpretation and the route table.
+    pub routes: Duration,
     pub rules: Duration,
     pub report: Duration,
 }
@@ -39,6 +42,9 @@ pub struct Summary {
     pub baselined: usize,
     /// The dependency check's inputs, when a rule that reads them ran.
     pub dependencies: Option<DepsSummary>,
+    /// Files under folders the apps serve as static files: client code,
+    /// which the server rules leave aside.
+    pub client_files: usize,
     pub timings: PhaseTimings,
 }
 

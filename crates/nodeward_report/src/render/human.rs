@@ -367,6 +367,12 @@ pub fn summary_text(summary: &Summary, findings: &[Finding]) -> String {
     if summary.parse_errors > 0 {
         first.push(format!("{} failed to parse", summary.parse_errors));
     }
+    if summary.client_files > 0 {
+        first.push(format!(
+            "{} served as static files (client code, left out of the server rules)",
+            plural(summary.client_files, "file", "files")
+        ));
+    }
     if summary.panicked > 0 {
         first.push(format!(
             "{} hit an internal error (please report it)",
