@@ -159,15 +159,21 @@ pub struct Function {
     pub effects: Vec<EffectSite>,
     /// Values of its `return` statements (and of an expression body).
     pub returns: Vec<Val>,
-    /// Decorators written on it (a class method: `@Get(':id')`).
-    pub decorators: Vec<Val>,
-    /// Per parameter, what a type-aware or decorator-aware rule needs; empty
-    /// when no parameter has a decorator, a type name or a TS modifier.
-    pub param_info: Vec<ParamInfo>,
     /// The condition the end of its body runs under: after
     /// `if (!enabled) return res.sendStatus(404);` the rest of the body runs
     /// only when `enabled` holds.
     pub tail_cond: Option<CondId>,
+}
+
+/// What few functions have, kept aside so that the others pay nothing:
+/// decorators (a class method: `@Get(':id')`) and, per parameter, what a
+/// type- or decorator-aware analysis needs (empty when no parameter has a
+/// decorator, a type name or a TS modifier).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FnMeta {
+    pub func: FnId,
+    pub decorators: Vec<Val>,
+    pub params: Vec<ParamInfo>,
 }
 
 /// A parameter's decorators (`@Body()`), the name of its declared type
@@ -189,21 +195,6 @@ pub struct Binding {
     /// Its value if it is assigned once (declaration or one assignment).
     pub value: Val,
     pub assignments: u32,
-    /// Every value it is given, in source order, when it is given more than
-    /// one (`let sql = '…'; sql += x` → `'…'`, `sql + x`; `q = escape(q)`);
-    /// empty otherwise (then `value` is the one).
-    pub defs: Vec<Val>,
-}
-
-impl Binding {
-    /// The values it is given: its one value, or every one of them.
-    pub fn values(&self) -> &[Val] {
-        if self.defs.is_empty() {
-            std::slice::from_ref(&self.value)
-        } else {
-            &self.defs
-        }
-    }
 }
 
 /// A class: its constructor and members (methods, fields, and the
@@ -263,11 +254,41 @@ pub struct FileModel {
     /// `module.exports = v` is assigned: `require` gives `v`, even when
     /// properties are added to it (`module.exports.Router = …`).
     pub cjs_default: bool,
+    /// Decorators and parameter details of the functions that have any,
+    /// sorted by function.
+    pub fn_meta: Vec<FnMeta>,
+    /// Every value of each variable given more than one, in source order
+    /// (`let sql = '…'; sql += x` → `'…'`, `sql + x`), sorted by variable.
+    pub reassigned: Vec<(BindingId, Vec<Val>)>,
 }
 
 impl FileModel {
     pub fn function(&self, id: FnId) -> Option<&Function> {
         self.functions.get(id as usize)
+    }
+
+    /// The decorators and parameter details of function `id`, if it has any.
+    pub fn fn_meta(&self, id: FnId) -> Option<&FnMeta> {
+        self.fn_meta
+            .binary_search_by_key(&id, |m| m.func)
+            .ok()
+            .map(|i| &self.fn_meta[i])
+    }
+
+    /// The decorators written on function `id`.
+    pub fn decorators(&self, id: FnId) -> &[Val] {
+        self.fn_meta(id).map_or(&[], |m| &m.decorators)
+    }
+
+    /// The values variable `id` is given: its one value, or every one.
+    pub fn binding_values(&self, id: BindingId) -> &[Val] {
+        match self.reassigned.binary_search_by_key(&id, |(b, _)| *b) {
+            Ok(i) => &self.reassigned[i].1,
+            Err(_) => self
+                .bindings
+                .get(id as usize)
+                .map_or(&[], |b| std::slice::from_ref(&b.value)),
+        }
     }
 
     pub fn cond(&self, id: CondId) -> Option<&CondNode> {

@@ -25,10 +25,13 @@ pub fn summary(model: &FileModel) -> String {
             let _ = write!(out, " tail=c{c}");
         }
         out.push('\n');
-        for deco in &f.decorators {
+        for deco in model.decorators(id as crate::model::FnId) {
             let _ = writeln!(out, "    @{}", d(deco));
         }
-        for (i, p) in f.param_info.iter().enumerate() {
+        let params = model
+            .fn_meta(id as crate::model::FnId)
+            .map_or(&[][..], |m| &m.params);
+        for (i, p) in params.iter().enumerate() {
             let _ = write!(out, "    param {i}");
             if let Some(n) = &p.name {
                 let _ = write!(out, " {n}");
@@ -60,8 +63,12 @@ pub fn summary(model: &FileModel) -> String {
         }
     }
     out.push_str("bindings:\n");
-    for b in &model.bindings {
-        let values: Vec<String> = b.values().iter().map(d).collect();
+    for (id, b) in model.bindings.iter().enumerate() {
+        let values: Vec<String> = model
+            .binding_values(id as crate::model::BindingId)
+            .iter()
+            .map(d)
+            .collect();
         let _ = writeln!(
             out,
             "  {} ({}): {}",

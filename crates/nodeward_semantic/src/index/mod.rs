@@ -34,6 +34,8 @@ pub(crate) struct Indexer {
     /// Set on entering a function, taken by the first statement list walked
     /// (its body), so that the body's tail condition is recorded.
     fn_top: bool,
+    /// Every value of the variables assigned more than once.
+    defs: HashMap<BindingId, Vec<Val>>,
 }
 
 /// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
@@ -54,6 +56,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         this_stack: vec![None],
         method_of: None,
         fn_top: false,
+        defs: HashMap::new(),
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,
@@ -68,12 +71,13 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         calls: Vec::new(),
         effects: Vec::new(),
         returns: Vec::new(),
-        decorators: Vec::new(),
-        param_info: Vec::new(),
         tail_cond: None,
     });
     parsed.program.visit_with(&mut ix);
     let mut model = ix.model;
+    model.reassigned = ix.defs.into_iter().collect();
+    model.reassigned.sort_by_key(|(b, _)| *b);
+    model.fn_meta.sort_by_key(|m| m.func);
     for b in &mut model.bindings {
         if b.assignments > 1 {
             b.value = Val::Unknown;
@@ -102,7 +106,6 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
 /// growing vectors leave (up to half of each).
 fn shrink(model: &mut FileModel) {
     for f in &mut model.functions {
-        f.param_info.shrink_to_fit();
         f.calls.shrink_to_fit();
         f.effects.shrink_to_fit();
         f.returns.shrink_to_fit();
@@ -111,6 +114,8 @@ fn shrink(model: &mut FileModel) {
     model.bindings.shrink_to_fit();
     model.conds.shrink_to_fit();
     model.classes.shrink_to_fit();
+    model.fn_meta.shrink_to_fit();
+    model.reassigned.shrink_to_fit();
     model.regexes.shrink_to_fit();
     model.exports.shrink_to_fit();
     model.imports.shrink_to_fit();
@@ -151,8 +156,6 @@ impl Indexer {
             calls: Vec::new(),
             effects: Vec::new(),
             returns: Vec::new(),
-            decorators: Vec::new(),
-            param_info: Vec::new(),
             tail_cond: None,
         });
         self.fn_ids.insert(span.lo.0, id);
@@ -221,7 +224,6 @@ impl Indexer {
             span: span_of(i.span),
             value: Val::Unknown,
             assignments: 0,
-            defs: Vec::new(),
         });
         self.bindings.insert(key, id);
         id
@@ -235,10 +237,12 @@ impl Indexer {
         if b.assignments == 1 {
             b.value = value;
         } else {
-            if b.defs.is_empty() {
-                b.defs.push(b.value.clone());
-            }
-            b.defs.push(value);
+            let first = b.value.clone();
+            let defs = self
+                .defs
+                .entry(id as BindingId)
+                .or_insert_with(|| vec![first]);
+            defs.push(value);
         }
     }
 
@@ -334,6 +338,23 @@ impl Indexer {
             in_try: self.try_depth > 0,
         };
         self.func_mut().calls.push(site);
+    }
+
+    /// The side-table entry of the current function (created on first use).
+    pub(crate) fn fn_meta_mut(&mut self) -> &mut FnMeta {
+        let func = self.current_fn();
+        let metas = &mut self.model.fn_meta;
+        match metas.iter().rposition(|m| m.func == func) {
+            Some(i) => &mut metas[i],
+            None => {
+                metas.push(FnMeta {
+                    func,
+                    decorators: Vec::new(),
+                    params: Vec::new(),
+                });
+                metas.last_mut().expect("just pushed")
+            }
+        }
     }
 
     pub(crate) fn record_effect(&mut self, effect: Effect) {

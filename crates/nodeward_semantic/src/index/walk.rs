@@ -85,7 +85,7 @@ impl Indexer {
             });
         }
         if any {
-            self.func_mut().param_info = info;
+            self.fn_meta_mut().params = info;
         }
     }
 
@@ -219,7 +219,9 @@ impl Visit for Indexer {
         f.decorators.visit_with(self);
         let decorators: Vec<Val> = f.decorators.iter().map(|d| self.val(&d.expr)).collect();
         self.enter_fn(f.span, f.params.len() as u32, f.is_async, false, |ix| {
-            ix.func_mut().decorators = decorators;
+            if !decorators.is_empty() {
+                ix.fn_meta_mut().decorators = decorators;
+            }
             ix.note_params(f.params.iter().map(|p| (&p.pat, &p.decorators[..], false)));
             ix.bind_params(f.params.iter().map(|p| &p.pat));
             f.params.visit_with(ix);

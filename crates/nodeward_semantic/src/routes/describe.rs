@@ -101,8 +101,8 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32, args: bool)
         }
         Val::Param { func, index } => {
             let name = model
-                .function(*func)
-                .and_then(|f| f.param_info.get(*index as usize))
+                .fn_meta(*func)
+                .and_then(|m| m.params.get(*index as usize))
                 .and_then(|p| p.name.clone());
             match name {
                 Some(n) => out.push_str(&n),

@@ -101,7 +101,8 @@ pub(crate) fn interpret(project: &Project) -> RouteTable {
         steps: 0,
         budget_spent: None,
     };
-    for file in 0..project.files.len() as FileId {
+    let relevant = relevant_files(project);
+    for file in (0..project.files.len() as FileId).filter(|f| relevant[*f as usize]) {
         it.run(
             file,
             MODULE_FN,
@@ -113,7 +114,7 @@ pub(crate) fn interpret(project: &Project) -> RouteTable {
     }
     // Apps created in functions that nothing in the project calls (an
     // exported factory, a test helper): run those functions on their own.
-    for file in 0..project.files.len() as FileId {
+    for file in (0..project.files.len() as FileId).filter(|f| relevant[*f as usize]) {
         for (func, f) in project.file(file).functions.iter().enumerate() {
             let creates = f.calls.iter().any(|s| {
                 !it.by_site.contains_key(&(file, s.call.span.start))
@@ -732,6 +733,54 @@ impl Interp<'_> {
         self.returned.insert((ff, id), found);
         found
     }
+}
+
+/// The files whose code can create or configure an app: those that import
+/// a framework package (an app or router factory, a mount helper, a plugin
+/// wrapper or loader), and those that import, directly or not, such a file.
+/// A file that reaches none of them can neither create an app nor be handed
+/// one by its module body, so its module body need not run (a function of
+/// it still runs when a relevant file calls it with an app).
+fn relevant_files(project: &Project) -> Vec<bool> {
+    let d = data();
+    let framework: Vec<&str> = d
+        .factory
+        .iter()
+        .chain(&d.router)
+        .map(|f| f.module.as_str())
+        .chain(
+            d.mount
+                .iter()
+                .chain(&d.plugin_wrapper)
+                .chain(&d.autoload)
+                .map(|a| a.module.as_str()),
+        )
+        .collect();
+    let n = project.files.len();
+    let mut relevant = vec![false; n];
+    let mut importers: Vec<Vec<FileId>> = vec![Vec::new(); n];
+    let mut queue = Vec::new();
+    for (id, f) in project.files.iter().enumerate() {
+        for spec in &f.imports {
+            let bare = spec.strip_prefix("node:").unwrap_or(spec);
+            if framework.contains(&bare) && !relevant[id] {
+                relevant[id] = true;
+                queue.push(id as FileId);
+            }
+            if let Some(target) = project.resolve_module(id as FileId, spec) {
+                importers[target as usize].push(id as FileId);
+            }
+        }
+    }
+    while let Some(f) = queue.pop() {
+        for &imp in &importers[f as usize] {
+            if !relevant[imp as usize] {
+                relevant[imp as usize] = true;
+                queue.push(imp);
+            }
+        }
+    }
+    relevant
 }
 
 /// `prefix` joined with an autoload sub-folder, as a string value.

@@ -236,11 +236,11 @@ impl Nest<'_> {
         );
         for (member_name, member, _) in &cls.members {
             let Val::Func(fid) = member else { continue };
-            let Some(func) = model.function(*fid) else {
+            let Some(_) = model.function(*fid) else {
                 continue;
             };
             for (deco, method) in &data().nest.methods {
-                let Some(d) = decorator(self.project, cf, &func.decorators, deco) else {
+                let Some(d) = decorator(self.project, cf, model.decorators(*fid), deco) else {
                     continue;
                 };
                 let own = d
