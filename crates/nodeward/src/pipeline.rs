@@ -24,6 +24,7 @@ use nodeward_report::{
     SkipReason, Summary,
 };
 use nodeward_rules::{Ctx, Rule};
+use nodeward_semantic::resolve::ModuleMap;
 use nodeward_semantic::routes::{build_routes, RouteTable};
 use nodeward_semantic::{index_file, FileId, FileModel, Project};
 
@@ -163,7 +164,21 @@ fn analyze_inner(
     summary.analyzed = models.len();
 
     let t = Instant::now();
-    let project = Project::new(models);
+    // tsconfig.json `paths` and the project's own packages, read from the
+    // folders of the analysed files and above.
+    let dirs: Vec<&str> = models
+        .iter()
+        .map(|m| m.path.rfind('/').map_or("", |i| &m.path[..i]))
+        .collect();
+    let (modules, unreadable) = ModuleMap::load(&discovery.root, dirs.into_iter());
+    for path in unreadable {
+        notices.push(Notice::for_file(
+            NoticeKind::ModuleConfig,
+            path,
+            "this file is not valid JSON: imports through its `paths`, `baseUrl` or package name are not resolved",
+        ));
+    }
+    let project = Project::with_modules(models, modules);
     summary.timings.link = t.elapsed();
     let t = Instant::now();
     let routes = match panic_capture::catch(|| build_routes(&project)) {

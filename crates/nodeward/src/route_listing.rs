@@ -26,6 +26,9 @@ pub struct RouteRow {
     pub file: String,
     pub line: u32,
     pub framework: String,
+    /// The framework's major version, from the package.json that holds the
+    /// app (`"express": "^4.19.2"` → 4), when it declares one.
+    pub framework_major: Option<u64>,
     /// The app that serves it: where it is created, `file:line`.
     pub app: String,
     /// Handlers by name, with where they are defined when they are
@@ -115,6 +118,15 @@ pub fn rows(
             file: project.file(r.file).path.clone(),
             line: lines.line(r.file, r.span.start),
             framework: r.framework.name().to_string(),
+            framework_major: {
+                let package = match r.framework {
+                    nodeward_semantic::routes::Framework::Express => "express",
+                    nodeward_semantic::routes::Framework::Koa => "koa",
+                    nodeward_semantic::routes::Framework::Fastify => "fastify",
+                    nodeward_semantic::routes::Framework::Nest { .. } => "@nestjs/core",
+                };
+                project.dependency_major(table.routers[r.app].file, package)
+            },
             app: {
                 let a = &table.routers[r.app];
                 format!(

@@ -58,6 +58,9 @@ pub enum NoticeKind {
     Advisories,
     /// Lockfiles were found but no advisory database was given.
     NoAdvisories,
+    /// A tsconfig.json or package.json that could not be read: imports
+    /// through its `paths` or its package name are not resolved.
+    ModuleConfig,
 }
 
 impl NoticeKind {
@@ -75,6 +78,7 @@ impl NoticeKind {
             NoticeKind::Lockfile => "lockfile",
             NoticeKind::Advisories => "advisories",
             NoticeKind::NoAdvisories => "no-advisories",
+            NoticeKind::ModuleConfig => "module-config",
         }
     }
 
@@ -92,6 +96,7 @@ impl NoticeKind {
             NoticeKind::Lockfile => "lockfile not read".into(),
             NoticeKind::Advisories => "advisory database".into(),
             NoticeKind::NoAdvisories => "no advisory database".into(),
+            NoticeKind::ModuleConfig => "module configuration not read".into(),
         }
     }
 
@@ -106,6 +111,7 @@ impl NoticeKind {
             | NoticeKind::InvalidSuppression
             | NoticeKind::Budget
             | NoticeKind::Lockfile
+            | NoticeKind::ModuleConfig
             | NoticeKind::Advisories => Level::Warning,
             NoticeKind::UnusedSuppression
             | NoticeKind::StaleBaseline

@@ -6,6 +6,7 @@ pub mod env;
 pub mod index;
 pub mod model;
 pub mod project;
+pub mod resolve;
 pub mod routes;
 pub mod summary;
 

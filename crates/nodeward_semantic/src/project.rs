@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::index::is_relative;
 use crate::model::{FileModel, Val};
+use crate::resolve::ModuleMap;
 
 pub type FileId = u32;
 
@@ -18,17 +19,63 @@ const EXTENSIONS: &[&str] = &["js", "ts", "mjs", "cjs", "jsx", "tsx", "mts", "ct
 pub struct Project {
     pub files: Vec<FileModel>,
     by_path: HashMap<String, FileId>,
+    modules: ModuleMap,
+    /// Per file, its bare specifiers that name project files (TS paths,
+    /// workspace packages), resolved once: sorted by specifier.
+    bare: Vec<Vec<(Box<str>, FileId)>>,
 }
 
 impl Project {
     /// `files` must be sorted by path (the order of discovery).
     pub fn new(files: Vec<FileModel>) -> Project {
+        Project::with_modules(files, ModuleMap::default())
+    }
+
+    /// A project whose bare specifiers resolve through `modules`.
+    pub fn with_modules(files: Vec<FileModel>, modules: ModuleMap) -> Project {
         let by_path = files
             .iter()
             .enumerate()
             .map(|(i, f)| (f.path.clone(), i as FileId))
             .collect();
-        Project { files, by_path }
+        let mut p = Project {
+            files,
+            by_path,
+            modules,
+            bare: Vec::new(),
+        };
+        let bare = p
+            .files
+            .iter()
+            .map(|f| {
+                f.imports
+                    .iter()
+                    .filter(|s| !is_relative(s))
+                    .filter_map(|s| p.resolve_bare(&f.path, s).map(|id| (s.clone(), id)))
+                    .collect()
+            })
+            .collect();
+        p.bare = bare;
+        p
+    }
+
+    /// The major version of a dependency declared by the package.json that
+    /// holds `file` (`express` 4 or 5), if it declares one.
+    pub fn dependency_major(&self, file: FileId, dependency: &str) -> Option<u64> {
+        self.modules
+            .dependency_major(&self.file(file).path, dependency)
+    }
+
+    fn resolve_bare(&self, from: &str, spec: &str) -> Option<FileId> {
+        self.modules
+            .candidates(from, spec)
+            .iter()
+            .find_map(|c| self.find_path(c))
+    }
+
+    /// Whether `spec`, imported by `file`, names a file of the project.
+    pub fn is_local(&self, file: FileId, spec: &str) -> bool {
+        is_relative(spec) || self.resolve_module(file, spec).is_some()
     }
 
     pub fn file(&self, id: FileId) -> &FileModel {
@@ -44,13 +91,24 @@ impl Project {
     /// `.js` specifier that names a `.ts` source.
     pub fn resolve_module(&self, from: FileId, spec: &str) -> Option<FileId> {
         if !is_relative(spec) {
-            return None;
+            let table = self.bare.get(from as usize)?;
+            return table
+                .binary_search_by(|(s, _)| (**s).cmp(spec))
+                .ok()
+                .map(|i| table[i].1);
         }
         let from_path = &self.file(from).path;
         let dir = from_path.rfind('/').map_or("", |i| &from_path[..i]);
         let joined = normalize(&format!("{dir}/{spec}"))?;
+        self.find_path(&joined)
+    }
+
+    /// The project file a path names, as Node (or a TS bundler) would find
+    /// it: exact, with an extension, `index.*`, and a `.js` path that names
+    /// a `.ts` source.
+    fn find_path(&self, joined: &str) -> Option<FileId> {
         let found = |p: &str| self.by_path.get(p).copied();
-        if let Some(id) = found(&joined) {
+        if let Some(id) = found(joined) {
             return Some(id);
         }
         for ext in EXTENSIONS {
@@ -88,7 +146,8 @@ impl Project {
                 Some(b) if b.assignments > 0 => self.resolve_hops(file, &b.value, hops + 1),
                 _ => (file, Val::Unknown),
             },
-            Val::Module(spec) if is_relative(spec) => match self.resolve_module(file, spec) {
+            Val::Module(spec) if self.is_local(file, spec) => match self.resolve_module(file, spec)
+            {
                 Some(target) => match self.file(target).export("default") {
                     // CommonJS `module.exports = v`: require() gives v.
                     Some(v) if is_cjs_whole(self.file(target)) => {
@@ -101,7 +160,8 @@ impl Project {
             // `import x from './file.js'`: the file's default export (which
             // is also what `require` gives when it is all the file exports).
             Val::Member(obj, prop)
-                if &**prop == "default" && is_relative_module(self.through_bindings(file, obj)) =>
+                if &**prop == "default"
+                    && self.is_local_module(file, self.through_bindings(file, obj)) =>
             {
                 let target = match self.through_bindings(file, obj) {
                     Val::Module(spec) => self.resolve_module(file, spec),
@@ -118,6 +178,10 @@ impl Project {
             }
             other => (file, other.clone()),
         }
+    }
+
+    fn is_local_module(&self, file: FileId, v: &Val) -> bool {
+        matches!(v, Val::Module(spec) if self.is_local(file, spec))
     }
 
     /// The value a chain of variables holds, without following imports
@@ -144,7 +208,7 @@ impl Project {
             },
             // A namespace of a project file: its named export, else a
             // property of its default export.
-            Val::Module(spec) if is_relative(spec) => {
+            Val::Module(spec) if self.is_local(file, spec) => {
                 let Some(target) = self.resolve_module(file, spec) else {
                     return (file, Val::Unknown);
                 };
@@ -230,10 +294,6 @@ impl Project {
         let (f, v) = self.resolve_hops(file, v, hops + 1);
         self.member_of(f, v, prop, hops + 1)
     }
-}
-
-fn is_relative_module(v: &Val) -> bool {
-    matches!(v, Val::Module(spec) if is_relative(spec))
 }
 
 /// Whether `module.exports = …` (or `export default` of a value) is the

@@ -579,13 +579,10 @@ impl Visit for Indexer {
         }
         for s in &d.specifiers {
             match s {
+                // The default export; of a package, its module.exports (the
+                // resolution knows which, once it knows what `spec` names).
                 ImportSpecifier::Default(i) => {
-                    let v = if is_relative(&spec) {
-                        Val::Module(spec.clone()).member("default")
-                    } else {
-                        Val::Module(spec.clone())
-                    };
-                    self.assign(&i.local, v);
+                    self.assign(&i.local, Val::Module(spec.clone()).member("default"));
                 }
                 ImportSpecifier::Namespace(i) => self.assign(&i.local, Val::Module(spec.clone())),
                 ImportSpecifier::Named(n) => {
@@ -593,12 +590,7 @@ impl Visit for Indexer {
                         .imported
                         .as_ref()
                         .map_or_else(|| n.local.sym.as_str().into(), module_name);
-                    let v = if &*name == "default" && !is_relative(&spec) {
-                        Val::Module(spec.clone())
-                    } else {
-                        Val::Module(spec.clone()).member(&name)
-                    };
-                    self.assign(&n.local, v);
+                    self.assign(&n.local, Val::Module(spec.clone()).member(&name));
                 }
             }
         }
