@@ -241,6 +241,7 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         Some(p) => config::load(p)?,
         None => Config::default(),
     };
+    install_models(&config, config_path.as_deref())?;
     // A database named in the config is relative to the config's folder.
     let advisories = args.advisories.clone().or_else(|| {
         let base = config_path
@@ -371,6 +372,23 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     })
 }
 
+/// Reads the config's `models` files (relative to the config's folder) and
+/// adds them to the built-in models.
+fn install_models(config: &Config, config_path: Option<&Path>) -> Result<(), String> {
+    if config.models.is_empty() {
+        return Ok(());
+    }
+    let base = config_path.and_then(Path::parent).unwrap_or(Path::new("."));
+    let mut files = Vec::new();
+    for m in &config.models {
+        let path = base.join(m);
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read models file {}: {e}", path.display()))?;
+        files.push((path.display().to_string(), text));
+    }
+    nodeward_rules::models::install_user_models(&files)
+}
+
 fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -382,6 +400,7 @@ fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
         Some(p) => config::load(p)?,
         None => Config::default(),
     };
+    install_models(&config, config_path.as_deref())?;
     if args.jobs == Some(0) {
         return Err("--jobs must be at least 1".into());
     }

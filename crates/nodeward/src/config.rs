@@ -24,6 +24,10 @@ pub struct Config {
     pub advisories: Option<PathBuf>,
     /// Advisories whose newest entry is older than this get a notice.
     pub advisory_max_age_days: Option<u64>,
+    /// The project's own models files (same rows as rules/models/*.toml),
+    /// relative to the config file's folder.
+    #[serde(default)]
+    pub models: Vec<PathBuf>,
 }
 
 /// The config file for a run: `explicit`, else the nearest `nodeward.toml`

@@ -14,7 +14,7 @@ pub struct HeaderModels {
     pub routes: Routes,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct HeaderMiddleware {
     pub module: String,
@@ -109,7 +109,7 @@ pub struct DevPaths {
     pub pairs: Vec<(String, String)>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DevTool {
     pub module: String,
@@ -119,7 +119,7 @@ pub struct DevTool {
     pub what: String,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DevServer {
     pub module: String,
@@ -139,21 +139,136 @@ pub struct DevHandler {
 pub fn dev_tools() -> &'static DevToolModels {
     static DATA: OnceLock<DevToolModels> = OnceLock::new();
     DATA.get_or_init(|| {
-        toml::from_str(include_str!("../../../rules/models/dev-tools.toml"))
-            .expect("rules/models/dev-tools.toml is valid (checked by a test)")
+        let mut d: DevToolModels =
+            toml::from_str(include_str!("../../../rules/models/dev-tools.toml"))
+                .expect("rules/models/dev-tools.toml is valid (checked by a test)");
+        if let Some(u) = USER.get() {
+            d.tool.extend(u.tool.iter().cloned());
+            d.server.extend(u.server.iter().cloned());
+        }
+        d
     })
 }
+
+/// A project's own models (`models = [...]` in nodeward.toml): rows of the
+/// same shape as the built-in files, for packages the project uses that
+/// nodeward does not know (its own app factory, its security-headers
+/// middleware, its debug dashboard).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UserModels {
+    /// frameworks.toml rows.
+    #[serde(default)]
+    pub factory: Vec<nodeward_semantic::routes::FactoryData>,
+    #[serde(default)]
+    pub router: Vec<nodeward_semantic::routes::FactoryData>,
+    #[serde(default)]
+    pub mount: Vec<nodeward_semantic::routes::ApiData>,
+    #[serde(default)]
+    pub plugin_wrapper: Vec<nodeward_semantic::routes::ApiData>,
+    #[serde(default)]
+    pub autoload: Vec<nodeward_semantic::routes::ApiData>,
+    #[serde(default, rename = "static")]
+    pub static_: Vec<nodeward_semantic::routes::ApiData>,
+    /// headers.toml rows.
+    #[serde(default)]
+    pub middleware: Vec<HeaderMiddleware>,
+    /// dev-tools.toml rows.
+    #[serde(default)]
+    pub tool: Vec<DevTool>,
+    #[serde(default)]
+    pub server: Vec<DevServer>,
+}
+
+static USER: OnceLock<UserModels> = OnceLock::new();
+
+/// Parses a project's models files (`(name, text)`, name for messages) and
+/// adds them to the built-in models for the rest of the process; call once,
+/// before the analysis.
+pub fn install_user_models(files: &[(String, String)]) -> Result<(), String> {
+    let mut all = UserModels::default();
+    for (name, text) in files {
+        let m: UserModels =
+            toml::from_str(text).map_err(|e| format!("models file {name}: {}", e.message()))?;
+        all.factory.extend(m.factory);
+        all.router.extend(m.router);
+        all.mount.extend(m.mount);
+        all.plugin_wrapper.extend(m.plugin_wrapper);
+        all.autoload.extend(m.autoload);
+        all.static_.extend(m.static_);
+        all.middleware.extend(m.middleware);
+        all.tool.extend(m.tool);
+        all.server.extend(m.server);
+    }
+    nodeward_semantic::routes::install_extras(nodeward_semantic::routes::FrameworkExtras {
+        factory: std::mem::take(&mut all.factory),
+        router: std::mem::take(&mut all.router),
+        mount: std::mem::take(&mut all.mount),
+        plugin_wrapper: std::mem::take(&mut all.plugin_wrapper),
+        autoload: std::mem::take(&mut all.autoload),
+        static_: std::mem::take(&mut all.static_),
+    })?;
+    USER.set(all)
+        .map_err(|_| "project models are already loaded".to_string())
+}
+
+/// Every built-in models file, by name: the ones the loader reads.
+pub const BUILT_IN: &[&str] = &[
+    "dev-tools.toml",
+    "frameworks.toml",
+    "headers.toml",
+    "process.toml",
+    "sources.toml",
+];
 
 pub fn headers() -> &'static HeaderModels {
     static DATA: OnceLock<HeaderModels> = OnceLock::new();
     DATA.get_or_init(|| {
-        toml::from_str(include_str!("../../../rules/models/headers.toml"))
-            .expect("rules/models/headers.toml is valid (checked by a test)")
+        let mut d: HeaderModels =
+            toml::from_str(include_str!("../../../rules/models/headers.toml"))
+                .expect("rules/models/headers.toml is valid (checked by a test)");
+        if let Some(u) = USER.get() {
+            d.middleware.extend(u.middleware.iter().cloned());
+        }
+        d
     })
 }
 
 #[cfg(test)]
 mod tests {
+    /// Every file under rules/models/ is one the loader reads: a new file
+    /// or a renamed one cannot sit there unread.
+    #[test]
+    fn every_models_file_is_loaded() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rules/models");
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(names, super::BUILT_IN);
+        // And each parses (the accessors panic on a bad file).
+        let _ = (
+            super::headers(),
+            super::dev_tools(),
+            super::process(),
+            super::sources(),
+        );
+    }
+
+    #[test]
+    fn project_models_reject_unknown_keys() {
+        let bad = "[[tool]]\nmodule = \"x\"\npath = \"\"\nwhat = \"x\"\nsevere = true\n";
+        assert!(toml::from_str::<super::UserModels>(bad).is_err());
+        let good =
+            "[[factory]]\nframework = \"express\"\nmodule = \"@acme/http\"\npath = \"createApp\"\n";
+        assert!(toml::from_str::<super::UserModels>(good).is_ok());
+        let typo =
+            "[[factory]]\nframework = \"expres\"\nmodule = \"@acme/http\"\npath = \"createApp\"\n";
+        assert!(toml::from_str::<super::UserModels>(typo).is_err());
+    }
+
     #[test]
     fn header_models_parse() {
         let h = super::headers();

@@ -34,7 +34,7 @@ pub struct FrameworksData {
     pub static_: Vec<ApiData>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FactoryData {
     pub framework: FrameworkName,
@@ -59,7 +59,7 @@ pub struct UnwrapData {
 }
 
 /// A package export: `module` and the member path on it ("" = the module).
-#[derive(Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ApiData {
     pub module: String,
@@ -85,11 +85,48 @@ pub struct NestData {
     pub methods: Vec<(String, String)>,
 }
 
+/// Framework knowledge a project adds in its own models file (the rows of
+/// frameworks.toml that name packages: its own app factories, routers,
+/// mount helpers, plugin wrappers and loaders, static-file middleware).
+#[derive(Debug, Default, Deserialize)]
+pub struct FrameworkExtras {
+    pub factory: Vec<FactoryData>,
+    pub router: Vec<FactoryData>,
+    pub mount: Vec<ApiData>,
+    pub plugin_wrapper: Vec<ApiData>,
+    pub autoload: Vec<ApiData>,
+    pub static_: Vec<ApiData>,
+}
+
+static EXTRAS: OnceLock<FrameworkExtras> = OnceLock::new();
+static DATA: OnceLock<FrameworksData> = OnceLock::new();
+
+/// Adds a project's framework rows to the built-in ones, for the rest of
+/// the process. Must come before the first analysis reads the data.
+pub fn install_extras(extras: FrameworkExtras) -> Result<(), String> {
+    if DATA.get().is_some() {
+        return Err("project models must be loaded before the analysis starts".into());
+    }
+    EXTRAS
+        .set(extras)
+        .map_err(|_| "project models are already loaded".to_string())
+}
+
 pub fn data() -> &'static FrameworksData {
-    static DATA: OnceLock<FrameworksData> = OnceLock::new();
     DATA.get_or_init(|| {
-        toml::from_str(include_str!("../../../../rules/models/frameworks.toml"))
-            .expect("rules/models/frameworks.toml is valid (checked by a test)")
+        let mut d: FrameworksData =
+            toml::from_str(include_str!("../../../../rules/models/frameworks.toml"))
+                .expect("rules/models/frameworks.toml is valid (checked by a test)");
+        if let Some(x) = EXTRAS.get() {
+            d.factory.extend(x.factory.iter().map(FactoryData::clone));
+            d.router.extend(x.router.iter().map(FactoryData::clone));
+            d.mount.extend(x.mount.iter().map(ApiData::clone));
+            d.plugin_wrapper
+                .extend(x.plugin_wrapper.iter().map(ApiData::clone));
+            d.autoload.extend(x.autoload.iter().map(ApiData::clone));
+            d.static_.extend(x.static_.iter().map(ApiData::clone));
+        }
+        d
     })
 }
 

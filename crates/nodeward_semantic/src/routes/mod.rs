@@ -14,7 +14,7 @@ mod interp;
 mod nest;
 mod table;
 
-pub use data::FrameworkName;
+pub use data::{install_extras, ApiData, FactoryData, FrameworkExtras, FrameworkName};
 pub use describe::{describe, name};
 pub use interp::module_path;
 pub use table::{Gate, GateKind, GateStep, Handler, Route};
