@@ -2,6 +2,7 @@
 //! the module graph that links files (project), and the evaluation of
 //! conditions in the default environment (env).
 
+pub mod api;
 pub mod env;
 pub mod index;
 pub mod model;

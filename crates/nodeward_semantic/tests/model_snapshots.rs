@@ -72,3 +72,30 @@ fn decorators_and_parameter_properties() {
         "import { Body, Controller, Post } from '@nestjs/common';\n@Controller('users')\nexport class UsersController {\n  constructor(private readonly users: UsersService, log: Logger) {}\n  @Post()\n  create(@Body() dto: CreateUserDto) {\n    return this.users.create(dto);\n  }\n}\n"
     ));
 }
+
+#[test]
+fn api_paths_of_library_values() {
+    use nodeward_semantic::api::api_path;
+    let project = common::project(&[
+        (
+            "models/user.js",
+            "const mongoose = require('mongoose');\nmodule.exports = mongoose.model('User', new mongoose.Schema({}));\n",
+        ),
+        (
+            "routes.js",
+            "const User = require('./models/user');\nimport Koa from 'koa';\nconst app = new Koa();\nUser.findOne({ email });\n",
+        ),
+    ]);
+    let file = project.file_id("routes.js").unwrap();
+    let model = project.file(file);
+    let paths: Vec<String> = model.functions[0]
+        .calls
+        .iter()
+        .filter_map(|c| api_path(&project, file, &c.call.callee))
+        .map(|p| p.to_string())
+        .collect();
+    assert_eq!(
+        paths,
+        ["koa", "mongoose Member[model].Return.Member[findOne]"]
+    );
+}

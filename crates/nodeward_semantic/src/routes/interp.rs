@@ -25,27 +25,18 @@ use crate::project::{FileId, Project};
 use super::data::{data, is_api, FrameworkName};
 use super::{Framework, Mount, Op, RouteTable, Router, RouterId, RouterKind};
 
-/// `require('a').b.c` → `("a", "b.c")`: a package export, by module and path.
+/// `require('a').b.c` → `("a", "b.c")`: a package export, by module and
+/// member path (an API path made only of members; see `crate::api`).
 pub fn module_path(project: &Project, file: FileId, val: &Val) -> Option<(Box<str>, String)> {
-    let (_, v) = project.resolve(file, val);
-    let mut props = Vec::new();
-    let mut cur = &v;
-    loop {
-        match cur {
-            Val::Member(obj, p) => {
-                if &**p != "default" {
-                    props.push(&**p);
-                }
-                cur = obj;
-            }
-            Val::Module(m) if !crate::index::is_relative(m) => {
-                props.reverse();
-                let module = m.strip_prefix("node:").unwrap_or(m);
-                return Some((module.into(), props.join(".")));
-            }
+    let path = crate::api::api_path(project, file, val)?;
+    let mut members = Vec::with_capacity(path.steps.len());
+    for s in &path.steps {
+        match s {
+            crate::api::ApiStep::Member(m) => members.push(m.as_str()),
             _ => return None,
         }
     }
+    Some((path.package.into(), members.join(".")))
 }
 
 /// Budget of interpretation steps per project, so that no project makes
