@@ -82,7 +82,8 @@ pub fn rows(
     let mut out = Vec::new();
     for r in &table.routes {
         // Routes registered by test code are not what the server exposes.
-        if nodeward_rules::is_test_path(&project.file(r.file).path) {
+        let test = |f: FileId| nodeward_rules::is_test_path(&project.file(f).path);
+        if test(r.file) || table.routers[r.app].origin_files().any(test) {
             continue;
         }
         // Unscoped middleware (`app.use(cors())`) is part of the chain, not

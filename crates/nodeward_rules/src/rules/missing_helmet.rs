@@ -53,7 +53,7 @@ impl Rule for MissingHelmet {
             .routes
             .routers
             .iter()
-            .map(|r| (r.is_used() && !skip(r.file)).then(|| coverage(ctx, r)))
+            .map(|r| (r.is_used() && !r.origin_files().any(skip)).then(|| coverage(ctx, r)))
             .collect();
         for (id, app) in ctx.routes.routers.iter().enumerate() {
             let Some(cov) = &covs[id] else { continue };

@@ -48,7 +48,10 @@ impl Rule for UngatedDevRoute {
         };
         let mut seen: HashSet<(FileId, u32)> = HashSet::new();
         for route in &ctx.routes.routes {
-            if route.gate.truth != Truth::True || skip(route.file) {
+            if route.gate.truth != Truth::True
+                || skip(route.file)
+                || ctx.routes.routers[route.app].origin_files().any(skip)
+            {
                 continue;
             }
             if let Some(f) = dev_mount(ctx, route, &mut seen) {

@@ -35,12 +35,13 @@ impl Rule for XPoweredBy {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         for (_, app) in ctx.routes.apps().filter(|(_, a)| {
-            let path = &ctx.project.file(a.file).path;
             a.framework.is_express()
                 && a.is_used()
                 && !(a.mounted_elsewhere && a.mounted_by.is_empty())
-                && !crate::is_test_path(path)
-                && !ctx.routes.is_static(path)
+                && !a.origin_files().any(|f| {
+                    let path = &ctx.project.file(f).path;
+                    crate::is_test_path(path) || ctx.routes.is_static(path)
+                })
         }) {
             if hides_header(ctx, app) {
                 continue;

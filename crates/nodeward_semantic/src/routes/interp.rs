@@ -47,6 +47,9 @@ const MAX_VALUE_DEPTH: u32 = 8;
 
 type Conds = Vec<(FileId, CondId)>;
 
+/// A creation call, and the call of the project factory it ran in.
+type SiteKey = (FileId, u32, Option<(FileId, u32)>);
+
 struct Frame {
     file: FileId,
     func: FnId,
@@ -62,12 +65,21 @@ type RunKey = (
     FnId,
     Vec<Option<RouterId>>,
     Vec<Option<(FileId, FnId)>>,
+    Option<(FileId, u32)>,
 );
 
 struct Interp<'p> {
     project: &'p Project,
     routers: Vec<Router>,
-    by_site: HashMap<(FileId, u32), RouterId>,
+    /// Objects by creation call and, for a creation inside an app factory
+    /// of the project, the call of that factory (each call makes an app).
+    by_site: HashMap<SiteKey, RouterId>,
+    /// Creation calls seen (whatever the factory call).
+    created: HashSet<(FileId, u32)>,
+    /// The call of the project's app factory being evaluated, if any.
+    alloc_site: Option<(FileId, u32)>,
+    /// Which project functions create an app or router themselves.
+    creates: HashMap<(FileId, FnId), bool>,
     contexts: HashMap<(FileId, FnId, RouterId), RouterId>,
     runs: HashSet<RunKey>,
     /// What calling a project function gives, when it does not depend on
@@ -84,6 +96,9 @@ pub(crate) fn interpret(project: &Project) -> RouteTable {
         project,
         routers: Vec::new(),
         by_site: HashMap::new(),
+        created: HashSet::new(),
+        alloc_site: None,
+        creates: HashMap::new(),
         contexts: HashMap::new(),
         runs: HashSet::new(),
         returned: HashMap::new(),
@@ -108,7 +123,7 @@ pub(crate) fn interpret(project: &Project) -> RouteTable {
     for file in (0..project.files.len() as FileId).filter(|f| relevant[*f as usize]) {
         for (func, f) in project.file(file).functions.iter().enumerate() {
             let creates = f.calls.iter().any(|s| {
-                !it.by_site.contains_key(&(file, s.call.span.start))
+                !it.created.contains(&(file, s.call.span.start))
                     && it.factory(file, &s.call).is_some()
             });
             if creates {
@@ -155,10 +170,13 @@ impl Interp<'_> {
         if self.frames.len() >= MAX_DEPTH || self.budget_spent.is_some() {
             return;
         }
-        if !self
-            .runs
-            .insert((file, func, params.clone(), callbacks.clone()))
-        {
+        if !self.runs.insert((
+            file,
+            func,
+            params.clone(),
+            callbacks.clone(),
+            self.alloc_site,
+        )) {
             return;
         }
         let project = self.project;
@@ -284,7 +302,15 @@ impl Interp<'_> {
                     mounts,
                     None,
                 );
-                if !(fastify && &**method == "register") {
+                if &**method == "then" {
+                    // `NestFactory.create(AppModule).then((app) => app.listen(3000))`:
+                    // the callback gets the app.
+                    for a in &call.args {
+                        if let Some((af, id)) = self.func_of(file, a) {
+                            self.run(af, id, vec![Some(router)], Vec::new(), truth, conds);
+                        }
+                    }
+                } else if !(fastify && &**method == "register") {
                     self.run_callbacks(file, &call.args, truth, conds);
                 }
                 return;
@@ -295,7 +321,13 @@ impl Interp<'_> {
         match self.project.resolve(file, &call.callee) {
             (cf, Val::Func(id)) => {
                 let cbs = call.args.iter().map(|a| self.func_of(file, a)).collect();
-                self.run(cf, id, arg_objs, cbs, truth, conds)
+                if self.creates_app(cf, id) {
+                    let saved = self.alloc_site.replace((file, call.span.start));
+                    self.run(cf, id, arg_objs, cbs, truth, conds);
+                    self.alloc_site = saved;
+                } else {
+                    self.run(cf, id, arg_objs, cbs, truth, conds);
+                }
             }
             // A callback parameter called: `onReady()` inside `connectDb(onReady)`.
             (pf, Val::Param { func, index }) => {
@@ -442,6 +474,7 @@ impl Interp<'_> {
                             mounted_by: Vec::new(),
                             escapes: false,
                             mounted_elsewhere: false,
+                            created_via: None,
                         });
                         let c = self.routers.len() - 1;
                         self.contexts.insert(key, c);
@@ -592,9 +625,11 @@ impl Interp<'_> {
         framework: Framework,
         kind: RouterKind,
     ) -> RouterId {
+        self.created.insert((file, call.span.start));
+        let via = self.alloc_site;
         *self
             .by_site
-            .entry((file, call.span.start))
+            .entry((file, call.span.start, via))
             .or_insert_with(|| {
                 self.routers.push(Router {
                     kind,
@@ -606,9 +641,26 @@ impl Interp<'_> {
                     mounted_by: Vec::new(),
                     escapes: false,
                     mounted_elsewhere: false,
+                    created_via: via,
                 });
                 self.routers.len() - 1
             })
+    }
+
+    /// Whether project function `id` creates an app or router itself (an
+    /// app factory of the project: each call of it makes a new app).
+    fn creates_app(&mut self, file: FileId, id: FnId) -> bool {
+        if let Some(c) = self.creates.get(&(file, id)) {
+            return *c;
+        }
+        let project = self.project;
+        let c = project.file(file).function(id).is_some_and(|f| {
+            f.calls
+                .iter()
+                .any(|s| self.factory(file, &s.call).is_some())
+        });
+        self.creates.insert((file, id), c);
+        c
     }
 
     fn factory(&self, file: FileId, call: &CallVal) -> Option<(Framework, RouterKind)> {
@@ -674,7 +726,10 @@ impl Interp<'_> {
                         return self.obj_of(f, recv, depth + 1);
                     }
                     // `express().set('json spaces', 2)`: the app itself.
-                    if data().chain.methods.iter().any(|u| **u == **m) {
+                    // (`app.get(Service)` with one argument reads a service or
+                    // a setting: not the app.)
+                    let read = &**m == "get" && c.args.len() < 2;
+                    if !read && data().chain.methods.iter().any(|u| **u == **m) {
                         if let Some(obj) = self.obj_of(f, recv, depth + 1) {
                             return Some(obj);
                         }
@@ -715,6 +770,13 @@ impl Interp<'_> {
                     }
                 }
             }
+        }
+        // An app factory of the project: the app of this call.
+        if self.creates_app(ff, id) {
+            let saved = self.alloc_site.replace((file, call.span.start));
+            let found = returns.iter().find_map(|r| self.obj_of(ff, r, depth + 1));
+            self.alloc_site = saved;
+            return found;
         }
         if let Some(known) = self.returned.get(&(ff, id)) {
             return *known;

@@ -119,6 +119,9 @@ pub struct Router {
     /// Passed to a mount helper (`mount('/api', api)`) whose parent the
     /// interpretation does not see: a sub-app of an unknown app.
     pub mounted_elsewhere: bool,
+    /// For an app made by an app factory of the project, the call of that
+    /// factory that made it: (file, offset of the call).
+    pub created_via: Option<(FileId, u32)>,
 }
 
 impl Router {
@@ -128,31 +131,35 @@ impl Router {
     pub fn is_used(&self) -> bool {
         !self.mounted_by.is_empty()
             || self.escapes
+            || self.mounted_elsewhere
             || self.ops.iter().any(|o| {
-                !QUIET_METHODS.contains(&&*o.method) || (&*o.method == "get" && o.args.len() >= 2)
+                SERVING_METHODS.contains(&&*o.method)
+                    || !o.mounts.is_empty()
+                    || (ROUTE_METHODS.contains(&&*o.method) && o.args.len() >= 2)
             })
     }
 
     pub fn is_app(&self) -> bool {
         self.kind == RouterKind::App
     }
+
+    /// The files that decide whether this object is test code: where it is
+    /// created, and the call of the project factory that made it.
+    pub fn origin_files(&self) -> impl Iterator<Item = FileId> + '_ {
+        std::iter::once(self.file).chain(self.created_via.map(|(f, _)| f))
+    }
 }
 
-/// Methods that do not serve: reading a service out of a NestJS app,
-/// closing it, settings and template rendering (an Express app used only
-/// to render e-mails). `get` with a handler is a route, not a read.
-const QUIET_METHODS: &[&str] = &[
-    "get",
-    "close",
-    "select",
-    "resolve",
-    "enableShutdownHooks",
-    "set",
-    "enable",
-    "disable",
-    "engine",
-    "render",
-    "init",
+/// Methods by which an app serves: it listens, hands its handler to a
+/// server (`http.createServer(app.callback())`), or is started.
+const SERVING_METHODS: &[&str] = &[
+    "listen", "callback", "handle", "init", "ready", "start", "route", "all",
+];
+
+/// Route registrations, when given a handler (`app.get('env')` and
+/// NestJS's `app.get(Service)` read instead).
+const ROUTE_METHODS: &[&str] = &[
+    "get", "post", "put", "delete", "patch", "options", "head", "del",
 ];
 
 #[derive(Debug, Default)]
