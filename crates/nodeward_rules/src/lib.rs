@@ -69,6 +69,7 @@ pub fn is_test_path(path: &str) -> bool {
                 | "spec"
                 | "e2e"
                 | "integration-tests"
+                | "browser-test"
         )
     }) || file.contains(".test.")
         || file.contains(".spec.")
@@ -81,6 +82,9 @@ mod tests {
     #[test]
     fn recognizes_test_files() {
         assert!(is_test_path("test/app.js"));
+        assert!(is_test_path(
+            "gaxios/build/cjs/browser-test/browser-test-runner.js"
+        ));
         assert!(is_test_path("pkg/tests/x.ts"));
         assert!(is_test_path("src/app.spec.ts"));
         assert!(is_test_path("src/__tests__/a.js"));

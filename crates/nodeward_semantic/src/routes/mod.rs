@@ -135,6 +135,8 @@ impl Router {
             || self.ops.iter().any(|o| {
                 SERVING_METHODS.contains(&&*o.method)
                     || !o.mounts.is_empty()
+                    // Express `app.use(basePath, handler)` answers requests.
+                    || (&*o.method == "use" && o.args.len() >= 2)
                     || (ROUTE_METHODS.contains(&&*o.method) && o.args.len() >= 2)
             })
     }
