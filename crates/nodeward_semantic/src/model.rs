@@ -43,7 +43,9 @@ pub enum Val {
     /// `obj.prop` with a static property name (short names are stored
     /// inline: members are the most common value of a model).
     Member(Box<Val>, Atom),
-    Call(Box<CallVal>),
+    /// Shared: a call nested in another is the same value in its parent's
+    /// arguments and in its own call site.
+    Call(std::sync::Arc<CallVal>),
     /// The `index`-th parameter of function `func` of this file.
     Param {
         func: FnId,
@@ -114,7 +116,7 @@ impl Val {
 /// A call made by a function, in source order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CallSite {
-    pub call: CallVal,
+    pub call: std::sync::Arc<CallVal>,
     /// The span of the callee expression (e.g. `app.use`), for locations.
     pub callee_span: Span,
     /// The innermost condition the call runs under, if any.

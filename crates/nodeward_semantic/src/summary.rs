@@ -48,7 +48,7 @@ pub fn summary(model: &FileModel) -> String {
             out.push('\n');
         }
         for c in &f.calls {
-            let call = crate::model::Val::Call(Box::new(c.call.clone()));
+            let call = crate::model::Val::Call(c.call.clone());
             let _ = write!(out, "    call {}", d(&call));
             if let Some(cond) = c.cond {
                 let _ = write!(out, " [c{cond}]");

@@ -36,6 +36,8 @@ pub(crate) struct Indexer {
     fn_top: bool,
     /// Every value of the variables assigned more than once.
     defs: HashMap<BindingId, Vec<Val>>,
+    /// Calls read so far, by span (see `call_of`).
+    calls: HashMap<(u32, u32), std::sync::Arc<CallVal>>,
 }
 
 /// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
@@ -57,6 +59,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         method_of: None,
         fn_top: false,
         defs: HashMap::new(),
+        calls: HashMap::new(),
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,
@@ -327,7 +330,7 @@ impl Indexer {
         saved
     }
 
-    pub(crate) fn record_call(&mut self, call: CallVal, callee_span: Span) {
+    pub(crate) fn record_call(&mut self, call: std::sync::Arc<CallVal>, callee_span: Span) {
         if !worth_recording(&call.callee) {
             return;
         }

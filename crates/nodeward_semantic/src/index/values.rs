@@ -123,22 +123,12 @@ impl Indexer {
             Expr::Member(m) => self.member_val(m, depth),
             Expr::OptChain(o) => match &*o.base {
                 OptChainBase::Member(m) => self.member_val(m, depth),
-                OptChainBase::Call(c) => Val::Call(Box::new(self.call_of(
-                    &c.callee,
-                    Some(&c.args),
-                    false,
-                    c.span,
-                    d,
-                ))),
+                OptChainBase::Call(c) => {
+                    Val::Call(self.call_of(&c.callee, Some(&c.args), false, c.span, d))
+                }
             },
             Expr::Call(c) => self.call_val(c, depth),
-            Expr::New(n) => Val::Call(Box::new(self.call_of(
-                &n.callee,
-                n.args.as_deref(),
-                true,
-                n.span,
-                d,
-            ))),
+            Expr::New(n) => Val::Call(self.call_of(&n.callee, n.args.as_deref(), true, n.span, d)),
             Expr::Unary(u) => match u.op {
                 UnaryOp::Bang => Val::Not(Box::new(self.val_at(&u.arg, d))),
                 UnaryOp::TypeOf => Val::TypeOf(Box::new(self.val_at(&u.arg, d))),
@@ -254,18 +244,16 @@ impl Indexer {
                         return self.val_at(&arg.expr, depth);
                     }
                 }
-                Val::Call(Box::new(self.call_of(
-                    callee,
-                    Some(&c.args),
-                    false,
-                    c.span,
-                    d,
-                )))
+                Val::Call(self.call_of(callee, Some(&c.args), false, c.span, d))
             }
         }
     }
 
     /// A call or `new` as a value: its callee and arguments read at `depth`.
+    /// Read once per call expression (by its span: the calls of a chain
+    /// `a.b().c()` all start at `a`): the walk meets a nested call both as
+    /// an argument of its parent and as a call of its own, and both share
+    /// one value.
     pub(crate) fn call_of(
         &mut self,
         callee: &Expr,
@@ -273,15 +261,20 @@ impl Indexer {
         new: bool,
         span: swc_common::Span,
         depth: u32,
-    ) -> CallVal {
+    ) -> std::sync::Arc<CallVal> {
+        if let Some(c) = self.calls.get(&(span.lo.0, span.hi.0)) {
+            return c.clone();
+        }
         let callee = self.val_at(callee, depth);
         let args = args.map(|a| self.args_val(a, depth)).unwrap_or_default();
-        CallVal {
+        let c = std::sync::Arc::new(CallVal {
             callee,
             args,
             new,
             span: self.span(span),
-        }
+        });
+        self.calls.insert((span.lo.0, span.hi.0), c.clone());
+        c
     }
 
     /// `require('x')` with the global `require` → the specifier.

@@ -306,12 +306,14 @@ impl Visit for Indexer {
                             .get_or_insert_with(|| name.clone());
                         // Reading a getter calls it.
                         let value = match m.kind {
-                            MethodKind::Getter => Val::Call(Box::new(crate::model::CallVal {
-                                callee: Val::Func(f),
-                                args: Vec::new(),
-                                new: false,
-                                span: self.span(m.span),
-                            })),
+                            MethodKind::Getter => {
+                                Val::Call(std::sync::Arc::new(crate::model::CallVal {
+                                    callee: Val::Func(f),
+                                    args: Vec::new(),
+                                    new: false,
+                                    span: self.span(m.span),
+                                }))
+                            }
                             MethodKind::Setter => Val::Unknown,
                             MethodKind::Method => Val::Func(f),
                         };
