@@ -34,7 +34,8 @@ pub enum Val {
     Null,
     Bool(bool),
     Num(f64),
-    Str(Box<str>),
+    /// A string constant (interned: the same text is stored once).
+    Str(Atom),
     /// A name no local binding declares (`process`, `console`, `module`).
     Global(Box<str>),
     /// What `require(spec)` returns, or an ESM namespace / default import
@@ -151,7 +152,7 @@ pub struct EffectSite {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Function {
-    pub name: Option<Box<str>>,
+    pub name: Option<Atom>,
     pub span: Span,
     pub params: u32,
     pub is_async: bool,
@@ -192,7 +193,8 @@ pub struct ParamInfo {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Binding {
-    pub name: Box<str>,
+    /// Interned: the parser's own atom, not a copy.
+    pub name: Atom,
     pub span: Span,
     /// Its value if it is assigned once (declaration or one assignment).
     pub value: Val,

@@ -223,7 +223,7 @@ impl Indexer {
         }
         let id = self.model.bindings.len() as BindingId;
         self.model.bindings.push(Binding {
-            name: i.sym.as_str().into(),
+            name: i.sym.clone(),
             span: span_of(i.span),
             value: Val::Unknown,
             assignments: 0,

@@ -35,6 +35,16 @@ pub(crate) fn str_of(s: &Str) -> Box<str> {
     }
 }
 
+/// A string literal's text as an atom: the parser's own when it is short
+/// enough (no copy), else the first `MAX_STR` bytes.
+pub(crate) fn atom_of(s: &Str) -> Atom {
+    let atom = s.value.to_atom_lossy();
+    if atom.len() <= MAX_STR {
+        return atom.into_owned();
+    }
+    Atom::from(&*str_of(s))
+}
+
 pub(crate) fn prop_name(name: &PropName) -> Option<Box<str>> {
     match name {
         PropName::Ident(i) => Some(i.sym.as_str().into()),
@@ -90,7 +100,7 @@ impl Indexer {
                 .map_or(Val::Unknown, |e| self.val_at(e, depth)),
             Expr::Assign(a) => self.val_at(&a.right, depth),
             Expr::Lit(lit) => match lit {
-                Lit::Str(s) => Val::Str(str_of(s)),
+                Lit::Str(s) => Val::Str(atom_of(s)),
                 Lit::Bool(b) => Val::Bool(b.value),
                 Lit::Null(_) => Val::Null,
                 Lit::Num(n) => Val::Num(n.value),
@@ -156,7 +166,7 @@ impl Indexer {
                     self.define(name, Val::Func(id));
                     self.model.functions[id as usize]
                         .name
-                        .get_or_insert_with(|| name.sym.as_str().into());
+                        .get_or_insert_with(|| name.sym.clone());
                 }
                 Val::Func(id)
             }

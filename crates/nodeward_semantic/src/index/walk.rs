@@ -303,7 +303,7 @@ impl Visit for Indexer {
                         let f = self.fn_id(m.function.span);
                         self.model.functions[f as usize]
                             .name
-                            .get_or_insert_with(|| name.clone());
+                            .get_or_insert_with(|| swc_atoms::Atom::from(&*name));
                         // Reading a getter calls it.
                         let value = match m.kind {
                             MethodKind::Getter => {
@@ -380,7 +380,7 @@ impl Visit for Indexer {
     fn visit_fn_decl(&mut self, f: &FnDecl) {
         let id = self.fn_id(f.function.span);
         self.assign(&f.ident, Val::Func(id));
-        self.model.functions[id as usize].name = Some(f.ident.sym.as_str().into());
+        self.model.functions[id as usize].name = Some(f.ident.sym.clone());
         f.function.visit_with(self);
     }
 
@@ -389,7 +389,7 @@ impl Visit for Indexer {
             let v = self.val(init);
             if let (Pat::Ident(b), Val::Func(id)) = (&d.name, &v) {
                 let f = &mut self.model.functions[*id as usize];
-                f.name.get_or_insert_with(|| b.id.sym.as_str().into());
+                f.name.get_or_insert_with(|| b.id.sym.clone());
             }
             self.bind_pat(&d.name, v);
         } else if let Pat::Ident(b) = &d.name {
