@@ -21,6 +21,7 @@ const PROJECTS: &[(&str, &str)] = &[
     ("koa_multi", "testdata/routes/koa-multi"),
     ("fastify_multi", "testdata/routes/fastify-multi"),
     ("nest_multi", "testdata/routes/nest-multi"),
+    ("nest_versioned", "testdata/routes/nest-versioned"),
 ];
 
 #[test]

@@ -21,6 +21,8 @@ struct Nest<'a> {
     project: &'a Project,
     app: RouterId,
     chain: Vec<Handler>,
+    /// `Some(default version)` when the app versions by URI.
+    uri_versioning: Option<Option<String>>,
     framework: super::Framework,
     prefix: String,
     seen: HashSet<(FileId, u32)>,
@@ -33,6 +35,7 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
     let mut prefix = String::new();
     // What the bootstrap registers on the app runs before every route.
     let mut chain = Vec::new();
+    let mut uri_versioning = None;
     for op in r.ops.iter().filter(|o| o.truth != Truth::False) {
         match &*op.method {
             "setGlobalPrefix" => {
@@ -53,6 +56,24 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
                     });
                 }
             }
+            "enableVersioning" => {
+                // `{ type: VersioningType.URI, defaultVersion: '1' }`; URI is
+                // Nest's default type.
+                let opts = op.args.first().map(|o| project.resolve(op.file, o));
+                let uri = opts.as_ref().is_none_or(|(_, o)| {
+                    o.prop("type").is_none_or(|t| {
+                        matches!(t, Val::Member(_, m) if &**m == "URI")
+                            || matches!(project.resolve(op.file, t).1, Val::Member(_, m) if &*m == "URI")
+                    })
+                });
+                if uri {
+                    let default = opts.and_then(|(of, o)| {
+                        o.prop("defaultVersion")
+                            .and_then(|v| path_texts(project, of, v).into_iter().next())
+                    });
+                    uri_versioning = Some(default);
+                }
+            }
             "enableCors" => chain.push(Handler {
                 file: op.file,
                 val: Val::Unknown,
@@ -66,6 +87,7 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
         project,
         app,
         chain,
+        uri_versioning,
         framework: r.framework,
         prefix,
         seen: HashSet::new(),
@@ -224,7 +246,21 @@ impl Nest<'_> {
             },
             None => String::new(),
         };
-        let prefix = join(&self.prefix, &own_prefix);
+        // URI versioning (`app.enableVersioning({ type: VersioningType.URI })`):
+        // `@Controller({ path, version: '1' })` serves under `/v1`, and a
+        // controller without a version under the default version, if any.
+        let version = self.uri_versioning.as_ref().and_then(|default| {
+            let own = ctrl.args.first().and_then(|a| {
+                let (pf, o) = self.project.resolve(cf, a);
+                o.prop("version")
+                    .and_then(|v| path_texts(self.project, pf, v).into_iter().next())
+            });
+            own.or_else(|| default.clone())
+        });
+        let prefix = match &version {
+            Some(v) => join(&join(&self.prefix, &format!("v{v}")), &own_prefix),
+            None => join(&self.prefix, &own_prefix),
+        };
         let mount = (
             cf,
             ctrl.span,
