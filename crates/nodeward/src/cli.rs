@@ -230,18 +230,77 @@ fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, 
     Ok(out)
 }
 
-fn check(args: CheckArgs) -> Result<ExitStatus, String> {
-    let paths = if args.paths.is_empty() {
+/// What `check` and `routes` share: the paths (default `.`), the config
+/// (found upward from the first path) with its models installed, the
+/// worker count and the discovery options.
+struct Setup {
+    paths: Vec<PathBuf>,
+    config: Config,
+    config_path: Option<PathBuf>,
+    jobs: Option<usize>,
+    discover: DiscoverOptions,
+}
+
+struct FileArgs<'a> {
+    paths: &'a [PathBuf],
+    config: Option<&'a Path>,
+    exclude: &'a [String],
+    no_ignore: bool,
+    no_default_excludes: bool,
+    jobs: Option<usize>,
+}
+
+fn setup(a: FileArgs) -> Result<Setup, String> {
+    let paths = if a.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        args.paths.clone()
+        a.paths.to_vec()
     };
-    let config_path = config::find(args.config.as_deref(), &paths[0]);
+    let config_path = config::find(a.config, &paths[0]);
     let config = match &config_path {
         Some(p) => config::load(p)?,
         None => Config::default(),
     };
     install_models(&config, config_path.as_deref())?;
+    if a.jobs == Some(0) {
+        return Err("--jobs must be at least 1".into());
+    }
+    // Each worker reserves a large stack: more workers than a few per core
+    // only costs time.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let jobs = a.jobs.map(|j| j.min(cores * 4));
+    let mut excludes = config.exclude.clone();
+    excludes.extend(a.exclude.iter().cloned());
+    let discover = DiscoverOptions {
+        excludes,
+        use_ignore_files: !a.no_ignore,
+        default_excludes: !a.no_default_excludes,
+        max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+    };
+    Ok(Setup {
+        paths,
+        config,
+        config_path,
+        jobs,
+        discover,
+    })
+}
+
+fn check(args: CheckArgs) -> Result<ExitStatus, String> {
+    let Setup {
+        paths,
+        config,
+        config_path,
+        jobs,
+        discover,
+    } = setup(FileArgs {
+        paths: &args.paths,
+        config: args.config.as_deref(),
+        exclude: &args.exclude,
+        no_ignore: args.no_ignore,
+        no_default_excludes: args.no_default_excludes,
+        jobs: args.jobs,
+    })?;
     // A database named in the config is relative to the config's folder.
     let advisories = args.advisories.clone().or_else(|| {
         let base = config_path
@@ -257,13 +316,6 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
             .unwrap_or_else(|| nodeward_deps::online::DEFAULT_ENDPOINT.to_string()),
         timeout: ONLINE_TIMEOUT,
     });
-    if args.jobs == Some(0) {
-        return Err("--jobs must be at least 1".into());
-    }
-    // Each worker reserves a large stack: more workers than a few per core
-    // only costs time.
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let jobs = args.jobs.map(|j| j.min(cores * 4));
     // Fail before the analysis, not after the report was printed.
     for out in [&args.output, &args.sarif_output, &args.write_baseline]
         .into_iter()
@@ -281,16 +333,9 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
             ));
         }
     }
-    let mut excludes = config.exclude.clone();
-    excludes.extend(args.exclude.iter().cloned());
     let opts = AnalyzeOptions {
         paths,
-        discover: DiscoverOptions {
-            excludes,
-            use_ignore_files: !args.no_ignore,
-            default_excludes: !args.no_default_excludes,
-            max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-        },
+        discover,
         rules: enabled_rules(&args, &config)?,
         jobs,
         baseline: args.baseline.clone(),
@@ -390,33 +435,19 @@ fn install_models(config: &Config, config_path: Option<&Path>) -> Result<(), Str
 }
 
 fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    let config_path = config::find(args.config.as_deref(), &paths[0]);
-    let config = match &config_path {
-        Some(p) => config::load(p)?,
-        None => Config::default(),
-    };
-    install_models(&config, config_path.as_deref())?;
-    if args.jobs == Some(0) {
-        return Err("--jobs must be at least 1".into());
-    }
-    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut excludes = config.exclude.clone();
-    excludes.extend(args.exclude.iter().cloned());
+    let setup = setup(FileArgs {
+        paths: &args.paths,
+        config: args.config.as_deref(),
+        exclude: &args.exclude,
+        no_ignore: args.no_ignore,
+        no_default_excludes: args.no_default_excludes,
+        jobs: args.jobs,
+    })?;
     let opts = AnalyzeOptions {
-        paths,
-        discover: DiscoverOptions {
-            excludes,
-            use_ignore_files: !args.no_ignore,
-            default_excludes: !args.no_default_excludes,
-            max_file_size: config.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
-        },
+        paths: setup.paths,
+        discover: setup.discover,
         rules: Vec::new(),
-        jobs: args.jobs.map(|j| j.min(cores * 4)),
+        jobs: setup.jobs,
         baseline: None,
         write_baseline: None,
         deps: DepsOptions {

@@ -24,6 +24,15 @@ pub struct Ctx<'a> {
     pub deps: Option<&'a nodeward_deps::check::ProjectDeps>,
 }
 
+impl Ctx<'_> {
+    /// Whether the server rules leave a file aside: test code, or client
+    /// code under a folder an app serves as static files.
+    pub fn leaves_aside(&self, file: FileId) -> bool {
+        let path = &self.project.file(file).path;
+        is_test_path(path) || self.routes.is_static(path)
+    }
+}
+
 pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
 

@@ -45,10 +45,7 @@ impl Rule for MissingHelmet {
     /// Once per project: each app's coverage is computed once, and a
     /// weakened helmet is reported where its call is, in whatever file.
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
-        let skip = |file: FileId| {
-            let path = &ctx.project.file(file).path;
-            crate::is_test_path(path) || ctx.routes.is_static(path)
-        };
+        let skip = |file: FileId| ctx.leaves_aside(file);
         let covs: Vec<Option<Coverage>> = ctx
             .routes
             .routers

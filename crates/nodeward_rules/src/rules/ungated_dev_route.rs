@@ -42,10 +42,7 @@ impl Rule for UngatedDevRoute {
     fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
-        let skip = |file: FileId| {
-            let path = &ctx.project.file(file).path;
-            crate::is_test_path(path) || ctx.routes.is_static(path)
-        };
+        let skip = |file: FileId| ctx.leaves_aside(file);
         let mut seen: HashSet<(FileId, u32)> = HashSet::new();
         for route in &ctx.routes.routes {
             if route.gate.truth != Truth::True

@@ -38,10 +38,7 @@ impl Rule for XPoweredBy {
             a.framework.is_express()
                 && a.is_used()
                 && !(a.mounted_elsewhere && a.mounted_by.is_empty())
-                && !a.origin_files().any(|f| {
-                    let path = &ctx.project.file(f).path;
-                    crate::is_test_path(path) || ctx.routes.is_static(path)
-                })
+                && !a.origin_files().any(|f| ctx.leaves_aside(f))
         }) {
             if hides_header(ctx, app) {
                 continue;
