@@ -118,7 +118,7 @@ fn eval(project: &Project, file: FileId, val: &Val, depth: u32) -> Option<Const>
         Val::Binding(_) | Val::Member(..) | Val::Module(_) => {
             let (f, v) = project.resolve(file, val);
             match v {
-                Val::Binding(_) | Val::Member(..) | Val::Module(_) | Val::Unknown => {
+                Val::Binding(_) | Val::Member(..) | Val::Module(_) | Val::Unknown(_) => {
                     // `process.env.X` reached through an alias or a config module.
                     match &v {
                         Val::Member(obj, _) if is_process_env(obj) => Some(Const::Undefined),

@@ -28,8 +28,8 @@ pub const ENTRY_VALUE: &str = "*entry-value";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Val {
-    /// Anything the model does not follow.
-    Unknown,
+    /// Anything the model does not follow, and why.
+    Unknown(Why),
     Undefined,
     Null,
     Bool(bool),
@@ -81,6 +81,22 @@ pub enum Val {
     Caught,
 }
 
+/// Why a value is unknown: a rule can tell "not modelled" from "computed at
+/// run time" from "cut by a budget" from "names nothing the project has".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Why {
+    /// Syntax or an operation the model does not follow.
+    Unmodeled,
+    /// Decided at run time: a computed member (`obj[k]`), a spread, a
+    /// computed `require`.
+    Dynamic,
+    /// Cut by the model's depth or width limits.
+    Truncated,
+    /// A resolution that found nothing: a variable given no single value,
+    /// an import of a file outside the project, too many hops.
+    Unresolved,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CallVal {
     pub callee: Val,
@@ -90,6 +106,10 @@ pub struct CallVal {
 }
 
 impl Val {
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Val::Unknown(_))
+    }
+
     pub fn member(self, prop: &str) -> Val {
         Val::Member(Box::new(self), Atom::from(prop))
     }

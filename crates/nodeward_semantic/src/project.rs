@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use crate::index::is_relative;
+use crate::model::Why;
 use crate::model::{FileModel, Val};
 use crate::resolve::ModuleMap;
 
@@ -139,12 +140,12 @@ impl Project {
 
     fn resolve_hops(&self, file: FileId, val: &Val, hops: u32) -> (FileId, Val) {
         if hops > MAX_HOPS {
-            return (file, Val::Unknown);
+            return (file, Val::Unknown(Why::Unresolved));
         }
         match val {
             Val::Binding(id) => match self.file(file).bindings.get(*id as usize) {
                 Some(b) if b.assignments > 0 => self.resolve_hops(file, &b.value, hops + 1),
-                _ => (file, Val::Unknown),
+                _ => (file, Val::Unknown(Why::Unresolved)),
             },
             Val::Module(spec) if self.is_local(file, spec) => match self.resolve_module(file, spec)
             {
@@ -155,7 +156,7 @@ impl Project {
                     }
                     _ => (target, Val::Module(self_spec(&self.file(target).path))),
                 },
-                None => (file, Val::Unknown),
+                None => (file, Val::Unknown(Why::Unresolved)),
             },
             // `import x from './file.js'`: the file's default export (which
             // is also what `require` gives when it is all the file exports).
@@ -169,7 +170,7 @@ impl Project {
                 };
                 match target.and_then(|t| self.file(t).export("default").map(|v| (t, v))) {
                     Some((t, v)) => self.resolve_hops(t, v, hops + 1),
-                    None => (target.unwrap_or(file), Val::Unknown),
+                    None => (target.unwrap_or(file), Val::Unknown(Why::Unresolved)),
                 }
             }
             Val::Member(obj, prop) => {
@@ -204,13 +205,13 @@ impl Project {
         match &obj {
             Val::Object(_) => match obj.prop(prop) {
                 Some(v) => self.resolve_hops(file, v, hops + 1),
-                None => (file, Val::Unknown),
+                None => (file, Val::Unknown(Why::Unresolved)),
             },
             // A namespace of a project file: its named export, else a
             // property of its default export.
             Val::Module(spec) if self.is_local(file, spec) => {
                 let Some(target) = self.resolve_module(file, spec) else {
-                    return (file, Val::Unknown);
+                    return (file, Val::Unknown(Why::Unresolved));
                 };
                 let model = self.file(target);
                 if let Some(v) = model.export(prop) {
@@ -221,11 +222,11 @@ impl Project {
                 }
                 for star in &model.star_exports {
                     let (f, v) = self.member_of(target, Val::Module(star.clone()), prop, hops + 1);
-                    if v != Val::Unknown {
+                    if !v.is_unknown() {
                         return (f, v);
                     }
                 }
-                (target, Val::Unknown)
+                (target, Val::Unknown(Why::Unresolved))
             }
             // A member of `this`, or of an instance of a project class.
             Val::This(class) => self.class_member(file, *class, prop, hops),
@@ -255,7 +256,7 @@ impl Project {
                             .iter()
                             .take(3)
                             .map(|r| self.member_of_resolved(cf, r, prop, hops + 2))
-                            .find(|(_, v)| *v != Val::Unknown)
+                            .find(|(_, v)| !v.is_unknown())
                             .unwrap_or((file, obj.member(prop)))
                     }
                     _ => (file, obj.member(prop)),
@@ -268,12 +269,12 @@ impl Project {
             {
                 match self.file(file).export(prop) {
                     Some(v) => self.resolve_hops(file, v, hops + 1),
-                    None => (file, Val::Unknown),
+                    None => (file, Val::Unknown(Why::Unresolved)),
                 }
             }
             // A package's default export is its module.exports (CJS interop).
             Val::Module(_) if prop == "default" => (file, obj),
-            Val::Unknown => (file, Val::Unknown),
+            Val::Unknown(_) => (file, Val::Unknown(Why::Unresolved)),
             _ => (file, obj.member(prop)),
         }
     }
@@ -286,7 +287,7 @@ impl Project {
             .and_then(|c| c.member(prop))
         {
             Some(v) => self.resolve_hops(file, v, hops + 1),
-            None => (file, Val::Unknown),
+            None => (file, Val::Unknown(Why::Unresolved)),
         }
     }
 

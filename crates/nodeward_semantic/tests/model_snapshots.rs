@@ -99,3 +99,25 @@ fn api_paths_of_library_values() {
         ["koa", "mongoose Member[model].Return.Member[findOne]"]
     );
 }
+
+#[test]
+fn unknown_values_say_why() {
+    use nodeward_semantic::{Val, Why};
+    let m = common::model(
+        "a.js",
+        "const field = pick();\nconst v = req.query[field];\nlet n = 1;\nn = 2;\nconst mod = require(name);\n",
+    );
+    let value = |name: &str| {
+        m.bindings
+            .iter()
+            .find(|b| &*b.name == name)
+            .map(|b| b.value.clone())
+            .unwrap()
+    };
+    assert_eq!(value("v"), Val::Unknown(Why::Dynamic));
+    assert_eq!(value("n"), Val::Unknown(Why::Unresolved));
+    assert!(matches!(
+        value("mod"),
+        Val::Call(_) | Val::Unknown(Why::Dynamic)
+    ));
+}

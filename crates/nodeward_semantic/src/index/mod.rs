@@ -15,6 +15,7 @@ use swc_ecma_visit::VisitWith;
 use nodeward_front::parse::{span_of, ParsedFile};
 use nodeward_report::Span;
 
+use crate::model::Why;
 use crate::model::{self as m, *};
 use m::Function;
 
@@ -83,7 +84,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
     model.fn_meta.sort_by_key(|m| m.func);
     for b in &mut model.bindings {
         if b.assignments > 1 {
-            b.value = Val::Unknown;
+            b.value = Val::Unknown(Why::Unresolved);
         }
     }
     model.imports.sort();
@@ -225,7 +226,7 @@ impl Indexer {
         self.model.bindings.push(Binding {
             name: i.sym.clone(),
             span: span_of(i.span),
-            value: Val::Unknown,
+            value: Val::Unknown(Why::Unresolved),
             assignments: 0,
         });
         self.bindings.insert(key, id);
@@ -281,7 +282,7 @@ impl Indexer {
                         ObjectPatProp::KeyValue(kv) => {
                             let v = match values::prop_name(&kv.key) {
                                 Some(k) => value.clone().member(&k),
-                                None => Val::Unknown,
+                                None => Val::Unknown(Why::Dynamic),
                             };
                             self.bind_pat(&kv.value, v);
                         }
@@ -394,10 +395,10 @@ fn worth_recording(callee: &Val) -> bool {
         Val::Global(g) => kept(g),
         Val::Member(obj, _) => match &**obj {
             Val::Global(g) => kept(g),
-            Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) => false,
+            Val::Unknown(_) | Val::Str(_) | Val::Num(_) | Val::Template(_) => false,
             _ => true,
         },
-        Val::Unknown | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => false,
+        Val::Unknown(_) | Val::Str(_) | Val::Num(_) | Val::Template(_) | Val::Array(_) => false,
         _ => true,
     }
 }

@@ -5,6 +5,7 @@
 use swc_ecma_ast::*;
 
 use super::Indexer;
+use crate::model::Why;
 use crate::model::{Atom, CallVal, Val};
 
 const MAX_DEPTH: u32 = 12;
@@ -82,7 +83,7 @@ impl Indexer {
 
     pub(crate) fn val_at(&mut self, e: &Expr, depth: u32) -> Val {
         if depth > MAX_DEPTH {
-            return Val::Unknown;
+            return Val::Unknown(Why::Truncated);
         }
         let d = depth + 1;
         match e {
@@ -97,7 +98,7 @@ impl Indexer {
             Expr::Seq(s) => s
                 .exprs
                 .last()
-                .map_or(Val::Unknown, |e| self.val_at(e, depth)),
+                .map_or(Val::Unknown(Why::Unmodeled), |e| self.val_at(e, depth)),
             Expr::Assign(a) => self.val_at(&a.right, depth),
             Expr::Lit(lit) => match lit {
                 Lit::Str(s) => Val::Str(atom_of(s)),
@@ -105,12 +106,12 @@ impl Indexer {
                 Lit::Null(_) => Val::Null,
                 Lit::Num(n) => Val::Num(n.value),
                 Lit::Regex(r) => Val::Regex(self.regex_id(r)),
-                _ => Val::Unknown,
+                _ => Val::Unknown(Why::Unmodeled),
             },
             Expr::Tpl(t) => {
                 if t.exprs.is_empty() {
                     let cooked = t.quasis.first().and_then(|q| q.cooked.as_ref());
-                    cooked.map_or(Val::Unknown, |c| {
+                    cooked.map_or(Val::Unknown(Why::Unmodeled), |c| {
                         Val::Str(c.to_atom_lossy().as_str().into())
                     })
                 } else {
@@ -143,7 +144,7 @@ impl Indexer {
                 UnaryOp::Bang => Val::Not(Box::new(self.val_at(&u.arg, d))),
                 UnaryOp::TypeOf => Val::TypeOf(Box::new(self.val_at(&u.arg, d))),
                 UnaryOp::Void => Val::Undefined,
-                _ => Val::Unknown,
+                _ => Val::Unknown(Why::Unmodeled),
             },
             Expr::Bin(b) => match bin_op(b.op) {
                 Some(op) => {
@@ -151,7 +152,7 @@ impl Indexer {
                     let r = self.val_at(&b.right, d);
                     Val::Bin(Box::new((op, l, r)))
                 }
-                None => Val::Unknown,
+                None => Val::Unknown(Why::Unmodeled),
             },
             Expr::Cond(c) => {
                 let t = self.val_at(&c.test, d);
@@ -170,7 +171,9 @@ impl Indexer {
                 }
                 Val::Func(id)
             }
-            Expr::This(_) => self.this_class().map_or(Val::Unknown, Val::This),
+            Expr::This(_) => self
+                .this_class()
+                .map_or(Val::Unknown(Why::Unmodeled), Val::This),
             Expr::Class(c) => Val::Class(self.class_id(c.class.span)),
             Expr::Arrow(a) => Val::Func(self.fn_id(a.span)),
             Expr::Object(o) => {
@@ -214,7 +217,7 @@ impl Indexer {
                     })
                     .collect(),
             )),
-            _ => Val::Unknown,
+            _ => Val::Unknown(Why::Unmodeled),
         }
     }
 
@@ -231,7 +234,8 @@ impl Indexer {
         };
         match prop {
             Some(p) => Val::Member(Box::new(self.val_at(&m.obj, depth + 1)), p),
-            None => Val::Unknown,
+            // `obj[key]`: which member is decided at run time.
+            None => Val::Unknown(Why::Dynamic),
         }
     }
 
@@ -240,9 +244,9 @@ impl Indexer {
         match &c.callee {
             Callee::Import(_) => match c.args.first().map(|a| &*a.expr) {
                 Some(Expr::Lit(Lit::Str(s))) => Val::Module(str_of(s)),
-                _ => Val::Unknown,
+                _ => Val::Unknown(Why::Dynamic),
             },
-            Callee::Super(_) => Val::Unknown,
+            Callee::Super(_) => Val::Unknown(Why::Unmodeled),
             Callee::Expr(callee) => {
                 if let Some(spec) = self.require_specifier(callee, &c.args) {
                     return Val::Module(spec);
@@ -314,7 +318,7 @@ impl Indexer {
             .take(MAX_ITEMS)
             .map(|a| {
                 if a.spread.is_some() {
-                    Val::Unknown
+                    Val::Unknown(Why::Dynamic)
                 } else {
                     self.val_at(&a.expr, depth)
                 }
@@ -326,7 +330,7 @@ impl Indexer {
         if self.is_global(i) {
             return match &*i.sym {
                 "undefined" => Val::Undefined,
-                "NaN" | "Infinity" => Val::Unknown,
+                "NaN" | "Infinity" => Val::Unknown(Why::Unmodeled),
                 s => Val::Global(s.into()),
             };
         }

@@ -5,6 +5,7 @@ use swc_ecma_visit::{Visit, VisitWith};
 
 use super::values::str_of;
 use super::Indexer;
+use crate::model::Why;
 use crate::model::{Effect, Val};
 
 impl Indexer {
@@ -314,7 +315,7 @@ impl Visit for Indexer {
                                     span: self.span(m.span),
                                 }))
                             }
-                            MethodKind::Setter => Val::Unknown,
+                            MethodKind::Setter => Val::Unknown(Why::Unmodeled),
                             MethodKind::Method => Val::Func(f),
                         };
                         self.class_member(id, &name, value);
@@ -408,7 +409,7 @@ impl Visit for Indexer {
                     let r = self.val(&a.right);
                     Val::Bin(Box::new((op, old, r)))
                 }
-                _ => Val::Unknown,
+                _ => Val::Unknown(Why::Unmodeled),
             },
         };
         match &a.left {
@@ -645,7 +646,7 @@ impl Visit for Indexer {
                 }
                 self.export("default", Val::Class(id));
             }
-            _ => self.export("default", Val::Unknown),
+            _ => self.export("default", Val::Unknown(Why::Unmodeled)),
         }
         d.visit_children_with(self);
     }
@@ -675,7 +676,7 @@ impl Visit for Indexer {
                     let v = match (&src, &named.orig) {
                         (Some(spec), _) => Val::Module(spec.clone()).member(&orig),
                         (None, ModuleExportName::Ident(i)) => self.ident_val(i),
-                        (None, _) => Val::Unknown,
+                        (None, _) => Val::Unknown(Why::Unmodeled),
                     };
                     self.export(&exported, v);
                 }

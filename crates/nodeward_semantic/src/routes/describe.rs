@@ -56,7 +56,7 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32, args: bool)
     }
     let d = depth + 1;
     match val {
-        Val::Unknown => out.push('…'),
+        Val::Unknown(_) => out.push('…'),
         Val::Undefined => out.push_str("undefined"),
         Val::Null => out.push_str("null"),
         Val::Bool(b) => out.push_str(if *b { "true" } else { "false" }),

@@ -19,6 +19,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::env::{cond_truth, Truth};
+use crate::model::Why;
 use crate::model::{CallVal, CondId, FnId, Val, MODULE_FN};
 use crate::project::{FileId, Project};
 
@@ -257,7 +258,7 @@ impl Interp<'_> {
                 args.extend(call.args.iter().cloned());
                 // Located at the method's name (`.get(`), not the chain's start.
                 let at = CallVal {
-                    callee: Val::Unknown,
+                    callee: Val::Unknown(Why::Unmodeled),
                     args: Vec::new(),
                     new: false,
                     span: nodeward_report::Span::new(

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use crate::env::{eval_default, Truth};
+use crate::model::Why;
 use crate::model::{CallVal, Val};
 use crate::project::{FileId, Project};
 
@@ -76,7 +77,7 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
             }
             "enableCors" => chain.push(Handler {
                 file: op.file,
-                val: Val::Unknown,
+                val: Val::Unknown(Why::Unmodeled),
                 target: None,
                 name: "enableCors()".into(),
             }),

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use nodeward_report::Span;
 
 use crate::env::{cond_truth, eval_default, Const, Truth};
+use crate::model::Why;
 use crate::model::{CondId, FnId, Val};
 use crate::project::{FileId, Project};
 
@@ -309,11 +310,14 @@ impl Walk<'_> {
                     }
                 })
                 .unwrap_or_default();
-            let val = op.via.as_ref().map_or(Val::Unknown, |(m, p)| {
-                p.split('.')
-                    .filter(|s| !s.is_empty())
-                    .fold(Val::Module(m.clone()), |v, s| v.member(s))
-            });
+            let val = op
+                .via
+                .as_ref()
+                .map_or(Val::Unknown(Why::Unmodeled), |(m, p)| {
+                    p.split('.')
+                        .filter(|s| !s.is_empty())
+                        .fold(Val::Module(m.clone()), |v, s| v.member(s))
+                });
             let h = Handler {
                 file: op.file,
                 val,
