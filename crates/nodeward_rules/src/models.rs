@@ -216,6 +216,7 @@ pub fn install_user_models(files: &[(String, String)]) -> Result<(), String> {
 pub const BUILT_IN: &[&str] = &[
     "dev-tools.toml",
     "frameworks.toml",
+    "globals.toml",
     "headers.toml",
     "process.toml",
     "sources.toml",

@@ -367,31 +367,29 @@ impl Indexer {
     }
 }
 
-/// Calls rooted at a global are kept only for the globals some rule asks
-/// about; `console.log`, `describe`, `Math.max` … are the bulk of all calls
-/// and would only make models large.
-const RECORDED_GLOBALS: &[&str] = &[
-    "process",
-    "setTimeout",
-    "setInterval",
-    "setImmediate",
-    "queueMicrotask",
-    "Promise",
-    "JSON",
-    "URL",
-    "BigInt",
-    "RegExp",
-    "decodeURIComponent",
-    "decodeURI",
-    "eval",
-    "Function",
-];
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GlobalsData {
+    inert: Vec<String>,
+}
+
+/// The globals whose calls are not recorded (rules/models/globals.toml):
+/// data, so that a rule that needs a global's calls edits no code.
+fn inert_globals() -> &'static std::collections::HashSet<String> {
+    static DATA: std::sync::OnceLock<std::collections::HashSet<String>> =
+        std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        let d: GlobalsData = toml::from_str(include_str!("../../../../rules/models/globals.toml"))
+            .expect("rules/models/globals.toml is valid (checked by a test)");
+        d.inert.into_iter().collect()
+    })
+}
 
 fn worth_recording(callee: &Val) -> bool {
-    let kept = |g: &str| RECORDED_GLOBALS.contains(&g);
+    let kept = |g: &str| !inert_globals().contains(g);
     match callee {
         // `describe(…)`, `console.log(…)`, `Math.max(…)`: dropped; a chain
-        // on a global's result (`String(x).trim()`) is kept.
+        // on an inert global's result (`Date.now().toString()`) is kept.
         Val::Global(g) => kept(g),
         Val::Member(obj, _) => match &**obj {
             Val::Global(g) => kept(g),
