@@ -37,10 +37,10 @@ pub enum Val {
     /// A string constant (interned: the same text is stored once).
     Str(Atom),
     /// A name no local binding declares (`process`, `console`, `module`).
-    Global(Box<str>),
+    Global(Atom),
     /// What `require(spec)` returns, or an ESM namespace / default import
     /// (a default import of a package is its `module.exports`).
-    Module(Box<str>),
+    Module(Atom),
     /// `obj.prop` with a static property name (short names are stored
     /// inline: members are the most common value of a model).
     Member(Box<Val>, Atom),
@@ -57,7 +57,7 @@ pub enum Val {
     /// A local variable of this file, resolved through `FileModel::bindings`.
     Binding(BindingId),
     /// An object literal; spreads are kept under the key `...`.
-    Object(Box<Vec<(Box<str>, Val)>>),
+    Object(Box<Vec<(Atom, Val)>>),
     Array(Box<Vec<Val>>),
     /// `...x` in an array literal.
     Spread(Box<Val>),

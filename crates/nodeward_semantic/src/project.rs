@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::index::is_relative;
 use crate::model::Why;
-use crate::model::{FileModel, Val};
+use crate::model::{Atom, FileModel, Val};
 use crate::resolve::ModuleMap;
 
 pub type FileId = u32;
@@ -154,7 +154,10 @@ impl Project {
                     Some(v) if is_cjs_whole(self.file(target)) => {
                         self.resolve_hops(target, v, hops + 1)
                     }
-                    _ => (target, Val::Module(self_spec(&self.file(target).path))),
+                    _ => (
+                        target,
+                        Val::Module(Atom::from(&*self_spec(&self.file(target).path))),
+                    ),
                 },
                 None => (file, Val::Unknown(Why::Unresolved)),
             },
@@ -221,7 +224,8 @@ impl Project {
                     return self.member_of_resolved(target, v, prop, hops);
                 }
                 for star in &model.star_exports {
-                    let (f, v) = self.member_of(target, Val::Module(star.clone()), prop, hops + 1);
+                    let (f, v) =
+                        self.member_of(target, Val::Module(Atom::from(&**star)), prop, hops + 1);
                     if !v.is_unknown() {
                         return (f, v);
                     }

@@ -46,6 +46,16 @@ pub(crate) fn atom_of(s: &Str) -> Atom {
     Atom::from(&*str_of(s))
 }
 
+/// A property name as an atom: the parser's own for identifiers and
+/// short strings.
+pub(crate) fn prop_atom(name: &PropName) -> Option<Atom> {
+    match name {
+        PropName::Ident(i) => Some(i.sym.clone()),
+        PropName::Str(s) => Some(atom_of(s)),
+        other => prop_name(other).map(|k| Atom::from(&*k)),
+    }
+}
+
 pub(crate) fn prop_name(name: &PropName) -> Option<Box<str>> {
     match name {
         PropName::Ident(i) => Some(i.sym.as_str().into()),
@@ -184,17 +194,15 @@ impl Indexer {
                             props.push(("...".into(), self.val_at(&s.expr, d)))
                         }
                         PropOrSpread::Prop(p) => match &**p {
-                            Prop::Shorthand(i) => {
-                                props.push((i.sym.as_str().into(), self.ident_val(i)))
-                            }
+                            Prop::Shorthand(i) => props.push((i.sym.clone(), self.ident_val(i))),
                             Prop::KeyValue(kv) => {
-                                if let Some(k) = prop_name(&kv.key) {
+                                if let Some(k) = prop_atom(&kv.key) {
                                     let v = self.val_at(&kv.value, d);
                                     props.push((k, v));
                                 }
                             }
                             Prop::Method(m) => {
-                                if let Some(k) = prop_name(&m.key) {
+                                if let Some(k) = prop_atom(&m.key) {
                                     props.push((k, Val::Func(self.fn_id(m.function.span))));
                                 }
                             }
@@ -243,13 +251,13 @@ impl Indexer {
         let d = depth + 1;
         match &c.callee {
             Callee::Import(_) => match c.args.first().map(|a| &*a.expr) {
-                Some(Expr::Lit(Lit::Str(s))) => Val::Module(str_of(s)),
+                Some(Expr::Lit(Lit::Str(s))) => Val::Module(atom_of(s)),
                 _ => Val::Unknown(Why::Dynamic),
             },
             Callee::Super(_) => Val::Unknown(Why::Unmodeled),
             Callee::Expr(callee) => {
                 if let Some(spec) = self.require_specifier(callee, &c.args) {
-                    return Val::Module(spec);
+                    return Val::Module(Atom::from(&*spec));
                 }
                 // Babel's and tsc's interop wrappers give the module back
                 // (its `.default` is then the module's export).
@@ -331,7 +339,7 @@ impl Indexer {
             return match &*i.sym {
                 "undefined" => Val::Undefined,
                 "NaN" | "Infinity" => Val::Unknown(Why::Unmodeled),
-                s => Val::Global(s.into()),
+                _ => Val::Global(i.sym.clone()),
             };
         }
         Val::Binding(self.binding_id(i))

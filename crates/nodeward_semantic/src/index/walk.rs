@@ -585,15 +585,23 @@ impl Visit for Indexer {
                 // The default export; of a package, its module.exports (the
                 // resolution knows which, once it knows what `spec` names).
                 ImportSpecifier::Default(i) => {
-                    self.assign(&i.local, Val::Module(spec.clone()).member("default"));
+                    self.assign(
+                        &i.local,
+                        Val::Module(swc_atoms::Atom::from(&*spec)).member("default"),
+                    );
                 }
-                ImportSpecifier::Namespace(i) => self.assign(&i.local, Val::Module(spec.clone())),
+                ImportSpecifier::Namespace(i) => {
+                    self.assign(&i.local, Val::Module(swc_atoms::Atom::from(&*spec)))
+                }
                 ImportSpecifier::Named(n) => {
                     let name = n
                         .imported
                         .as_ref()
                         .map_or_else(|| n.local.sym.as_str().into(), module_name);
-                    self.assign(&n.local, Val::Module(spec.clone()).member(&name));
+                    self.assign(
+                        &n.local,
+                        Val::Module(swc_atoms::Atom::from(&*spec)).member(&name),
+                    );
                 }
             }
         }
@@ -603,7 +611,7 @@ impl Visit for Indexer {
         if let TsModuleRef::TsExternalModuleRef(r) = &d.module_ref {
             let spec = str_of(&r.expr);
             self.model.imports.push(spec.clone());
-            self.assign(&d.id, Val::Module(spec));
+            self.assign(&d.id, Val::Module(swc_atoms::Atom::from(&*spec)));
         }
     }
 
@@ -674,7 +682,9 @@ impl Visit for Indexer {
                         .as_ref()
                         .map_or_else(|| orig.clone(), module_name);
                     let v = match (&src, &named.orig) {
-                        (Some(spec), _) => Val::Module(spec.clone()).member(&orig),
+                        (Some(spec), _) => {
+                            Val::Module(swc_atoms::Atom::from(&**spec)).member(&orig)
+                        }
                         (None, ModuleExportName::Ident(i)) => self.ident_val(i),
                         (None, _) => Val::Unknown(Why::Unmodeled),
                     };
@@ -682,14 +692,17 @@ impl Visit for Indexer {
                 }
                 ExportSpecifier::Namespace(ns) => {
                     if let Some(spec) = &src {
-                        self.export(&module_name(&ns.name), Val::Module(spec.clone()));
+                        self.export(
+                            &module_name(&ns.name),
+                            Val::Module(swc_atoms::Atom::from(&**spec)),
+                        );
                     }
                 }
                 ExportSpecifier::Default(d) => {
                     if let Some(spec) = &src {
                         self.export(
                             d.exported.sym.as_str(),
-                            Val::Module(spec.clone()).member("default"),
+                            Val::Module(swc_atoms::Atom::from(&**spec)).member("default"),
                         );
                     }
                 }

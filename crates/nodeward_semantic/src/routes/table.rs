@@ -316,7 +316,9 @@ impl Walk<'_> {
                 .map_or(Val::Unknown(Why::Unmodeled), |(m, p)| {
                     p.split('.')
                         .filter(|s| !s.is_empty())
-                        .fold(Val::Module(m.clone()), |v, s| v.member(s))
+                        .fold(Val::Module(crate::model::Atom::from(&**m)), |v, s| {
+                            v.member(s)
+                        })
                 });
             let h = Handler {
                 file: op.file,
