@@ -97,7 +97,7 @@ impl Rule for UngatedDevRoute {
             };
             let mut f = finding(ctx, route.file, route.span);
             f.message = format!(
-                "{} is a development endpoint ({}) and is on by default: {}",
+                "{} is a development endpoint: {}. It is on by default: {}",
                 capitalize(&what),
                 reasons.join("; "),
                 gate_text(&route.gate, false)
