@@ -365,6 +365,39 @@ impl Walk<'_> {
             return;
         }
         match m {
+            // koa-router: `register(path, methods, ...middleware)`.
+            "register" if r.framework == Framework::Koa && r.kind == RouterKind::Router => {
+                let (Some(p), Some(ms)) = (op.args.first(), op.args.get(1)) else {
+                    return;
+                };
+                let methods: Vec<String> = match self.project.resolve(op.file, ms).1 {
+                    Val::Array(a) => a
+                        .iter()
+                        .filter_map(|x| x.as_str().map(str::to_ascii_uppercase))
+                        .collect(),
+                    Val::Str(s) => vec![s.to_ascii_uppercase()],
+                    _ => vec!["ALL".into()],
+                };
+                let items = self.flatten(op.file, &op.args[2..]);
+                let n = items.len();
+                let mw: Vec<Handler> = items.iter().take(n.saturating_sub(1)).cloned().collect();
+                let handlers: Vec<Handler> =
+                    items.iter().skip(n.saturating_sub(1)).cloned().collect();
+                for path in path_texts(self.project, op.file, p) {
+                    for m in &methods {
+                        self.emit(
+                            ctx,
+                            op,
+                            m,
+                            &path,
+                            true,
+                            handlers.clone(),
+                            mw.clone(),
+                            gate.clone(),
+                        );
+                    }
+                }
+            }
             "route" if fastify => {
                 let Some(o) = op.args.first() else { return };
                 let (of, ov) = self.project.resolve(op.file, o);

@@ -27,3 +27,10 @@ router.get('/:orderId', (req, res) => {
 });
 
 module.exports = router;
+
+// The old name, kept for the handlers written against Express 3.
+router.del = router.delete;
+
+router.del('/:orderId', (req, res) => {
+  res.status(204).end();
+});

@@ -15,4 +15,9 @@ router.post('/cache/flush', (ctx) => {
   ctx.body = { flushed: true };
 });
 
+// One handler for two methods, through the router's lower-level API.
+router.register('/health', ['GET', 'HEAD'], (ctx) => {
+  ctx.body = { ok: true };
+});
+
 export default router;
