@@ -18,6 +18,7 @@ fn root() -> &'static Path {
 const PROJECTS: &[(&str, &str)] = &[
     ("demo_app", "testdata/demo-app"),
     ("express_multi", "testdata/routes/express-multi"),
+    ("express_table", "testdata/routes/express-table"),
     ("koa_multi", "testdata/routes/koa-multi"),
     ("fastify_multi", "testdata/routes/fastify-multi"),
     ("nest_multi", "testdata/routes/nest-multi"),

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::env::{cond_truth, Truth};
 use crate::model::Why;
-use crate::model::{CallVal, CondId, FnId, Val, MODULE_FN};
+use crate::model::{CallVal, CondId, FileModel, FnId, Val, MODULE_FN};
 use crate::project::{FileId, Project};
 
 use super::data::{data, is_api, FrameworkName};
@@ -58,6 +58,9 @@ struct Frame {
     /// Project functions passed as arguments (`connectDb(setup)`), so that
     /// a call of the parameter runs them.
     callbacks: Vec<Option<(FileId, FnId)>>,
+    /// The element a `table.forEach((route) => …)` callback runs for: a
+    /// value of this frame's file that stands for its first parameter.
+    each: Option<Val>,
 }
 
 /// A run: function, the objects and callbacks bound to its parameters.
@@ -67,6 +70,7 @@ type RunKey = (
     Vec<Option<RouterId>>,
     Vec<Option<(FileId, FnId)>>,
     Option<(FileId, u32)>,
+    Option<u32>,
 );
 
 struct Interp<'p> {
@@ -81,6 +85,9 @@ struct Interp<'p> {
     alloc_site: Option<(FileId, u32)>,
     /// Which project functions create an app or router themselves.
     creates: HashMap<(FileId, FnId), bool>,
+    /// Set for the next run: the element (index, value) a forEach callback
+    /// runs for.
+    each: Option<(u32, Val)>,
     contexts: HashMap<(FileId, FnId, RouterId), RouterId>,
     runs: HashSet<RunKey>,
     /// What calling a project function gives, when it does not depend on
@@ -100,6 +107,7 @@ pub(crate) fn interpret(project: &Project) -> RouteTable {
         created: HashSet::new(),
         alloc_site: None,
         creates: HashMap::new(),
+        each: None,
         contexts: HashMap::new(),
         runs: HashSet::new(),
         returned: HashMap::new(),
@@ -171,12 +179,14 @@ impl Interp<'_> {
         if self.frames.len() >= MAX_DEPTH || self.budget_spent.is_some() {
             return;
         }
+        let each = self.each.take();
         if !self.runs.insert((
             file,
             func,
             params.clone(),
             callbacks.clone(),
             self.alloc_site,
+            each.as_ref().map(|(i, _)| *i),
         )) {
             return;
         }
@@ -189,6 +199,7 @@ impl Interp<'_> {
             func,
             params,
             callbacks,
+            each: each.map(|(_, v)| v),
         });
         // Source order of the called names: a chain `router.route(p).get(a)
         // .post(b)` registers `get` before `post` (the model lists the outer
@@ -248,8 +259,45 @@ impl Interp<'_> {
         truth: Truth,
         conds: &Conds,
     ) {
+        // Inside a forEach callback: its parameter is the element.
+        let substituted;
+        let call = match self.frames.last() {
+            Some(fr) if fr.file == file && fr.each.is_some() => {
+                let model = self.project.file(file);
+                match fr
+                    .each
+                    .as_ref()
+                    .and_then(|with| subst_call(model, call, fr.func, with))
+                {
+                    Some(c) => {
+                        substituted = c;
+                        &substituted
+                    }
+                    None => call,
+                }
+            }
+            _ => call,
+        };
         if let Some((fw, kind)) = self.factory(file, call) {
             self.router_at(file, call, fw, kind);
+        }
+        // `routes.forEach((route) => router.use(route.path, route.route))`
+        // over a table written in the same file: once per element.
+        if let (Val::Member(recv, m), Some(cb)) = (&call.callee, call.args.first()) {
+            if matches!(&**m, "forEach" | "map") {
+                if let (Some((cf, id)), (af, Val::Array(items))) =
+                    (self.func_of(file, cb), self.project.resolve(file, recv))
+                {
+                    if af == cf {
+                        for (i, item) in items.iter().enumerate() {
+                            self.each = Some((i as u32, item.clone()));
+                            self.run(cf, id, Vec::new(), Vec::new(), truth, conds);
+                        }
+                        self.each = None;
+                        return;
+                    }
+                }
+            }
         }
         if let Val::Member(recv, method) = &call.callee {
             // `router.route('/users').get(list).post(create)`.
@@ -786,6 +834,76 @@ impl Interp<'_> {
         let found = returns.iter().find_map(|r| self.obj_of(ff, r, depth + 1));
         self.returned.insert((ff, id), found);
         found
+    }
+}
+
+/// `call` with the first parameter of `func` replaced by `with` (in its
+/// arguments and callee), or `None` when it does not read that parameter.
+fn subst_call(model: &FileModel, call: &CallVal, func: FnId, with: &Val) -> Option<CallVal> {
+    let callee = subst(model, &call.callee, func, with, 0);
+    let args: Vec<Option<Val>> = call
+        .args
+        .iter()
+        .map(|a| subst(model, a, func, with, 0))
+        .collect();
+    if callee.is_none() && args.iter().all(Option::is_none) {
+        return None;
+    }
+    Some(CallVal {
+        callee: callee.unwrap_or_else(|| call.callee.clone()),
+        args: args
+            .into_iter()
+            .zip(&call.args)
+            .map(|(s, a)| s.unwrap_or_else(|| a.clone()))
+            .collect(),
+        new: call.new,
+        span: call.span,
+    })
+}
+
+fn subst(model: &FileModel, v: &Val, func: FnId, with: &Val, depth: u32) -> Option<Val> {
+    if depth > 8 {
+        return None;
+    }
+    let d = depth + 1;
+    match v {
+        Val::Param { func: f, index: 0 } if *f == func => Some(with.clone()),
+        // `route` (the parameter) or `path` (destructured from it).
+        Val::Binding(b) => match model.bindings.get(*b as usize) {
+            Some(bd) if bd.assignments == 1 => subst(model, &bd.value, func, with, d),
+            _ => None,
+        },
+        Val::Member(obj, p) => subst(model, obj, func, with, d).map(|o| o.member(p)),
+        Val::Bin(b) => {
+            let (l, r) = (
+                subst(model, &b.1, func, with, d),
+                subst(model, &b.2, func, with, d),
+            );
+            if l.is_none() && r.is_none() {
+                return None;
+            }
+            Some(Val::Bin(Box::new((
+                b.0,
+                l.unwrap_or_else(|| b.1.clone()),
+                r.unwrap_or_else(|| b.2.clone()),
+            ))))
+        }
+        Val::Template(parts) => {
+            let new: Vec<Option<Val>> = parts
+                .iter()
+                .map(|p| subst(model, p, func, with, d))
+                .collect();
+            if new.iter().all(Option::is_none) {
+                return None;
+            }
+            Some(Val::Template(Box::new(
+                new.into_iter()
+                    .zip(parts.iter())
+                    .map(|(n, p)| n.unwrap_or_else(|| p.clone()))
+                    .collect(),
+            )))
+        }
+        _ => None,
     }
 }
 

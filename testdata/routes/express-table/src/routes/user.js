@@ -1,0 +1,4 @@
+const express = require('express');
+const router = express.Router();
+router.get('/:id', (req, res) => res.end());
+module.exports = router;
