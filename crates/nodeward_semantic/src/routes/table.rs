@@ -259,16 +259,15 @@ impl Walk<'_> {
                 }
             }
         }
-        for (index, op) in r.ops.iter().enumerate() {
+        for op in &r.ops {
             let gate = self.op_gate(&ctx.gate, op);
-            self.op(router, index, op, &mut ctx, gate, on_path);
+            self.op(router, op, &mut ctx, gate, on_path);
         }
     }
 
     fn op(
         &mut self,
         router: RouterId,
-        _index: usize,
         op: &Op,
         ctx: &mut Ctx,
         gate: Gate,
@@ -483,11 +482,7 @@ impl Walk<'_> {
                 }
                 let mut own = Vec::new();
                 for h in self.flatten(op.file, items) {
-                    if op
-                        .mounts
-                        .iter()
-                        .any(|mt| self.mounts_value(op, mt.child, &h))
-                    {
+                    if op.mounts.iter().any(|mt| self.mounts_value(mt.child, &h)) {
                         continue;
                     }
                     own.push(h);
@@ -569,15 +564,14 @@ impl Walk<'_> {
     }
 
     /// Whether a `use` item is (a wrapper of) a mounted router.
-    fn mounts_value(&self, _op: &Op, child: RouterId, h: &Handler) -> bool {
+    fn mounts_value(&self, child: RouterId, h: &Handler) -> bool {
         let r = &self.table.routers[child];
         let (f, v) = self.project.resolve(h.file, &h.val);
         let site = |c: &crate::model::CallVal| f == r.file && c.span == r.span;
         match &v {
             Val::Call(c) => {
                 site(c)
-                    || matches!(&c.callee, Val::Member(..))
-                        && matches!(&c.callee, Val::Member(_, m) if matches!(&**m, "routes" | "middleware"))
+                    || matches!(&c.callee, Val::Member(_, m) if matches!(&**m, "routes" | "middleware"))
                     || module_path(self.project, f, &c.callee)
                         .is_some_and(|(m, p)| is_api(&data().mount, &m, &p))
                     || matches!(self.project.resolve(f, &c.callee).1, Val::Func(_))
@@ -590,7 +584,7 @@ impl Walk<'_> {
     fn fastify_hooks_of(&self, file: FileId, opts: &Val) -> Vec<Handler> {
         let (of, ov) = self.project.resolve(file, opts);
         let mut out = Vec::new();
-        for key in ["onRequest", "preParsing", "preValidation", "preHandler"] {
+        for key in BEFORE_HANDLER_HOOKS {
             if let Some(v) = ov.prop(key) {
                 out.extend(self.flatten(of, std::slice::from_ref(v)));
             }
