@@ -332,8 +332,14 @@ fn analyze_inner(
 
 /// The models of every file under `paths`, as a run builds them (for tools
 /// that measure the models or the regexes of a tree).
+/// With `NODEWARD_ALL_FILES=1`, ignore files and default excludes are not
+/// applied (as `--no-ignore --no-default-excludes`).
 pub fn index_tree(paths: &[PathBuf], jobs: usize) -> Result<Vec<FileModel>, RunError> {
-    let opts = DiscoverOptions::default();
+    let mut opts = DiscoverOptions::default();
+    if std::env::var_os("NODEWARD_ALL_FILES").is_some_and(|v| v == "1") {
+        opts.use_ignore_files = false;
+        opts.default_excludes = false;
+    }
     let discovery = discover(paths, &opts).map_err(|e| RunError(e.to_string()))?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs.max(1))

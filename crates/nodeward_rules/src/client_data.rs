@@ -36,7 +36,7 @@ fn text(project: &Project, file: FileId, val: &Val, depth: u32) -> Option<String
         }
         Val::Member(..) => request_member(project, file, val),
         Val::Call(c) => {
-            if let Val::Member(recv, m) = &c.callee {
+            if let Some((recv, m)) = c.callee.as_member() {
                 if let Some(name) = request_root(project, file, recv) {
                     let methods = sources().request.iter().find(|r| r.names.contains(&name))?;
                     return methods
@@ -95,7 +95,7 @@ fn request_root(project: &Project, file: FileId, val: &Val) -> Option<String> {
 fn request_member(project: &Project, file: FileId, val: &Val) -> Option<String> {
     let mut path: Vec<&str> = Vec::new();
     let mut cur = val;
-    while let Val::Member(obj, p) = cur {
+    while let Some((obj, p)) = cur.as_member() {
         path.push(p);
         cur = obj;
     }

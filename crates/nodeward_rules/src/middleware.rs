@@ -220,7 +220,7 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
         {
             continue;
         }
-        if let Val::Member(_, method) = &call.callee {
+        if let Some((_, method)) = call.callee.as_member() {
             let m = &**method;
             if model.setters.iter().any(|s| s == m) {
                 match call.args.first() {
@@ -290,7 +290,7 @@ fn serves(project: &Project, file: FileId, val: &Val, fw: Framework) -> bool {
     let (f, v) = project.resolve(file, val);
     match &v {
         Val::Call(c) => {
-            if let Val::Member(_, m) = &c.callee {
+            if let Some((_, m)) = c.callee.as_member() {
                 // Koa: `router.routes()`, `router.allowedMethods()`.
                 if &**m == "routes" {
                     return true;
@@ -309,7 +309,7 @@ fn serves(project: &Project, file: FileId, val: &Val, fw: Framework) -> bool {
         Val::Func(id) if matches!(fw, Framework::Koa) => project
             .file(f)
             .function(*id)
-            .is_some_and(|func| func.effects.iter().any(|e| matches!(&e.effect, nodeward_semantic::Effect::Assign { target: Val::Member(_, p), .. } if &**p == "body"))),
+            .is_some_and(|func| func.effects.iter().any(|e| matches!(&e.effect, nodeward_semantic::Effect::Assign { target: Val::Member(m), .. } if &*m.1 == "body"))),
         _ => false,
     }
 }

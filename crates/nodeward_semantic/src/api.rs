@@ -128,7 +128,8 @@ fn walk(
         Val::Module(m) if !project.is_local(f, m) => {
             Some(m.strip_prefix("node:").unwrap_or(m).to_string())
         }
-        Val::Member(obj, p) => {
+        Val::Member(m) => {
+            let (obj, p) = (&m.0, &m.1);
             if &**p != "default" {
                 steps.push(ApiStep::Member(p.to_string()));
             }

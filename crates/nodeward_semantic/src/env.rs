@@ -100,7 +100,9 @@ pub fn cond_truth(project: &Project, file: FileId, cond: Option<CondId>) -> Trut
 }
 
 fn is_process_env(v: &Val) -> bool {
-    matches!(v, Val::Member(obj, env) if &**env == "env" && matches!(&**obj, Val::Global(g) if &**g == "process"))
+    v.as_member().is_some_and(|(obj, env)| {
+        &**env == "env" && matches!(obj, Val::Global(g) if &**g == "process")
+    })
 }
 
 fn eval(project: &Project, file: FileId, val: &Val, depth: u32) -> Option<Const> {
@@ -114,14 +116,14 @@ fn eval(project: &Project, file: FileId, val: &Val, depth: u32) -> Option<Const>
         Val::Bool(b) => Some(Const::Bool(*b)),
         Val::Num(n) => Some(Const::Num(*n)),
         Val::Str(s) => Some(Const::Str(s.to_string())),
-        Val::Member(obj, _) if is_process_env(obj) => Some(Const::Undefined),
+        Val::Member(m) if is_process_env(&m.0) => Some(Const::Undefined),
         Val::Binding(_) | Val::Member(..) | Val::Module(_) => {
             let (f, v) = project.resolve(file, val);
             match v {
                 Val::Binding(_) | Val::Member(..) | Val::Module(_) | Val::Unknown(_) => {
                     // `process.env.X` reached through an alias or a config module.
                     match &v {
-                        Val::Member(obj, _) if is_process_env(obj) => Some(Const::Undefined),
+                        Val::Member(m) if is_process_env(&m.0) => Some(Const::Undefined),
                         _ => None,
                     }
                 }
@@ -183,7 +185,7 @@ fn eval_call(
     depth: u32,
 ) -> Option<Const> {
     // Express: `app.get('env')` is NODE_ENV or 'development'.
-    if let (Val::Member(_, m), [Val::Str(a)]) = (&c.callee, c.args.as_slice()) {
+    if let (Some((_, m)), [Val::Str(a)]) = (c.callee.as_member(), c.args.as_slice()) {
         if &**m == "get" && &**a == "env" {
             return Some(Const::Str("development".into()));
         }

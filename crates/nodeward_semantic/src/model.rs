@@ -41,9 +41,10 @@ pub enum Val {
     /// What `require(spec)` returns, or an ESM namespace / default import
     /// (a default import of a package is its `module.exports`).
     Module(Atom),
-    /// `obj.prop` with a static property name (short names are stored
-    /// inline: members are the most common value of a model).
-    Member(Box<Val>, Atom),
+    /// `obj.prop` with a static property name. The object and the name
+    /// share one box, so that every `Val` is two words (members are the
+    /// most common value of a model); read it with `Val::as_member`.
+    Member(Box<(Val, Atom)>),
     /// Shared: a call nested in another is the same value in its parent's
     /// arguments and in its own call site.
     Call(std::sync::Arc<CallVal>),
@@ -111,7 +112,20 @@ impl Val {
     }
 
     pub fn member(self, prop: &str) -> Val {
-        Val::Member(Box::new(self), Atom::from(prop))
+        Val::Member(Box::new((self, Atom::from(prop))))
+    }
+
+    /// `obj.prop` built from a name that is already an atom.
+    pub fn member_atom(self, prop: Atom) -> Val {
+        Val::Member(Box::new((self, prop)))
+    }
+
+    /// The object and property name of `obj.prop`.
+    pub fn as_member(&self) -> Option<(&Val, &Atom)> {
+        match self {
+            Val::Member(m) => Some((&m.0, &m.1)),
+            _ => None,
+        }
     }
 
     pub fn as_str(&self) -> Option<&str> {

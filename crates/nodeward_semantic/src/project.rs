@@ -163,11 +163,11 @@ impl Project {
             },
             // `import x from './file.js'`: the file's default export (which
             // is also what `require` gives when it is all the file exports).
-            Val::Member(obj, prop)
-                if &**prop == "default"
-                    && self.is_local_module(file, self.through_bindings(file, obj)) =>
+            Val::Member(m)
+                if &*m.1 == "default"
+                    && self.is_local_module(file, self.through_bindings(file, &m.0)) =>
             {
-                let target = match self.through_bindings(file, obj) {
+                let target = match self.through_bindings(file, &m.0) {
                     Val::Module(spec) => self.resolve_module(file, spec),
                     _ => None,
                 };
@@ -176,9 +176,9 @@ impl Project {
                     None => (target.unwrap_or(file), Val::Unknown(Why::Unresolved)),
                 }
             }
-            Val::Member(obj, prop) => {
-                let (of, ov) = self.resolve_hops(file, obj, hops + 1);
-                self.member_of(of, ov, prop, hops)
+            Val::Member(m) => {
+                let (of, ov) = self.resolve_hops(file, &m.0, hops + 1);
+                self.member_of(of, ov, &m.1, hops)
             }
             other => (file, other.clone()),
         }

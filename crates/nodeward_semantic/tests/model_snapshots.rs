@@ -121,3 +121,13 @@ fn unknown_values_say_why() {
         Val::Call(_) | Val::Unknown(Why::Dynamic)
     ));
 }
+
+#[test]
+fn conditions_nothing_runs_under_are_dropped() {
+    // The first `if` guards a plain assignment: no call or effect runs under
+    // it, so the model keeps only the second condition (renumbered 0).
+    insta::assert_snapshot!(snap(
+        "a.js",
+        "const db = require('./db');\nlet n = 0;\nif (process.env.A) { n = 1; }\nif (process.env.B) { db.query(n); }\n"
+    ));
+}

@@ -106,18 +106,18 @@ impl Redos {
 
     fn polynomial(&self, ctx: &Ctx, file: FileId, site: &CallSite, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let Val::Member(recv, method) = &site.call.callee else {
+        let Some((recv, method)) = site.call.callee.as_member() else {
             return;
         };
         let (regex, subject) = if ON_REGEX.contains(&&**method) {
-            (&**recv, site.call.args.first())
+            (recv, site.call.args.first())
         } else if ON_STRING.contains(&&**method) {
             (
                 match site.call.args.first() {
                     Some(r) => r,
                     None => return,
                 },
-                Some(&**recv),
+                Some(recv),
             )
         } else {
             return;
@@ -367,19 +367,21 @@ fn compares_length(project: &Project, file: FileId, v: &Val, subject: &Val) -> b
 /// `x.length` where `x` is the subject, or a value the subject is made
 /// from by method calls (`s` for `s.trim().toLowerCase()`, `String(s)`).
 fn is_length_of(project: &Project, file: FileId, v: &Val, subject: &Val) -> bool {
-    let Val::Member(obj, p) = v else { return false };
+    let Some((obj, p)) = v.as_member() else {
+        return false;
+    };
     if &**p != "length" {
         return false;
     }
     let target = project.resolve(file, obj).1;
     let mut cur = subject.clone();
     for _ in 0..8 {
-        if cur == **obj || project.resolve(file, &cur).1 == target {
+        if cur == *obj || project.resolve(file, &cur).1 == target {
             return true;
         }
         cur = match project.resolve(file, &cur).1 {
             Val::Call(c) => match (&c.callee, c.args.first()) {
-                (Val::Member(recv, _), _) => (**recv).clone(),
+                (Val::Member(m), _) => m.0.clone(),
                 (Val::Global(_), Some(a)) => a.clone(),
                 _ => return false,
             },

@@ -54,7 +54,10 @@ impl Rule for SwallowedCrash {
         for site in model.functions.iter().flat_map(|f| &f.calls) {
             let call = &site.call;
             // Cheapest test first: the method name and the event string.
-            let named = matches!(&call.callee, Val::Member(_, m) if LISTEN.contains(&m.as_str()));
+            let named = call
+                .callee
+                .as_member()
+                .is_some_and(|(_, m)| LISTEN.contains(&m.as_str()));
             let event = call.args.first().and_then(Val::as_str);
             if !named || !event.is_some_and(|e| EVENTS.contains(&e)) {
                 continue;
@@ -77,7 +80,7 @@ impl Rule for SwallowedCrash {
             let verdict = match project.resolve(file, handler) {
                 (hf, Val::Func(id)) => Some(terminates(project, hf, id, 0)),
                 // `process.on('uncaughtException', console.error)`: logs, goes on.
-                (_, Val::Member(obj, _)) if matches!(&*obj, Val::Global(g) if &**g == "console") => {
+                (_, Val::Member(m)) if matches!(&m.0, Val::Global(g) if &**g == "console") => {
                     Some(false)
                 }
                 // Something we cannot see into: say nothing.
@@ -99,7 +102,7 @@ impl Rule for SwallowedCrash {
 /// `process.on` → ("process", "on"), through aliases and `import process from 'node:process'`.
 fn process_member(project: &Project, file: FileId, callee: &Val) -> Option<(String, String)> {
     let (f, v) = project.resolve(file, callee);
-    if let Val::Member(obj, method) = &v {
+    if let Some((obj, method)) = v.as_member() {
         match project.resolve(f, obj) {
             (_, Val::Global(g)) if &*g == "process" => {
                 return Some(("process".into(), method.to_string()))
@@ -168,7 +171,13 @@ fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> 
                 "exit" | "abort" | "reallyExit" => return true,
                 "kill" => {
                     let own_pid = call.args.first().is_some_and(|a| {
-                        matches!(project.resolve(file, a).1, Val::Member(obj, p) if &*p == "pid" && matches!(&*obj, Val::Global(g) if &**g == "process"))
+                        project
+                            .resolve(file, a)
+                            .1
+                            .as_member()
+                            .is_some_and(|(obj, p)| {
+                                &**p == "pid" && matches!(obj, Val::Global(g) if &**g == "process")
+                            })
                     });
                     if own_pid {
                         return true;
@@ -180,7 +189,7 @@ fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> 
     }
     // `exit.apply(process, args)`, `f.call(…)`: a call of `exit` / `f`.
     let callee = match &call.callee {
-        Val::Member(f, m) if matches!(&**m, "apply" | "call") => &**f,
+        Val::Member(m) if matches!(&*m.1, "apply" | "call") => &m.0,
         other => other,
     };
     if callee != &call.callee {
@@ -200,7 +209,7 @@ fn ends_process(project: &Project, file: FileId, call: &CallVal, depth: u32) -> 
         // (`self.handleErr(err)`, `gracefulShutdown()`): assume it may end
         // the process.
         let named = |v: &Val| match v {
-            Val::Member(obj, name) => !is_console(obj) && may_exit(name),
+            Val::Member(m) => !is_console(&m.0) && may_exit(&m.1),
             Val::Global(name) => may_exit(name),
             Val::Binding(id) => project
                 .file(file)

@@ -226,7 +226,11 @@ fn dev_segment(path: &str) -> Option<String> {
 }
 
 fn is_process_env(project: &Project, file: FileId, v: &Val) -> bool {
-    let env = |v: &Val| matches!(v, Val::Member(obj, env) if &**env == "env" && matches!(&**obj, Val::Global(g) if &**g == "process"));
+    let env = |v: &Val| {
+        v.as_member().is_some_and(|(obj, env)| {
+            &**env == "env" && matches!(obj, Val::Global(g) if &**g == "process")
+        })
+    };
     if env(v) {
         return true;
     }
@@ -258,15 +262,15 @@ fn handler_reasons(project: &Project, file: FileId, func: FnId) -> Vec<String> {
         dump |= f.returns.iter().any(|r| is_process_env(project, file, r));
         dump |= f.effects.iter().any(|e| match &e.effect {
             nodeward_semantic::Effect::Assign {
-                target: Val::Member(_, p),
+                target: Val::Member(m),
                 value,
                 ..
-            } => &**p == "body" && is_process_env(project, file, value),
+            } => &*m.1 == "body" && is_process_env(project, file, value),
             _ => false,
         });
         for site in &f.calls {
             let call = &site.call;
-            if let Val::Member(_, m) = &call.callee {
+            if let Some((_, m)) = call.callee.as_member() {
                 if data.respond_methods.iter().any(|r| **r == **m)
                     && call.args.iter().any(|a| is_process_env(project, file, a))
                 {

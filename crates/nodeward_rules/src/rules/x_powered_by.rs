@@ -118,7 +118,7 @@ fn settings_table_off(ctx: &Ctx, op: &AppOp) -> bool {
     let model = ctx.project.file(op.file);
     let table_of = |v: Option<&Val>, key: &str| match v {
         Some(Val::Binding(id)) => match model.bindings.get(*id as usize).map(|b| &b.value) {
-            Some(Val::Member(table, k)) if &**k == key => Some((**table).clone()),
+            Some(Val::Member(m)) if &*m.1 == key => Some(m.0.clone()),
             _ => None,
         },
         _ => None,

@@ -1,5 +1,6 @@
 //! Builds a file's `FileModel` from its resolved AST in one walk.
 
+mod compact;
 mod values;
 mod walk;
 
@@ -102,6 +103,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
     model.type_only_imports = type_only;
     model.type_only_imports.dedup();
     model.imports.dedup();
+    compact::compact_conds(&mut model);
     shrink(&mut model);
     model
 }
@@ -391,7 +393,7 @@ fn worth_recording(callee: &Val) -> bool {
         // `describe(…)`, `console.log(…)`, `Math.max(…)`: dropped; a chain
         // on an inert global's result (`Date.now().toString()`) is kept.
         Val::Global(g) => kept(g),
-        Val::Member(obj, _) => match &**obj {
+        Val::Member(m) => match &m.0 {
             Val::Global(g) => kept(g),
             Val::Unknown(_) | Val::Str(_) | Val::Num(_) | Val::Template(_) => false,
             _ => true,

@@ -241,7 +241,7 @@ impl Indexer {
             MemberProp::PrivateName(_) => None,
         };
         match prop {
-            Some(p) => Val::Member(Box::new(self.val_at(&m.obj, depth + 1)), p),
+            Some(p) => self.val_at(&m.obj, depth + 1).member_atom(p),
             // `obj[key]`: which member is decided at run time.
             None => Val::Unknown(Why::Dynamic),
         }

@@ -131,16 +131,14 @@ impl Indexer {
     /// `module.exports…` / `exports…` assignment targets → export names.
     fn export_target(&self, target: &Val) -> Option<Box<str>> {
         match target {
-            Val::Member(obj, prop) => match &**obj {
-                Val::Global(g) if &**g == "module" && &**prop == "exports" => {
-                    Some("default".into())
-                }
-                Val::Global(g) if &**g == "exports" => Some(prop.as_str().into()),
-                Val::Member(o2, p2)
-                    if &**p2 == "exports"
-                        && matches!(&**o2, Val::Global(g) if &**g == "module") =>
+            Val::Member(m) => match &m.0 {
+                Val::Global(g) if &**g == "module" && &*m.1 == "exports" => Some("default".into()),
+                Val::Global(g) if &**g == "exports" => Some(m.1.as_str().into()),
+                Val::Member(m2)
+                    if &*m2.1 == "exports"
+                        && matches!(&m2.0, Val::Global(g) if &**g == "module") =>
                 {
-                    Some(prop.as_str().into())
+                    Some(m.1.as_str().into())
                 }
                 _ => None,
             },
@@ -359,7 +357,9 @@ impl Visit for Indexer {
             ..
         }) = &*f.right
         {
-            let entries = matches!(self.val(callee), Val::Member(obj, m) if &*m == "entries" && matches!(&*obj, Val::Global(g) if &**g == "Object"));
+            let entries = self.val(callee).as_member().is_some_and(|(obj, m)| {
+                &**m == "entries" && matches!(obj, Val::Global(g) if &**g == "Object")
+            });
             if let (true, Some(table), ForHead::VarDecl(decl)) = (entries, args.first(), &f.left) {
                 if let Some(Pat::Array(arr)) = decl.decls.first().map(|d| &d.name) {
                     let table = self.val(&table.expr);
@@ -422,8 +422,8 @@ impl Visit for Indexer {
                     }
                     self.export(&name, value.clone());
                 }
-                if let Val::Member(obj, prop) = &target {
-                    match **obj {
+                if let Some((obj, prop)) = target.as_member() {
+                    match *obj {
                         Val::This(class) => self.class_member(class, prop, value.clone()),
                         // `Server.instance = new Server()`: a static member.
                         Val::Binding(b) => {

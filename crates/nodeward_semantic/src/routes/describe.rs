@@ -72,7 +72,8 @@ fn write(model: &FileModel, val: &Val, out: &mut String, depth: u32, args: bool)
             out.push_str(m);
             out.push_str("')");
         }
-        Val::Member(obj, p) => {
+        Val::Member(m) => {
+            let (obj, p) = (&m.0, &m.1);
             write(model, obj, out, d, args);
             out.push('.');
             out.push_str(p);

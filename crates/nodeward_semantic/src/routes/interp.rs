@@ -283,7 +283,7 @@ impl Interp<'_> {
         }
         // `routes.forEach((route) => router.use(route.path, route.route))`
         // over a table written in the same file: once per element.
-        if let (Val::Member(recv, m), Some(cb)) = (&call.callee, call.args.first()) {
+        if let (Some((recv, m)), Some(cb)) = (call.callee.as_member(), call.args.first()) {
             if matches!(&**m, "forEach" | "map") {
                 if let (Some((cf, id)), (af, Val::Array(items))) =
                     (self.func_of(file, cb), self.project.resolve(file, recv))
@@ -299,7 +299,7 @@ impl Interp<'_> {
                 }
             }
         }
-        if let Val::Member(recv, method) = &call.callee {
+        if let Some((recv, method)) = call.callee.as_member() {
             // `router.route('/users').get(list).post(create)`.
             if let Some((router, path)) = self.route_chain(file, recv, 0) {
                 let mut args = vec![path];
@@ -613,7 +613,7 @@ impl Interp<'_> {
             return;
         }
         if let Val::Call(c) = &v {
-            if let Val::Member(recv, m) = &c.callee {
+            if let Some((recv, m)) = c.callee.as_member() {
                 if matches!(&**m, "routes" | "middleware") {
                     if let Some(child) = self.obj_of(f, recv, depth + 1) {
                         out.push(Mount {
@@ -651,9 +651,7 @@ impl Interp<'_> {
             return None;
         }
         let Val::Call(c) = recv else { return None };
-        let Val::Member(inner, m) = &c.callee else {
-            return None;
-        };
+        let (inner, m) = c.callee.as_member()?;
         if &**m == "route" {
             let router = self.obj_of(file, inner, depth + 1)?;
             if self.routers[router].framework != Framework::Express {
@@ -770,7 +768,7 @@ impl Interp<'_> {
                 if let Some((fw, kind)) = self.factory(f, c) {
                     return Some(self.router_at(f, c, fw, kind));
                 }
-                if let Val::Member(recv, m) = &c.callee {
+                if let Some((recv, m)) = c.callee.as_member() {
                     if data().unwrap.methods.iter().any(|u| **u == **m) {
                         return self.obj_of(f, recv, depth + 1);
                     }
@@ -873,7 +871,7 @@ fn subst(model: &FileModel, v: &Val, func: FnId, with: &Val, depth: u32) -> Opti
             Some(bd) if bd.assignments == 1 => subst(model, &bd.value, func, with, d),
             _ => None,
         },
-        Val::Member(obj, p) => subst(model, obj, func, with, d).map(|o| o.member(p)),
+        Val::Member(m) => subst(model, &m.0, func, with, d).map(|o| o.member_atom(m.1.clone())),
         Val::Bin(b) => {
             let (l, r) = (
                 subst(model, &b.1, func, with, d),

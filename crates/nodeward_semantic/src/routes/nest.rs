@@ -63,8 +63,12 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
                 let opts = op.args.first().map(|o| project.resolve(op.file, o));
                 let uri = opts.as_ref().is_none_or(|(_, o)| {
                     o.prop("type").is_none_or(|t| {
-                        matches!(t, Val::Member(_, m) if &**m == "URI")
-                            || matches!(project.resolve(op.file, t).1, Val::Member(_, m) if &*m == "URI")
+                        t.as_member().is_some_and(|(_, m)| &**m == "URI")
+                            || project
+                                .resolve(op.file, t)
+                                .1
+                                .as_member()
+                                .is_some_and(|(_, m)| &**m == "URI")
                     })
                 });
                 if uri {
@@ -126,7 +130,7 @@ impl Nest<'_> {
             Val::Class(c) => *c,
             // A dynamic module: `ConfigModule.forRoot()`, `DevModule.register()`.
             Val::Call(c) => {
-                if let Val::Member(obj, _) = &c.callee {
+                if let Some((obj, _)) = c.callee.as_member() {
                     return self.module(mf, obj, gate);
                 }
                 return;

@@ -571,7 +571,9 @@ impl Walk<'_> {
         match &v {
             Val::Call(c) => {
                 site(c)
-                    || matches!(&c.callee, Val::Member(_, m) if matches!(&**m, "routes" | "middleware"))
+                    || c.callee
+                        .as_member()
+                        .is_some_and(|(_, m)| matches!(&**m, "routes" | "middleware"))
                     || module_path(self.project, f, &c.callee)
                         .is_some_and(|(m, p)| is_api(&data().mount, &m, &p))
                     || matches!(self.project.resolve(f, &c.callee).1, Val::Func(_))
