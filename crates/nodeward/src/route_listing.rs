@@ -49,6 +49,9 @@ pub struct HandlerRow {
     pub name: String,
     pub file: Option<String>,
     pub line: Option<u32>,
+    /// What each parameter is given: `request`, `response`, `next`,
+    /// `error`, `context`, a request part (`body`, `params.id`) or `other`.
+    pub params: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -110,6 +113,7 @@ pub fn rows(
                     name: h.name.clone(),
                     file,
                     line,
+                    params: h.roles.iter().map(|r| r.label()).collect(),
                 }
             })
             .collect();

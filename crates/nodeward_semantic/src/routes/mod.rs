@@ -12,11 +12,13 @@ mod data;
 mod describe;
 mod interp;
 mod nest;
+mod roles;
 mod table;
 
 pub use data::{install_extras, ApiData, FactoryData, FrameworkExtras, FrameworkName};
 pub use describe::{describe, name};
 pub use interp::module_path;
+pub use roles::Role;
 pub use table::{Gate, GateKind, GateStep, Handler, Route};
 
 use nodeward_report::Span;
@@ -196,6 +198,7 @@ impl RouteTable {
 pub fn build_routes(project: &Project) -> RouteTable {
     let mut t = interp::interpret(project);
     t.routes = table::resolve(project, &t);
+    roles::assign(project, &mut t.routes);
     t.static_roots = table::static_roots(project, &t);
     t
 }

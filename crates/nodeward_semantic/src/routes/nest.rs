@@ -54,6 +54,7 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
                         val: a.clone(),
                         target: None,
                         name: super::describe::name(project.file(op.file), a),
+                        roles: Vec::new(),
                     });
                 }
             }
@@ -84,6 +85,7 @@ pub(crate) fn routes(project: &Project, table: &RouteTable, app: RouterId, out: 
                 val: Val::Unknown(Why::Unmodeled),
                 target: None,
                 name: "enableCors()".into(),
+                roles: Vec::new(),
             }),
             _ => {}
         }
@@ -304,6 +306,7 @@ impl Nest<'_> {
                         cls.name.as_deref().unwrap_or("controller"),
                         member_name
                     ),
+                    roles: Vec::new(),
                 };
                 let gate = match super::table::handler_gate(self.project, &handler) {
                     Some(step) => gate.with(step),

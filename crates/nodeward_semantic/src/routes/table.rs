@@ -42,8 +42,22 @@ pub struct Route {
     /// The mounts the route is reached through, outermost first:
     /// (file, mount call, full path of the mount).
     pub mounts: Vec<(FileId, Span, String)>,
-    /// The options of a Fastify `register(plugin, options)`.
+    /// A Fastify route's options object: the `route({...})` object, or the
+    /// one of `get(path, { schema, preHandler }, handler)`. Its `schema`
+    /// (body, querystring, params and headers JSON schemas) is kept for
+    /// the queries that read what the framework validates.
     pub options: Option<(FileId, Val)>,
+}
+
+impl Route {
+    /// A Fastify route's `schema` (`{ body, querystring, params, headers }`),
+    /// resolved to its object where the project defines it.
+    pub fn schema(&self, project: &Project) -> Option<(FileId, Val)> {
+        let (file, opts) = self.options.as_ref()?;
+        let schema = opts.prop("schema")?;
+        let (f, v) = project.resolve(*file, schema);
+        matches!(v, Val::Object(_)).then_some((f, v))
+    }
 }
 
 /// A handler or middleware, by reference.
@@ -56,6 +70,9 @@ pub struct Handler {
     pub target: Option<(FileId, FnId)>,
     /// As written (`auth.requireLogin`, `helmet()`).
     pub name: String,
+    /// What each of its parameters is given (empty when it is not a
+    /// project function, or takes none).
+    pub roles: Vec<super::Role>,
 }
 
 /// Whether a route is on in the default environment, and why.
@@ -324,6 +341,7 @@ impl Walk<'_> {
                 val,
                 target: None,
                 name: format!("{name}()"),
+                roles: Vec::new(),
             };
             self.emit(ctx, op, "USE", &path, explicit, vec![h], Vec::new(), gate);
             return;
@@ -344,9 +362,11 @@ impl Walk<'_> {
             let mut items = self.flatten(op.file, rest);
             // Fastify: `get(path, { preHandler }, handler)`.
             let mut before = Vec::new();
+            let mut options = None;
             if fastify && items.len() > 1 {
                 let opts = items.remove(0);
                 before = self.fastify_hooks_of(opts.file, &opts.val);
+                options = Some(self.project.resolve(opts.file, &opts.val));
             }
             let method = if m == "del" {
                 "DELETE".to_string()
@@ -360,6 +380,7 @@ impl Walk<'_> {
                 let handlers: Vec<Handler> =
                     items.iter().skip(n.saturating_sub(1)).cloned().collect();
                 self.emit(ctx, op, &method, &p, true, handlers, mw, gate.clone());
+                self.set_options(&options);
             }
             return;
         }
@@ -431,6 +452,7 @@ impl Walk<'_> {
                             mw.clone(),
                             gate.clone(),
                         );
+                        self.set_options(&Some((of, ov.clone())));
                     }
                 }
             }
@@ -513,6 +535,7 @@ impl Walk<'_> {
                     if h.name == "anonymous" {
                         h.name = format!("param('{name}')");
                     }
+                    h.roles = super::roles::param_handler(self.project, &h, name);
                     ctx.chain.push((format!("{}\u{0}:{name}", ctx.prefix), h));
                 }
             }
@@ -634,6 +657,7 @@ impl Walk<'_> {
             val: val.clone(),
             target,
             name,
+            roles: Vec::new(),
         }
     }
 
@@ -649,6 +673,13 @@ impl Walk<'_> {
         // A condition the steps did not explain (an unknown one).
         g.truth = g.truth.and(op.truth);
         g
+    }
+
+    /// Gives the route just emitted its Fastify options object.
+    fn set_options(&mut self, options: &Option<(FileId, Val)>) {
+        if let (Some(r), Some(o)) = (self.out.last_mut(), options) {
+            r.options = Some(o.clone());
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
