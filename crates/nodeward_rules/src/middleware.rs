@@ -5,7 +5,7 @@
 
 use nodeward_report::Span;
 use nodeward_semantic::env::eval_default;
-use nodeward_semantic::routes::{module_path, Framework, Op as AppOp};
+use nodeward_semantic::routes::{frameworks, is_api, module_path, Framework, Op as AppOp};
 use nodeward_semantic::{CallVal, FileId, Project, Val};
 
 use crate::models::{headers, HeaderMiddleware};
@@ -260,7 +260,7 @@ fn note_header(seen: &mut ManualSeen, name: &str, value: Option<&Val>) {
 /// not cover it): a route method, or `use` of a path, router, sub-app or
 /// static files. NestJS registers its controllers' routes at `listen`.
 pub fn is_route(project: &Project, fw: Framework, op: &AppOp) -> bool {
-    let routes = &headers().routes;
+    let data = frameworks();
     let m = &*op.method;
     if let Framework::Nest { .. } = fw {
         return m == "listen" || m == "init";
@@ -268,7 +268,12 @@ pub fn is_route(project: &Project, fw: Framework, op: &AppOp) -> bool {
     if m == "listen" {
         return false;
     }
-    if routes.methods.iter().any(|r| r == m) {
+    let methods = match fw {
+        Framework::Koa => &data.methods.koa_router,
+        Framework::Fastify => &data.methods.fastify,
+        _ => &data.methods.express,
+    };
+    if m == "route" || methods.iter().any(|r| r == m) {
         // `app.get('env')` reads a setting; a route has a handler.
         return !(m == "get" && op.args.len() < 2);
     }
@@ -286,7 +291,7 @@ pub fn is_route(project: &Project, fw: Framework, op: &AppOp) -> bool {
 }
 
 fn serves(project: &Project, file: FileId, val: &Val, fw: Framework) -> bool {
-    let routes = &headers().routes;
+    let data = frameworks();
     let (f, v) = project.resolve(file, val);
     match &v {
         Val::Call(c) => {
@@ -296,12 +301,15 @@ fn serves(project: &Project, file: FileId, val: &Val, fw: Framework) -> bool {
                     return true;
                 }
             }
+            // A router, static files, or a mounted sub-app (koa-mount).
             match module_path(project, f, &c.callee) {
-                Some((module, path)) => routes
-                    .router_factories
-                    .iter()
-                    .chain(routes.static_.iter())
-                    .any(|(rm, rp)| *rm == *module && *rp == path),
+                Some((module, path)) => {
+                    data.router
+                        .iter()
+                        .any(|r| r.module == *module && r.path == path)
+                        || is_api(&data.static_, &module, &path)
+                        || is_api(&data.mount, &module, &path)
+                }
                 None => false,
             }
         }

@@ -11,7 +11,6 @@ pub struct HeaderModels {
     pub middleware: Vec<HeaderMiddleware>,
     pub disabling_options: BTreeMap<String, String>,
     pub manual: ManualHeaders,
-    pub routes: Routes,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -34,15 +33,6 @@ pub struct ManualHeaders {
     pub setters: Vec<String>,
     pub removers: Vec<String>,
     pub fastify_hooks: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Routes {
-    pub methods: Vec<String>,
-    pub router_factories: Vec<(String, String)>,
-    #[serde(rename = "static")]
-    pub static_: Vec<(String, String)>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -15,7 +15,10 @@ mod nest;
 mod roles;
 mod table;
 
-pub use data::{install_extras, ApiData, FactoryData, FrameworkExtras, FrameworkName};
+pub use data::{
+    data as frameworks, install_extras, is_api, ApiData, FactoryData, FrameworkExtras,
+    FrameworkName, FrameworksData,
+};
 pub use describe::{describe, name};
 pub use interp::module_path;
 pub use roles::Role;
