@@ -11,8 +11,9 @@ use cli_support::{
 };
 
 /// Every rule with its default severity.
-const RULES: [(&str, &str); 6] = [
+const RULES: [(&str, &str); 7] = [
     ("missing-helmet", "warning"),
+    ("nosql-injection", "error"),
     ("redos", "error"),
     ("swallowed-crash", "warning"),
     ("ungated-dev-route", "warning"),

@@ -135,6 +135,7 @@ fn sarif_is_valid_and_has_the_results() {
         rule_ids,
         [
             "missing-helmet",
+            "nosql-injection",
             "redos",
             "swallowed-crash",
             "ungated-dev-route",

@@ -205,9 +205,11 @@ pub fn install_user_models(files: &[(String, String)]) -> Result<(), String> {
 /// Every built-in models file, by name: the ones the loader reads.
 pub const BUILT_IN: &[&str] = &[
     "dev-tools.toml",
+    "flow.toml",
     "frameworks.toml",
     "globals.toml",
     "headers.toml",
+    "nosql.toml",
     "process.toml",
     "sources.toml",
 ];
@@ -245,6 +247,8 @@ mod tests {
             super::dev_tools(),
             super::process(),
             super::sources(),
+            super::nosql(),
+            nodeward_semantic::flow::flow_data(),
         );
     }
 
@@ -279,4 +283,37 @@ mod tests {
             .iter()
             .any(|r| r.names.iter().any(|n| n == "req")));
     }
+}
+
+/// rules/models/nosql.toml: query APIs that read operator objects.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NosqlModels {
+    pub sink: Vec<NosqlSink>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NosqlSink {
+    pub packages: Vec<String>,
+    pub kind: NosqlKind,
+    pub argument: usize,
+    pub methods: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NosqlKind {
+    Filter,
+    Id,
+    Update,
+    PrismaWhere,
+}
+
+pub fn nosql() -> &'static NosqlModels {
+    static DATA: OnceLock<NosqlModels> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/nosql.toml"))
+            .expect("rules/models/nosql.toml is valid (checked by a test)")
+    })
 }

@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod env;
+pub mod flow;
 pub mod index;
 pub mod model;
 pub mod project;

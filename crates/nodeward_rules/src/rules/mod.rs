@@ -1,6 +1,7 @@
 //! One file per rule.
 
 pub mod missing_helmet;
+pub mod nosql_injection;
 pub mod redos;
 pub mod swallowed_crash;
 pub mod ungated_dev_route;

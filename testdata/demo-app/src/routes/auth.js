@@ -6,7 +6,7 @@ const router = express.Router();
 
 router.post('/login', async (req, res, next) => {
   try {
-    const user = await User.findOne({ email: req.body.email, password: req.body.password });
+    const user = await User.findOne({ email: req.body.email, password: req.body.password }); // expect: nosql-injection
     if (!user) {
       return res.status(401).json({ error: 'Invalid e-mail or password' });
     }

@@ -1,0 +1,256 @@
+//! `nosql-injection`: client data that can be an object reaching a query
+//! filter (`{ email: req.body.email }` gets `{"$ne": null}`), a whole
+//! filter or update document from the request, or client text in `$where`.
+//!
+//! Sinks are data (rules/models/nosql.toml); where the value comes from is
+//! the dataflow engine's (`nodeward_semantic::flow`).
+
+use std::collections::HashSet;
+
+use nodeward_report::{Finding, Level, Notice, NoticeKind, Precision, RuleMeta};
+use nodeward_semantic::api::api_path;
+use nodeward_semantic::flow::{Flow, QueryHit, QueryPart, Taint, OBJECT};
+use nodeward_semantic::{CallSite, FileId, FnId, Project, Val};
+
+use crate::models::{nosql, NosqlKind, NosqlSink};
+use crate::{Ctx, Rule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "nosql-injection",
+    name: "NosqlInjection",
+    summary: "Client data that can be an object reaches a NoSQL query",
+    default_level: Level::Error,
+    cwe: &[943],
+    tags: &["injection", "nosql", "mongodb"],
+    precision: Precision::High,
+    security_severity: "8.1",
+    docs: include_str!("../../../../rules/nosql-injection.md"),
+};
+
+pub struct NosqlInjection;
+
+impl Rule for NosqlInjection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let methods: HashSet<&str> = nosql()
+            .sink
+            .iter()
+            .flat_map(|s| s.methods.iter().map(String::as_str))
+            .collect();
+        let by_name_ok = uses_a_driver(project);
+        let mut flow: Option<Flow> = None;
+        for (fid, model) in project.files.iter().enumerate() {
+            let fid = fid as FileId;
+            if ctx.leaves_aside(fid) {
+                continue;
+            }
+            for (func, f) in model.functions.iter().enumerate() {
+                for site in &f.calls {
+                    let Some((recv, m)) = site.call.callee.as_member() else {
+                        continue;
+                    };
+                    if !methods.contains(m.as_str()) {
+                        continue;
+                    }
+                    // One finding a call: the first row (filter before
+                    // update) that the client reaches.
+                    for (sink, by_name) in sinks_of(project, fid, recv, m, by_name_ok) {
+                        let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+                        if let Some(finding) =
+                            check_site(project, flow, fid, func as FnId, site, sink, m, by_name)
+                        {
+                            out.push(finding);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(flow) = flow {
+            let mut notices = ctx.notices.lock().unwrap_or_else(|e| e.into_inner());
+            for file in flow.budget_spent() {
+                notices.push(Notice::for_file(
+                    NoticeKind::Budget,
+                    project.file(file).path.clone(),
+                    "following client data to a NoSQL query ran out of its budget in this file; some flows may be missed",
+                ));
+            }
+        }
+    }
+}
+
+/// Whether any file imports a MongoDB driver or ODM: the method-name
+/// fallback for receivers that cannot be resolved applies only then.
+fn uses_a_driver(project: &Project) -> bool {
+    let packages: HashSet<&str> = nosql()
+        .sink
+        .iter()
+        .flat_map(|s| s.packages.iter().map(String::as_str))
+        .collect();
+    project
+        .files
+        .iter()
+        .any(|m| m.imports.iter().any(|i| packages.contains(&**i)))
+}
+
+/// The sink rows a call matches: its receiver is a value of one of the
+/// rows' packages, or (by name) cannot be resolved at all.
+fn sinks_of(
+    project: &Project,
+    file: FileId,
+    recv: &Val,
+    method: &str,
+    by_name_ok: bool,
+) -> Vec<(&'static NosqlSink, bool)> {
+    let rows = nosql()
+        .sink
+        .iter()
+        .filter(|s| s.methods.iter().any(|m| m == method));
+    match api_path(project, file, recv) {
+        // `Model.find().where(…)` and `db.collection('x').find(…)`.
+        Some(path) => rows
+            .filter(|s| s.packages.contains(&path.package))
+            .map(|s| (s, false))
+            .collect(),
+        None if by_name_ok && unresolved(project, file, recv) => rows
+            .filter(|s| s.kind != NosqlKind::PrismaWhere)
+            .map(|s| (s, true))
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+/// A receiver nothing resolves: a parameter (`this.userModel`, an injected
+/// model), an import outside the project. A value the project defines (an
+/// array, a class, a function) is not a query receiver.
+fn unresolved(project: &Project, file: FileId, recv: &Val) -> bool {
+    matches!(
+        project.resolve(file, recv).1,
+        Val::Unknown(_) | Val::Param { .. } | Val::Member(_) | Val::Call(_)
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_site(
+    project: &Project,
+    flow: &Flow,
+    file: FileId,
+    func: FnId,
+    site: &CallSite,
+    sink: &NosqlSink,
+    method: &str,
+    by_name: bool,
+) -> Option<Finding> {
+    let arg = site.call.args.get(sink.argument)?;
+    let hits: Vec<QueryHit> = match sink.kind {
+        NosqlKind::Filter | NosqlKind::Update => flow.query_object(file, func, arg, site.cond),
+        NosqlKind::Id => flow
+            .client_value(file, func, arg, site.cond)
+            .filter(|t| t.labels & OBJECT != 0)
+            .map(|taint| QueryHit {
+                part: QueryPart::Whole,
+                taint,
+            })
+            .into_iter()
+            .collect(),
+        NosqlKind::PrismaWhere => {
+            let (_, v) = project.resolve(file, arg);
+            match v.prop("where") {
+                Some(w) => flow.query_object(file, func, &w.clone(), site.cond),
+                None => Vec::new(),
+            }
+        }
+    };
+    let hit = hits.into_iter().next()?;
+    let model = project.file(file);
+    let callee = nodeward_semantic::routes::name(model, &site.call.callee);
+    let what = &hit.taint.what;
+    // The method name: in a chain (`db.collection('x').find(…)`) the call
+    // starts lines earlier.
+    let end = site.callee_span.end;
+    let span = nodeward_report::Span {
+        start: end
+            .saturating_sub(method.len() as u32)
+            .max(site.callee_span.start),
+        end,
+    };
+    let mut f = Finding::new(META.id, META.default_level, model.path.clone(), span);
+    let (message, help) = describe(&hit, sink.kind, &callee, what, method);
+    f.message = message;
+    if by_name || hit.taint.by_name {
+        f.message.push_str(if by_name {
+            " (the receiver is not resolved: matched as a query by its method name)"
+        } else {
+            " (the handler is recognised by its parameter's name, not by a route)"
+        });
+        f.properties
+            .insert("precision".into(), serde_json::Value::from("medium"));
+    }
+    f.help = help;
+    f.flow = flow_steps(project, &hit.taint, file, site, &callee);
+    f.properties
+        .insert("source".into(), serde_json::Value::from(what.as_str()));
+    Some(f)
+}
+
+fn describe(
+    hit: &QueryHit,
+    kind: NosqlKind,
+    callee: &str,
+    what: &str,
+    method: &str,
+) -> (String, String) {
+    let fix_value = "make sure it is a string before the query: check `typeof … === 'string'` and answer 400 otherwise, cast it with `String(…)`, or compare with `{ $eq: … }`; a validator (joi, zod, express-validator) or express-mongo-sanitize also works".to_string();
+    match (&hit.part, kind) {
+        (QueryPart::Where, _) => (
+            format!("`{what}` is written into a `$where` of `{callee}(…)`: the database runs it as JavaScript, so the client can make the condition anything"),
+            "never build `$where` from client data; express the condition with query operators and pass the value as a value".into(),
+        ),
+        (QueryPart::Field(field), _) => (
+            format!("`{what}` reaches the `{field}` field of the filter of `{callee}(…)` and can be an object: `{{\"$ne\": null}}` instead of a value matches every document"),
+            fix_value,
+        ),
+        (QueryPart::Whole, NosqlKind::Update) => (
+            format!("`{what}` is the whole update document of `{callee}(…)`: the client chooses the operators and fields (`$set` on any field, `$unset`, `$rename`)"),
+            "build the update from the fields you accept (`{ $set: { name: String(body.name) } }`), or validate the body with a schema first".into(),
+        ),
+        (QueryPart::Whole, NosqlKind::Id) => (
+            format!("`{what}` is passed to `{method}` and can be an object: `{{\"$ne\": null}}` as the id matches a document the client does not know"),
+            fix_value,
+        ),
+        (QueryPart::Whole, _) => (
+            format!("`{what}` is the whole filter of `{callee}(…)`: the client chooses the fields and operators (`{{\"$ne\": null}}`, `$regex`, `$where`)"),
+            "build the filter from the fields you accept, each checked to be a string (`{ email: String(q.email) }`), or validate the query with a schema".into(),
+        ),
+    }
+}
+
+fn flow_steps(
+    project: &Project,
+    t: &Taint,
+    file: FileId,
+    site: &CallSite,
+    callee: &str,
+) -> Vec<nodeward_report::FlowStep> {
+    let mut out: Vec<nodeward_report::FlowStep> = t
+        .steps
+        .iter()
+        .map(|s| nodeward_report::Related {
+            path: project.file(s.file).path.clone(),
+            span: s.span,
+            message: s.message.clone(),
+        })
+        .collect();
+    out.push(nodeward_report::Related {
+        path: project.file(file).path.clone(),
+        span: site.call.span,
+        message: format!("reaches the query `{callee}(…)`"),
+    });
+    out
+}

@@ -1,0 +1,784 @@
+//! Following a value backwards to client data.
+
+use crate::model::{Atom, CallVal, CondId, FnId, Val, MODULE_FN};
+use crate::project::FileId;
+use crate::routes::{Framework, Role};
+
+use super::data::{callee_name, flow_data, listed};
+use super::roots::Shape;
+use super::{Flow, QueryHit, QueryPart, Step, Taint, OBJECT, TEXT};
+
+const MAX_DEPTH: u32 = 40;
+/// Object literals inside query objects, followed this deep.
+const MAX_NESTING: u32 = 6;
+
+/// The function a value is read in, and how it was called when the
+/// engine came into it from a call (the arguments then are known).
+pub(crate) struct Frame<'a> {
+    pub file: FileId,
+    pub func: FnId,
+    /// The condition of the use (guards apply to it).
+    pub cond: Option<CondId>,
+    pub call: Option<(&'a Frame<'a>, &'a CallVal)>,
+    pub depth: u32,
+}
+
+impl Frame<'_> {
+    pub fn top(file: FileId, func: FnId, cond: Option<CondId>) -> Frame<'static> {
+        Frame {
+            file,
+            func,
+            cond,
+            call: None,
+            depth: 0,
+        }
+    }
+}
+
+/// A request object (not yet client data: its members are), or client data.
+#[derive(Debug, Clone)]
+enum Abs {
+    Request(Req),
+    Client(Taint),
+}
+
+#[derive(Debug, Clone)]
+struct Req {
+    /// Express/Fastify request, Koa context, or Koa's `ctx.request`.
+    kind: ReqKind,
+    shape: Shape,
+    /// As written: `req`, `ctx.request`.
+    name: String,
+    steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ReqKind {
+    Request,
+    Context,
+    KoaRequest,
+}
+
+impl Flow<'_> {
+    pub(crate) fn eval_client(&self, fr: &Frame, v: &Val) -> Option<Taint> {
+        match self.eval(fr, v)? {
+            Abs::Client(t) => Some(self.guarded(fr, t)),
+            Abs::Request(_) => None,
+        }
+    }
+
+    /// Guards on the use's condition chain that hold for this value end the
+    /// labels they rule out.
+    fn guarded(&self, fr: &Frame, mut t: Taint) -> Taint {
+        let model = self.project.file(fr.file);
+        let mut cur = fr.cond;
+        let mut n = 0;
+        while let Some(id) = cur {
+            n += 1;
+            let Some(node) = model.cond(id) else { break };
+            if n > 64 || t.labels & OBJECT == 0 {
+                break;
+            }
+            if self.type_guard(fr, &node.test, node.negated, &t.what) {
+                t.labels &= !OBJECT;
+            }
+            cur = node.parent;
+        }
+        t
+    }
+
+    /// Whether `test` (negated if `negated`) holding means the value read
+    /// as `what` is not an object.
+    fn type_guard(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
+        let same = |x: &Val| {
+            let top = Frame {
+                file: fr.file,
+                func: fr.func,
+                cond: None,
+                call: fr.call,
+                depth: fr.depth,
+            };
+            matches!(self.eval(&top, x), Some(Abs::Client(t)) if t.what == what || what.starts_with(&format!("{}.", t.what)))
+        };
+        match test {
+            Val::Not(x) => self.type_guard(fr, x, !negated, what),
+            Val::Bin(b) => {
+                let (op, l, r) = (b.0, &b.1, &b.2);
+                match (op, negated) {
+                    ("&&", false) | ("||", true) => {
+                        self.type_guard(fr, l, negated, what)
+                            || self.type_guard(fr, r, negated, what)
+                    }
+                    ("===" | "==" | "!==" | "!=", _) => {
+                        let (x, tag) = match (l, r) {
+                            (Val::TypeOf(x), Val::Str(s)) | (Val::Str(s), Val::TypeOf(x)) => (x, s),
+                            _ => return false,
+                        };
+                        let equal = matches!(op, "===" | "==") != negated;
+                        let scalar = matches!(
+                            &**tag,
+                            "string" | "number" | "boolean" | "bigint" | "undefined"
+                        );
+                        // `typeof x === 'string'` holds, or `typeof x !== 'object'`.
+                        ((equal && scalar) || (!equal && &**tag == "object")) && same(x)
+                    }
+                    _ => false,
+                }
+            }
+            // `validator.isEmail(x)`: validator.js throws on anything but a
+            // string, and the predicate holding means it was one.
+            Val::Call(c) if !negated => {
+                let Some(arg) = c.args.first() else {
+                    return false;
+                };
+                callee_name(self.project, fr.file, &c.callee).is_some_and(|n| {
+                    n.strip_prefix("validator ")
+                        .is_some_and(|m| m.starts_with("is"))
+                }) && same(arg)
+            }
+            _ => false,
+        }
+    }
+
+    fn eval(&self, fr: &Frame, v: &Val) -> Option<Abs> {
+        if fr.depth > MAX_DEPTH || !self.tick() {
+            return None;
+        }
+        match v {
+            Val::Binding(id) => self.binding(fr, *id),
+            Val::Param { func, index } => self.param(fr, *func, *index),
+            Val::Member(m) => {
+                let (obj, prop) = (&m.0, &m.1);
+                match self.eval(fr, obj) {
+                    Some(Abs::Request(r)) => request_member(self, r, prop),
+                    Some(Abs::Client(t)) => Some(Abs::Client(client_member(self, t, prop))),
+                    None => self.literal_member(fr, obj, prop),
+                }
+            }
+            Val::Call(c) => self.call(fr, c),
+            Val::Bin(b) => match b.0 {
+                "+" => {
+                    let l = self.eval_client(fr, &b.1);
+                    let r = self.eval_client(fr, &b.2);
+                    l.or(r).map(|t| Abs::Client(as_text(t)))
+                }
+                "||" | "??" => self.eval(fr, &b.1).or_else(|| self.eval(fr, &b.2)),
+                "&&" => self.eval(fr, &b.2),
+                _ => None,
+            },
+            // `typeof v === 'string' ? v : String(v)`: each branch under
+            // the test's guard.
+            Val::Cond(c) => {
+                let branch = |v: &Val, negated: bool| match self.eval(fr, v)? {
+                    Abs::Client(mut t) => {
+                        if self.type_guard(fr, &c.0, negated, &t.what) {
+                            t.labels &= !OBJECT;
+                        }
+                        (t.labels != 0).then_some(Abs::Client(t))
+                    }
+                    r => Some(r),
+                };
+                branch(&c.1, false).or_else(|| branch(&c.2, true))
+            }
+            Val::Template(parts) => parts
+                .iter()
+                .find_map(|p| self.eval_client(fr, p))
+                .map(|t| Abs::Client(as_text(t))),
+            Val::Spread(x) => self.eval(fr, x),
+            _ => None,
+        }
+    }
+
+    /// `const o = { a: req.body.x }; o.a`.
+    fn literal_member(&self, fr: &Frame, obj: &Val, prop: &Atom) -> Option<Abs> {
+        let Val::Binding(id) = obj else { return None };
+        let values = self.project.file(fr.file).binding_values(*id);
+        values.iter().find_map(|v| match v {
+            Val::Object(_) => v.prop(prop).and_then(|x| self.eval(fr, x)),
+            _ => None,
+        })
+    }
+
+    /// Every value the variable is given, first client data wins.
+    fn binding(&self, fr: &Frame, id: u32) -> Option<Abs> {
+        let key = (fr.file, fr.func, id, 0);
+        if !self.active.borrow_mut().insert(key) {
+            return None;
+        }
+        let model = self.project.file(fr.file);
+        let mut found = None;
+        for v in model.binding_values(id) {
+            if let Some(a) = self.eval(fr, v) {
+                let better = match (&found, &a) {
+                    (None, _) => true,
+                    (Some(Abs::Client(old)), Abs::Client(new)) => {
+                        new.labels & OBJECT != 0 && old.labels & OBJECT == 0
+                    }
+                    _ => false,
+                };
+                if better {
+                    found = Some(a);
+                }
+            }
+        }
+        self.active.borrow_mut().remove(&key);
+        let b = model.bindings.get(id as usize)?;
+        match found? {
+            Abs::Client(mut t) => {
+                if t.steps.last().is_none_or(|s| s.span != b.span) {
+                    t.steps.push(Step {
+                        file: fr.file,
+                        span: b.span,
+                        message: format!("`{}` holds {}", b.name, t.what),
+                    });
+                }
+                Some(Abs::Client(t))
+            }
+            r => Some(r),
+        }
+    }
+
+    fn param(&self, fr: &Frame, func: FnId, index: u32) -> Option<Abs> {
+        // Entered from a call: the argument the caller passed.
+        if fr.func == func {
+            if let Some((caller, call)) = fr.call {
+                let arg = call.args.get(index as usize)?;
+                let a = self.eval(caller, arg)?;
+                return Some(self.entering(a, fr.file, func, index));
+            }
+        }
+        if let Some(root) = self.roots.get(fr.file, func) {
+            return self.root_param(
+                fr.file,
+                func,
+                index,
+                root.roles.get(index as usize)?,
+                &root.shape,
+            );
+        }
+        let key = (fr.file, func, index, 1);
+        if !self.active.borrow_mut().insert(key) {
+            return None;
+        }
+        let callers = self.callers(fr.file, func);
+        let mut found = None;
+        for c in callers {
+            let Some(arg) = c.call.args.get(index as usize) else {
+                continue;
+            };
+            let up = Frame {
+                file: c.file,
+                func: c.func,
+                cond: c.cond,
+                call: None,
+                depth: fr.depth + 1,
+            };
+            if let Some(a) = self.eval(&up, arg) {
+                let a = match a {
+                    Abs::Client(t) => Abs::Client(self.guarded(&up, t)),
+                    r => r,
+                };
+                if matches!(&a, Abs::Client(t) if t.labels != 0) || matches!(a, Abs::Request(_)) {
+                    found = Some(self.entering(a, fr.file, func, index));
+                    break;
+                }
+            }
+        }
+        self.active.borrow_mut().remove(&key);
+        if found.is_some() || !callers.is_empty() {
+            return found;
+        }
+        self.named_root(fr.file, func, index)
+    }
+
+    /// A value passed into parameter `index` of `func`.
+    fn entering(&self, a: Abs, file: FileId, func: FnId, index: u32) -> Abs {
+        match a {
+            Abs::Client(mut t) => {
+                let f = self.project.file(file).function(func);
+                let name = param_name(self.project.file(file), func, index)
+                    .map_or_else(|| format!("parameter {}", index + 1), |n| format!("`{n}`"));
+                if let Some(f) = f {
+                    t.steps.push(Step {
+                        file,
+                        span: f.span,
+                        message: format!(
+                            "{} enters {} as {name}",
+                            t.what,
+                            f.name
+                                .as_deref()
+                                .map_or("a function".to_string(), |n| format!("`{n}`"))
+                        ),
+                    });
+                }
+                Abs::Client(t)
+            }
+            r => r,
+        }
+    }
+
+    fn root_param(
+        &self,
+        file: FileId,
+        func: FnId,
+        index: u32,
+        role: &Role,
+        shape: &Shape,
+    ) -> Option<Abs> {
+        let model = self.project.file(file);
+        let f = model.function(func)?;
+        let name = param_name(model, func, index);
+        let source = |what: String| Step {
+            file,
+            span: f.span,
+            message: format!("{what} comes from the request, in this handler"),
+        };
+        match role {
+            Role::Request | Role::Context => {
+                let kind = if *role == Role::Request {
+                    ReqKind::Request
+                } else {
+                    ReqKind::Context
+                };
+                let name = name.unwrap_or_else(|| {
+                    if kind == ReqKind::Context {
+                        "ctx".into()
+                    } else {
+                        "req".into()
+                    }
+                });
+                Some(Abs::Request(Req {
+                    kind,
+                    shape: shape.clone(),
+                    steps: vec![source(format!("`{name}`"))],
+                    name,
+                }))
+            }
+            Role::Part { part, key } => {
+                let labels = match &**part {
+                    "body" | "query" | "file" | "files" => OBJECT | TEXT,
+                    _ => TEXT,
+                };
+                let what = match key {
+                    Some(k) => format!("{part}.{k}"),
+                    None => part.to_string(),
+                };
+                let what = format!("@{}() {}", decorator(part), name.unwrap_or(what));
+                Some(Abs::Client(Taint {
+                    labels,
+                    steps: vec![source(what.clone())],
+                    what,
+                    by_name: false,
+                    schema: None,
+                }))
+            }
+            _ => None,
+        }
+    }
+
+    /// A function no route registers and nothing calls, whose parameter is
+    /// named like a request (`req`, `request`, `ctx`).
+    fn named_root(&self, file: FileId, func: FnId, index: u32) -> Option<Abs> {
+        if func == MODULE_FN {
+            return None;
+        }
+        let model = self.project.file(file);
+        let name = param_name(model, func, index)?;
+        let kind = match &*name {
+            "req" | "request" => ReqKind::Request,
+            "ctx" => ReqKind::Context,
+            _ => return None,
+        };
+        let f = model.function(func)?;
+        let express4 = self
+            .project
+            .dependency_major(file, "express")
+            .is_some_and(|m| m < 5);
+        Some(Abs::Request(Req {
+            kind,
+            shape: Shape {
+                framework: if kind == ReqKind::Context {
+                    Framework::Koa
+                } else {
+                    Framework::Express
+                },
+                query_object: express4,
+                sanitized: false,
+                schema: None,
+                by_name: true,
+            },
+            steps: vec![Step {
+                file,
+                span: f.span,
+                message: format!(
+                    "`{name}` is taken to be the request (no route registers this function)"
+                ),
+            }],
+            name,
+        }))
+    }
+
+    fn call(&self, fr: &Frame, c: &CallVal) -> Option<Abs> {
+        // Methods of the request and of client strings.
+        if let Some((recv, m)) = c.callee.as_member() {
+            match self.eval(fr, recv) {
+                Some(Abs::Request(r)) => return request_method(r, m, c),
+                Some(Abs::Client(t)) => {
+                    return flow_data()
+                        .string
+                        .methods
+                        .iter()
+                        .any(|x| x == &**m)
+                        .then(|| Abs::Client(as_text(t)))
+                        .filter(|a| matches!(a, Abs::Client(t) if t.labels != 0));
+                }
+                None => {}
+            }
+        }
+        let (cf, callee) = self.project.resolve(fr.file, &c.callee);
+        if let Val::Func(id) = callee {
+            return self.returns(fr, c, cf, id);
+        }
+        let name = callee_name(self.project, fr.file, &c.callee)?;
+        let data = flow_data();
+        if let Some(conv) = data.convert.iter().find(|k| {
+            k.globals
+                .iter()
+                .any(|g| name.strip_prefix("global ") == Some(g.as_str()))
+        }) {
+            let t = self.eval_client(fr, c.args.first()?)?;
+            return conv.keep_text.then(|| Abs::Client(as_text(t)));
+        }
+        if listed(&data.sanitize, &name) {
+            return None;
+        }
+        if listed(&data.parse, &name) {
+            let mut t = self.eval_client(fr, c.args.first()?)?;
+            t.labels = OBJECT | TEXT;
+            return Some(Abs::Client(t));
+        }
+        if listed(&data.merge, &name) {
+            let mut best: Option<Taint> = None;
+            for a in &c.args {
+                if let Some(t) = self.eval_client(fr, a) {
+                    if best.as_ref().is_none_or(|b| t.labels > b.labels) {
+                        best = Some(t);
+                    }
+                }
+            }
+            return best.map(Abs::Client);
+        }
+        None
+    }
+
+    /// What a project function returns, with this call's arguments bound.
+    fn returns(&self, fr: &Frame, c: &CallVal, file: FileId, func: FnId) -> Option<Abs> {
+        let f = self.project.file(file).function(func)?;
+        let inner = Frame {
+            file,
+            func,
+            cond: None,
+            call: Some((fr, c)),
+            depth: fr.depth + 1,
+        };
+        for r in &f.returns {
+            if let Some(Abs::Client(mut t)) = self.eval(&inner, r) {
+                t.steps.push(Step {
+                    file: fr.file,
+                    span: c.span,
+                    message: format!(
+                        "returned by `{}`",
+                        f.name.as_deref().unwrap_or("the function")
+                    ),
+                });
+                return Some(Abs::Client(t));
+            }
+        }
+        None
+    }
+
+    pub(crate) fn query_parts(
+        &self,
+        fr: &Frame,
+        v: &Val,
+        prefix: &str,
+        out: &mut Vec<QueryHit>,
+        nesting: u32,
+    ) {
+        if nesting > MAX_NESTING {
+            return;
+        }
+        match self.literal(fr, v) {
+            Some(Literal::Object(props)) => {
+                for (k, val) in props.iter() {
+                    let key = &**k;
+                    if key == "..." {
+                        if let Some(t) =
+                            self.eval_client(fr, val).filter(|t| t.labels & OBJECT != 0)
+                        {
+                            out.push(QueryHit {
+                                part: QueryPart::Whole,
+                                taint: t,
+                            });
+                        }
+                    } else if key == "$where" || key == "$function" || key == "$accumulator" {
+                        if let Some(t) = self.eval_client(fr, val) {
+                            out.push(QueryHit {
+                                part: QueryPart::Where,
+                                taint: t,
+                            });
+                        }
+                    } else if matches!(key, "$and" | "$or" | "$nor") {
+                        if let Some(Literal::Array(items)) = self.literal(fr, val) {
+                            for item in items.iter() {
+                                self.query_parts(fr, item, prefix, out, nesting + 1);
+                            }
+                        }
+                    } else if key.starts_with('$') {
+                        // An operator the code wrote (`$eq`, `$in`, `$gt`):
+                        // the client's value is its operand, not query syntax.
+                    } else {
+                        let path = if prefix.is_empty() {
+                            key.to_string()
+                        } else {
+                            format!("{prefix}.{key}")
+                        };
+                        match self.literal(fr, val) {
+                            Some(Literal::Object(..)) => {
+                                self.query_parts(fr, val, &path, out, nesting + 1)
+                            }
+                            _ => {
+                                if let Some(t) =
+                                    self.eval_client(fr, val).filter(|t| t.labels & OBJECT != 0)
+                                {
+                                    out.push(QueryHit {
+                                        part: QueryPart::Field(path),
+                                        taint: t,
+                                    });
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            Some(Literal::Array(items)) => {
+                // An aggregation pipeline: each stage's `$match`.
+                for item in items.iter() {
+                    if let Some(Literal::Object(stage)) = self.literal(fr, item) {
+                        if let Some(m) = stage
+                            .iter()
+                            .find(|(k, _)| &**k == "$match")
+                            .map(|(_, v)| v.clone())
+                        {
+                            self.query_parts(fr, &m, prefix, out, nesting + 1);
+                        }
+                    } else if let Some(t) = self
+                        .eval_client(fr, item)
+                        .filter(|t| t.labels & OBJECT != 0)
+                    {
+                        out.push(QueryHit {
+                            part: QueryPart::Whole,
+                            taint: t,
+                        });
+                    }
+                }
+            }
+            None => {
+                if let Some(t) = self.eval_client(fr, v).filter(|t| t.labels & OBJECT != 0) {
+                    out.push(QueryHit {
+                        part: QueryPart::Whole,
+                        taint: t,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The object or array literal a value is, through one-value variables
+    /// (in the same frame).
+    fn literal(&self, fr: &Frame, v: &Val) -> Option<Literal> {
+        let mut cur = v.clone();
+        for _ in 0..8 {
+            match cur {
+                Val::Object(props) => return Some(Literal::Object(props.to_vec())),
+                Val::Array(items) => return Some(Literal::Array(items.to_vec())),
+                Val::Binding(id) => {
+                    let values = self.project.file(fr.file).binding_values(id);
+                    match values {
+                        [one] => cur = one.clone(),
+                        _ => return None,
+                    }
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+}
+
+/// An object or array literal a value is.
+enum Literal {
+    Object(Vec<(Atom, Val)>),
+    Array(Vec<Val>),
+}
+
+fn as_text(mut t: Taint) -> Taint {
+    t.labels &= TEXT;
+    t
+}
+
+fn decorator(part: &str) -> &'static str {
+    match part {
+        "body" => "Body",
+        "query" => "Query",
+        "params" => "Param",
+        "headers" => "Headers",
+        "file" => "UploadedFile",
+        "files" => "UploadedFiles",
+        "session" => "Session",
+        _ => "Ip",
+    }
+}
+
+/// A member of a client value: the client controls it as deeply; a
+/// Fastify schema that types the property as a scalar ends `OBJECT`.
+fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
+    let old = std::mem::take(&mut t.what);
+    t.what = format!("{old}.{prop}");
+    // Read straight off the source: the source step names the member.
+    if let [source] = t.steps.as_mut_slice() {
+        if let Some(rest) = source.message.strip_prefix(old.as_str()) {
+            source.message = format!("{}{rest}", t.what);
+        }
+    }
+    t.schema = t.schema.take().and_then(|(f, s)| {
+        let (pf, props) = flow.project.resolve(f, s.prop("properties")?);
+        let (sf, schema) = flow.project.resolve(pf, props.prop(prop)?);
+        Some((sf, schema))
+    });
+    if let Some((_, schema)) = &t.schema {
+        if let Some(Val::Str(kind)) = schema.prop("type") {
+            if !matches!(&**kind, "object" | "array") {
+                t.labels &= !OBJECT;
+            }
+        }
+    }
+    t
+}
+
+/// The JSON schema Fastify validates a request part against
+/// (`schema.body`), resolved.
+fn part_schema(flow: &Flow, shape: &Shape, part: &str) -> Option<(FileId, Val)> {
+    let (f, schema) = shape.schema.as_ref()?;
+    let key = if part == "query" { "querystring" } else { part };
+    let v = schema.prop(key)?;
+    Some(flow.project.resolve(*f, v))
+}
+
+fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
+    let p = &**prop;
+    let fw = r.shape.framework;
+    let labels = match (r.kind, p) {
+        (ReqKind::Context, "request") => {
+            return Some(Abs::Request(Req {
+                kind: ReqKind::KoaRequest,
+                name: format!("{}.request", r.name),
+                ..r
+            }))
+        }
+        (ReqKind::Context | ReqKind::KoaRequest, "body") if r.kind == ReqKind::KoaRequest => {
+            OBJECT | TEXT
+        }
+        (ReqKind::Context | ReqKind::KoaRequest, "files") => OBJECT | TEXT,
+        (
+            ReqKind::Context | ReqKind::KoaRequest,
+            "query" | "params" | "headers" | "header" | "url" | "path" | "querystring" | "href"
+            | "origin" | "host",
+        ) => TEXT,
+        (ReqKind::Context | ReqKind::KoaRequest, _) => return None,
+        (ReqKind::Request, "body" | "file" | "files") => OBJECT | TEXT,
+        (ReqKind::Request, "cookies" | "signedCookies") if !matches!(fw, Framework::Fastify) => {
+            OBJECT | TEXT
+        }
+        (ReqKind::Request, "query") => {
+            if r.shape.query_object {
+                OBJECT | TEXT
+            } else {
+                TEXT
+            }
+        }
+        (
+            ReqKind::Request,
+            "params" | "headers" | "url" | "originalUrl" | "path" | "hostname" | "ip" | "cookies",
+        ) => TEXT,
+        (ReqKind::Request, _) => return None,
+    };
+    let mut labels = if r.shape.sanitized {
+        labels & !OBJECT
+    } else {
+        labels
+    };
+    let schema = part_schema(flow, &r.shape, p);
+    // A schema that types the whole part as a scalar (rare) ends it too.
+    if let Some((_, Val::Object(_))) = &schema {
+        if let Some(Val::Str(kind)) = schema.as_ref().and_then(|(_, s)| s.prop("type")) {
+            if !matches!(&**kind, "object" | "array") {
+                labels &= !OBJECT;
+            }
+        }
+    }
+    let what = format!("{}.{p}", r.name);
+    let mut steps = r.steps;
+    if let Some(s) = steps.first_mut() {
+        s.message = format!("{what} comes from the request, in this handler");
+        if r.shape.by_name {
+            s.message = format!("{what} is read from `{}`, taken to be the request (no route registers this function)", r.name);
+        }
+    }
+    Some(Abs::Client(Taint {
+        labels,
+        what,
+        steps,
+        by_name: r.shape.by_name,
+        schema,
+    }))
+}
+
+/// `req.get('x')`, `req.header('x')`, `req.param('x')`, `ctx.get('x')`.
+fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
+    let labels = match (r.kind, &**m) {
+        (ReqKind::Request, "param") => OBJECT | TEXT,
+        (_, "get" | "header") => TEXT,
+        _ => return None,
+    };
+    let arg = c.args.first().and_then(Val::as_str).unwrap_or("…");
+    let what = format!("{}.{m}('{arg}')", r.name);
+    let mut steps = r.steps;
+    if let Some(s) = steps.first_mut() {
+        s.message = format!("{what} comes from the request, in this handler");
+    }
+    Some(Abs::Client(Taint {
+        labels,
+        what,
+        steps,
+        by_name: r.shape.by_name,
+        schema: None,
+    }))
+}
+
+/// The name of parameter `index` of `func`, from the variable it declares.
+fn param_name(model: &crate::model::FileModel, func: FnId, index: u32) -> Option<String> {
+    if let Some(p) = model
+        .fn_meta(func)
+        .and_then(|m| m.params.get(index as usize))
+    {
+        if let Some(n) = &p.name {
+            return Some(n.to_string());
+        }
+    }
+    model
+        .bindings
+        .iter()
+        .find(|b| b.value == Val::Param { func, index })
+        .map(|b| b.name.to_string())
+}

@@ -1,0 +1,197 @@
+//! The dataflow engine: where a value at a sink comes from, followed
+//! backwards from the sink through variables (every definition of one),
+//! members, destructuring, calls of project functions (their returns, with
+//! the call's arguments bound to the parameters) and the callers of a
+//! function (a parameter is what each caller passes), across files, up to
+//! the request object of a handler the route table knows (the roles of its
+//! parameters) — or, for a function nobody registers or calls, a parameter
+//! named like one (`req`, `ctx`), at a lower precision.
+//!
+//! Demand-driven: only the values at candidate sinks are followed, so a
+//! project with few sinks costs almost nothing. A value carries labels, one
+//! per concern: `OBJECT` (the client controls the type: `{"$ne": null}`
+//! instead of a string) and `TEXT` (the client controls characters). A
+//! conversion (`String(x)`, a template, a string method) ends `OBJECT`; a
+//! type guard that holds where the value is used (`typeof x === 'string'`,
+//! an early return on its negation, a validator.js predicate) ends it too.
+//! Each result carries its steps, source first, for the finding's flow.
+
+mod data;
+mod eval;
+mod roots;
+
+pub use data::{callee_name, flow_data};
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use nodeward_report::Span;
+
+use crate::model::{CondId, FnId, Val};
+use crate::project::{FileId, Project};
+use crate::routes::RouteTable;
+
+/// The client controls the value's type (an object or array from a JSON
+/// body or an extended query string).
+pub const OBJECT: u8 = 1;
+/// The client controls the value's characters.
+pub const TEXT: u8 = 2;
+
+/// One step of a flow, for the finding's evidence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    pub file: FileId,
+    pub span: Span,
+    pub message: String,
+}
+
+/// Client data reaching a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Taint {
+    /// `OBJECT` and/or `TEXT`.
+    pub labels: u8,
+    /// What the client sent, as an expression on the request
+    /// (`req.body.email`, `ctx.request.body`, `@Body() dto`).
+    pub what: String,
+    /// Source first, then each variable, call and return on the way.
+    pub steps: Vec<Step>,
+    /// The source is a parameter named like a request in a function no
+    /// route and no call reaches (lower precision).
+    pub by_name: bool,
+    /// The JSON schema Fastify checks this value against, if any.
+    pub schema: Option<(FileId, Val)>,
+}
+
+/// Where a query object is controlled by the client.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QueryPart {
+    /// The whole object (`find(req.query)`, `find({ ...req.body })`).
+    Whole,
+    /// The value of a field (`{ email: req.body.email }`), by key path.
+    Field(String),
+    /// The string of a `$where` (server-side JavaScript).
+    Where,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueryHit {
+    pub part: QueryPart,
+    pub taint: Taint,
+}
+
+/// Steps one query may take before it gives up (with a notice).
+const BUDGET: u32 = 50_000;
+
+/// A call site of a project function, seen from the callee.
+#[derive(Debug, Clone)]
+pub(crate) struct Caller {
+    pub file: FileId,
+    pub func: FnId,
+    pub call: std::sync::Arc<crate::model::CallVal>,
+    pub cond: Option<CondId>,
+}
+
+pub struct Flow<'p> {
+    pub(crate) project: &'p Project,
+    pub(crate) roots: roots::Roots,
+    callers: OnceLock<HashMap<(FileId, FnId), Vec<Caller>>>,
+    steps: Cell<u32>,
+    /// Files where a query ran out of its budget.
+    spent: RefCell<Vec<FileId>>,
+    /// Variables and parameters being followed (cycles end there).
+    active: RefCell<HashSet<(FileId, u32, u32, u8)>>,
+}
+
+impl<'p> Flow<'p> {
+    pub fn new(project: &'p Project, routes: &'p RouteTable) -> Flow<'p> {
+        Flow {
+            project,
+            roots: roots::Roots::build(project, routes),
+            callers: OnceLock::new(),
+            steps: Cell::new(0),
+            spent: RefCell::new(Vec::new()),
+            active: RefCell::new(HashSet::new()),
+        }
+    }
+
+    /// The client data in `val`, a value of function `func` of `file` used
+    /// at a call under condition `cond`.
+    pub fn client_value(
+        &self,
+        file: FileId,
+        func: FnId,
+        val: &Val,
+        cond: Option<CondId>,
+    ) -> Option<Taint> {
+        self.steps.set(0);
+        let frame = eval::Frame::top(file, func, cond);
+        let t = self.eval_client(&frame, val);
+        self.note_budget(file);
+        t
+    }
+
+    /// Where the client controls the query object `val` (a filter or an
+    /// update document): the whole of it, a field's value, a `$where`.
+    pub fn query_object(
+        &self,
+        file: FileId,
+        func: FnId,
+        val: &Val,
+        cond: Option<CondId>,
+    ) -> Vec<QueryHit> {
+        self.steps.set(0);
+        let frame = eval::Frame::top(file, func, cond);
+        let mut out = Vec::new();
+        self.query_parts(&frame, val, "", &mut out, 0);
+        self.note_budget(file);
+        out
+    }
+
+    /// Files in which a query ran out of its budget (for a notice).
+    pub fn budget_spent(&self) -> Vec<FileId> {
+        let mut v = self.spent.borrow().clone();
+        v.sort_unstable();
+        v.dedup();
+        v
+    }
+
+    fn note_budget(&self, file: FileId) {
+        if self.steps.get() > BUDGET {
+            self.spent.borrow_mut().push(file);
+        }
+    }
+
+    /// Counts one step; false once the budget is spent.
+    pub(crate) fn tick(&self) -> bool {
+        let n = self.steps.get() + 1;
+        self.steps.set(n);
+        n <= BUDGET
+    }
+
+    pub(crate) fn callers(&self, file: FileId, func: FnId) -> &[Caller] {
+        let map = self.callers.get_or_init(|| build_callers(self.project));
+        map.get(&(file, func)).map_or(&[], |v| v.as_slice())
+    }
+}
+
+/// Every call site of every project function, by callee.
+fn build_callers(project: &Project) -> HashMap<(FileId, FnId), Vec<Caller>> {
+    let mut map: HashMap<(FileId, FnId), Vec<Caller>> = HashMap::new();
+    for (fid, model) in project.files.iter().enumerate() {
+        let fid = fid as FileId;
+        for (func, f) in model.functions.iter().enumerate() {
+            for site in &f.calls {
+                if let (cf, Val::Func(id)) = project.resolve(fid, &site.call.callee) {
+                    map.entry((cf, id)).or_default().push(Caller {
+                        file: fid,
+                        func: func as FnId,
+                        call: site.call.clone(),
+                        cond: site.cond,
+                    });
+                }
+            }
+        }
+    }
+    map
+}

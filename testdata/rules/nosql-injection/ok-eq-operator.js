@@ -1,0 +1,12 @@
+const express = require('express');
+const mongoose = require('mongoose');
+
+const User = mongoose.model('User', new mongoose.Schema({ email: String }));
+const app = express();
+app.use(express.json());
+
+app.post('/lookup', async (req, res) => {
+  res.json(await User.findOne({ email: { $eq: req.body.email } }));
+});
+
+app.listen(3000);

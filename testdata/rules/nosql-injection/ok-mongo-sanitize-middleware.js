@@ -1,0 +1,14 @@
+const express = require('express');
+const mongoSanitize = require('express-mongo-sanitize');
+const mongoose = require('mongoose');
+
+const User = mongoose.model('User', new mongoose.Schema({ email: String }));
+const app = express();
+app.use(express.json());
+app.use(mongoSanitize());
+
+app.post('/lookup', async (req, res) => {
+  res.json(await User.findOne({ email: req.body.email }));
+});
+
+app.listen(3000);

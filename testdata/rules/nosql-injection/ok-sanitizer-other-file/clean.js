@@ -1,0 +1,5 @@
+function asText(value) {
+  return typeof value === 'string' ? value : String(value);
+}
+
+module.exports = { asText };
