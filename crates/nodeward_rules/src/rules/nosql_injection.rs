@@ -148,6 +148,14 @@ fn check_site(
     by_name: bool,
 ) -> Option<Finding> {
     let arg = site.call.args.get(sink.argument)?;
+    // Matched by name only: the filter must be an object literal (`find(x =>
+    // …)` on an array is not a query).
+    if by_name
+        && !matches!(project.resolve(file, arg).1, Val::Object(_))
+        && !matches!(arg, Val::Object(_))
+    {
+        return None;
+    }
     let hits: Vec<QueryHit> = match sink.kind {
         NosqlKind::Filter | NosqlKind::Update => flow.query_object(file, func, arg, site.cond),
         NosqlKind::Id => flow

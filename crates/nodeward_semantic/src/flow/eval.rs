@@ -262,7 +262,7 @@ impl Flow<'_> {
         }
         let callers = self.callers(fr.file, func);
         let mut found = None;
-        for c in callers {
+        for c in &callers {
             let Some(arg) = c.call.args.get(index as usize) else {
                 continue;
             };

@@ -95,7 +95,9 @@ pub(crate) struct Caller {
 pub struct Flow<'p> {
     pub(crate) project: &'p Project,
     pub(crate) roots: roots::Roots,
-    callers: OnceLock<HashMap<(FileId, FnId), Vec<Caller>>>,
+    /// Call sites of the functions of a file, by file (computed on demand).
+    callers: RefCell<HashMap<FileId, HashMap<FnId, Vec<Caller>>>>,
+    importers: OnceLock<Vec<Vec<FileId>>>,
     steps: Cell<u32>,
     /// Files where a query ran out of its budget.
     spent: RefCell<Vec<FileId>>,
@@ -108,7 +110,8 @@ impl<'p> Flow<'p> {
         Flow {
             project,
             roots: roots::Roots::build(project, routes),
-            callers: OnceLock::new(),
+            callers: RefCell::new(HashMap::new()),
+            importers: OnceLock::new(),
             steps: Cell::new(0),
             spent: RefCell::new(Vec::new()),
             active: RefCell::new(HashSet::new()),
@@ -169,29 +172,61 @@ impl<'p> Flow<'p> {
         n <= BUDGET
     }
 
-    pub(crate) fn callers(&self, file: FileId, func: FnId) -> &[Caller] {
-        let map = self.callers.get_or_init(|| build_callers(self.project));
-        map.get(&(file, func)).map_or(&[], |v| v.as_slice())
+    /// The call sites of `func` of `file`: in that file and in the files
+    /// that import it, directly or through one more file (a re-export). A
+    /// function reached any other way (a callback, an injected service) is
+    /// called through a parameter or an object the model does not follow.
+    pub(crate) fn callers(&self, file: FileId, func: FnId) -> Vec<Caller> {
+        let mut cache = self.callers.borrow_mut();
+        let by_fn = cache.entry(file).or_insert_with(|| self.callers_into(file));
+        by_fn.get(&func).cloned().unwrap_or_default()
+    }
+
+    fn callers_into(&self, target: FileId) -> HashMap<FnId, Vec<Caller>> {
+        let importers = self.importers.get_or_init(|| build_importers(self.project));
+        let mut files = vec![target];
+        for &f in &importers[target as usize] {
+            files.push(f);
+            files.extend(importers[f as usize].iter().copied());
+        }
+        files.sort_unstable();
+        files.dedup();
+        let mut map: HashMap<FnId, Vec<Caller>> = HashMap::new();
+        for fid in files {
+            for (func, f) in self.project.file(fid).functions.iter().enumerate() {
+                for site in &f.calls {
+                    if let (cf, Val::Func(id)) = self.project.resolve(fid, &site.call.callee) {
+                        if cf == target {
+                            map.entry(id).or_default().push(Caller {
+                                file: fid,
+                                func: func as FnId,
+                                call: site.call.clone(),
+                                cond: site.cond,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        map
     }
 }
 
-/// Every call site of every project function, by callee.
-fn build_callers(project: &Project) -> HashMap<(FileId, FnId), Vec<Caller>> {
-    let mut map: HashMap<(FileId, FnId), Vec<Caller>> = HashMap::new();
-    for (fid, model) in project.files.iter().enumerate() {
-        let fid = fid as FileId;
-        for (func, f) in model.functions.iter().enumerate() {
-            for site in &f.calls {
-                if let (cf, Val::Func(id)) = project.resolve(fid, &site.call.callee) {
-                    map.entry((cf, id)).or_default().push(Caller {
-                        file: fid,
-                        func: func as FnId,
-                        call: site.call.clone(),
-                        cond: site.cond,
-                    });
+/// For each file, the files that import it.
+fn build_importers(project: &Project) -> Vec<Vec<FileId>> {
+    let mut out = vec![Vec::new(); project.files.len()];
+    for (g, model) in project.files.iter().enumerate() {
+        for spec in &model.imports {
+            if let Some(f) = project.resolve_module(g as FileId, spec) {
+                if f as usize != g {
+                    out[f as usize].push(g as FileId);
                 }
             }
         }
     }
-    map
+    for v in &mut out {
+        v.sort_unstable();
+        v.dedup();
+    }
+    out
 }
