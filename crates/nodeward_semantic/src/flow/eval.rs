@@ -50,6 +50,8 @@ struct Req {
     /// As written: `req`, `ctx.request`.
     name: String,
     steps: Vec<Step>,
+    /// Request paths the middleware before the handler checks.
+    checked: std::rc::Rc<[String]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -137,6 +139,100 @@ impl Flow<'_> {
                 }) && same(arg)
             }
             _ => false,
+        }
+    }
+
+    /// The request paths middleware `func` checks to be strings on every
+    /// path that calls its `next` (nothing if it never calls it).
+    pub(crate) fn checked_before_next(&self, file: FileId, func: FnId) -> Vec<String> {
+        let Some(root) = self.roots.get(file, func) else {
+            return Vec::new();
+        };
+        let Some(next) = root.roles.iter().position(|r| *r == Role::Next) else {
+            return Vec::new();
+        };
+        let model = self.project.file(file);
+        let Some(f) = model.function(func) else {
+            return Vec::new();
+        };
+        let next_val = Val::Param {
+            func,
+            index: next as u32,
+        };
+        let mut common: Option<Vec<String>> = None;
+        for site in f.calls.iter().filter(|s| {
+            s.call.args.is_empty() && self.project.resolve(file, &s.call.callee).1 == next_val
+        }) {
+            let fr = Frame::top(file, func, None);
+            let mut here = Vec::new();
+            let mut cur = site.cond;
+            let mut n = 0;
+            while let Some(id) = cur {
+                n += 1;
+                let Some(node) = model.cond(id) else { break };
+                if n > 64 {
+                    break;
+                }
+                self.guard_paths(&fr, &node.test, node.negated, &mut here);
+                cur = node.parent;
+            }
+            common = Some(match common {
+                None => here,
+                Some(c) => c.into_iter().filter(|x| here.contains(x)).collect(),
+            });
+        }
+        common.unwrap_or_default()
+    }
+
+    /// The request paths that `test` (negated if `negated`) holding shows to
+    /// be strings or numbers.
+    fn guard_paths(&self, fr: &Frame, test: &Val, negated: bool, out: &mut Vec<String>) {
+        let mut push = |x: &Val| {
+            if let Some(Abs::Client(t)) = self.eval(fr, x) {
+                if let Some(rel) = root_relative(&t.what) {
+                    out.push(rel.to_string());
+                }
+            }
+        };
+        match test {
+            Val::Not(x) => self.guard_paths(fr, x, !negated, out),
+            Val::Bin(b) => {
+                let (op, l, r) = (b.0, &b.1, &b.2);
+                match (op, negated) {
+                    ("&&", false) | ("||", true) => {
+                        self.guard_paths(fr, l, negated, out);
+                        self.guard_paths(fr, r, negated, out);
+                    }
+                    ("===" | "==" | "!==" | "!=", _) => {
+                        let (x, tag) = match (l, r) {
+                            (Val::TypeOf(x), Val::Str(s)) | (Val::Str(s), Val::TypeOf(x)) => (x, s),
+                            _ => return,
+                        };
+                        let equal = matches!(op, "===" | "==") != negated;
+                        let scalar = matches!(
+                            &**tag,
+                            "string" | "number" | "boolean" | "bigint" | "undefined"
+                        );
+                        if (equal && scalar) || (!equal && &**tag == "object") {
+                            push(x);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Val::Call(c) if !negated => {
+                if let Some(arg) = c.args.first() {
+                    let validator =
+                        callee_name(self.project, fr.file, &c.callee).is_some_and(|n| {
+                            n.strip_prefix("validator ")
+                                .is_some_and(|m| m.starts_with("is"))
+                        });
+                    if validator {
+                        push(arg);
+                    }
+                }
+            }
+            _ => {}
         }
     }
 
@@ -352,6 +448,7 @@ impl Flow<'_> {
                     shape: shape.clone(),
                     steps: vec![source(format!("`{name}`"))],
                     name,
+                    checked: self.middleware_checked(file, func),
                 }))
             }
             Role::Part { part, key } => {
@@ -370,6 +467,7 @@ impl Flow<'_> {
                     what,
                     by_name: false,
                     schema: None,
+                    checked: self.middleware_checked(file, func),
                 }))
             }
             _ => None,
@@ -415,6 +513,7 @@ impl Flow<'_> {
                 ),
             }],
             name,
+            checked: std::rc::Rc::from(Vec::new()),
         }))
     }
 
@@ -584,6 +683,34 @@ impl Flow<'_> {
                 }
             }
             None => {
+                // A filter a project function builds: `find(filterFor(req))`.
+                if let Some(c) = self.call_through_binding(fr, v) {
+                    if let (cf, Val::Func(id)) = self.project.resolve(fr.file, &c.callee) {
+                        let Some(f) = self.project.file(cf).function(id) else {
+                            return;
+                        };
+                        let inner = Frame {
+                            file: cf,
+                            func: id,
+                            cond: None,
+                            call: Some((fr, &c)),
+                            depth: fr.depth + 1,
+                        };
+                        let before = out.len();
+                        for r in &f.returns {
+                            self.query_parts(&inner, r, prefix, out, nesting + 1);
+                        }
+                        let name = f.name.as_deref().unwrap_or("the function").to_string();
+                        for hit in &mut out[before..] {
+                            hit.taint.steps.push(Step {
+                                file: fr.file,
+                                span: c.span,
+                                message: format!("the query object is built by `{name}`"),
+                            });
+                        }
+                        return;
+                    }
+                }
                 if let Some(t) = self.eval_client(fr, v).filter(|t| t.labels & OBJECT != 0) {
                     out.push(QueryHit {
                         part: QueryPart::Whole,
@@ -592,6 +719,22 @@ impl Flow<'_> {
                 }
             }
         }
+    }
+
+    /// The call a value is, through one-value variables.
+    fn call_through_binding(&self, fr: &Frame, v: &Val) -> Option<std::sync::Arc<CallVal>> {
+        let mut cur = v;
+        for _ in 0..8 {
+            match cur {
+                Val::Call(c) => return Some(c.clone()),
+                Val::Binding(id) => match self.project.file(fr.file).binding_values(*id) {
+                    [one] => cur = one,
+                    _ => return None,
+                },
+                _ => return None,
+            }
+        }
+        None
     }
 
     /// The object or array literal a value is, through one-value variables
@@ -620,6 +763,12 @@ impl Flow<'_> {
 enum Literal {
     Object(Vec<(Atom, Val)>),
     Array(Vec<Val>),
+}
+
+/// `body.email` for `req.body.email` (what a middleware and a handler
+/// that name their request differently agree on).
+fn root_relative(what: &str) -> Option<&str> {
+    what.split_once('.').map(|(_, rest)| rest)
 }
 
 fn as_text(mut t: Taint) -> Taint {
@@ -656,6 +805,12 @@ fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
         let (sf, schema) = flow.project.resolve(pf, props.prop(prop)?);
         Some((sf, schema))
     });
+    if t.checked
+        .iter()
+        .any(|c| Some(c.as_str()) == root_relative(&t.what))
+    {
+        t.labels &= !OBJECT;
+    }
     if let Some((_, schema)) = &t.schema {
         if let Some(Val::Str(kind)) = schema.prop("type") {
             if !matches!(&**kind, "object" | "array") {
@@ -728,6 +883,9 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
         }
     }
     let what = format!("{}.{p}", r.name);
+    if r.checked.iter().any(|c| c == p) {
+        labels &= !OBJECT;
+    }
     let mut steps = r.steps;
     if let Some(s) = steps.first_mut() {
         s.message = format!("{what} comes from the request, in this handler");
@@ -741,6 +899,7 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
         steps,
         by_name: r.shape.by_name,
         schema,
+        checked: r.checked,
     }))
 }
 
@@ -763,6 +922,7 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
         steps,
         by_name: r.shape.by_name,
         schema: None,
+        checked: r.checked,
     }))
 }
 

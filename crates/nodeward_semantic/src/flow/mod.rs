@@ -61,6 +61,9 @@ pub struct Taint {
     pub by_name: bool,
     /// The JSON schema Fastify checks this value against, if any.
     pub schema: Option<(FileId, Val)>,
+    /// Request paths (`body.email`) a middleware before the handler checks
+    /// to be strings: it calls `next()` only when they are.
+    pub checked: std::rc::Rc<[String]>,
 }
 
 /// Where a query object is controlled by the client.
@@ -98,6 +101,8 @@ pub struct Flow<'p> {
     /// Call sites of the functions of a file, by file (computed on demand).
     callers: RefCell<HashMap<FileId, HashMap<FnId, Vec<Caller>>>>,
     importers: OnceLock<Vec<Vec<FileId>>>,
+    /// What the middleware before each handler checks (see `Taint::checked`).
+    checked: RefCell<HashMap<(FileId, FnId), std::rc::Rc<[String]>>>,
     steps: Cell<u32>,
     /// Files where a query ran out of its budget.
     spent: RefCell<Vec<FileId>>,
@@ -112,6 +117,7 @@ impl<'p> Flow<'p> {
             roots: roots::Roots::build(project, routes),
             callers: RefCell::new(HashMap::new()),
             importers: OnceLock::new(),
+            checked: RefCell::new(HashMap::new()),
             steps: Cell::new(0),
             spent: RefCell::new(Vec::new()),
             active: RefCell::new(HashSet::new()),
@@ -170,6 +176,30 @@ impl<'p> Flow<'p> {
         let n = self.steps.get() + 1;
         self.steps.set(n);
         n <= BUDGET
+    }
+
+    /// The request paths the middleware before handler `func` checks to be
+    /// strings (in every path that calls `next()`).
+    pub(crate) fn middleware_checked(&self, file: FileId, func: FnId) -> std::rc::Rc<[String]> {
+        if let Some(c) = self.checked.borrow().get(&(file, func)) {
+            return c.clone();
+        }
+        // Computing it evaluates the middleware, which asks the same of the
+        // middleware before it; a cycle ends with nothing checked.
+        self.checked
+            .borrow_mut()
+            .insert((file, func), std::rc::Rc::from(Vec::new()));
+        let mut all = Vec::new();
+        if let Some(root) = self.roots.get(file, func) {
+            for &(mf, mfn) in &root.before {
+                all.extend(self.checked_before_next(mf, mfn));
+            }
+        }
+        all.sort();
+        all.dedup();
+        let rc: std::rc::Rc<[String]> = all.into();
+        self.checked.borrow_mut().insert((file, func), rc.clone());
+        rc
     }
 
     /// The call sites of `func` of `file`: in that file and in the files

@@ -30,6 +30,8 @@ pub struct Shape {
 pub struct RootInfo {
     pub roles: Vec<Role>,
     pub shape: Shape,
+    /// The project middleware that runs before it on its route.
+    pub before: Vec<(FileId, FnId)>,
 }
 
 #[derive(Default)]
@@ -42,7 +44,13 @@ impl Roots {
         let mut by_fn = HashMap::new();
         for r in &routes.routes {
             let shape = shape(project, routes, r);
-            for h in r.handlers.iter().chain(&r.middleware) {
+            let mw: Vec<(FileId, FnId)> = r.middleware.iter().filter_map(|m| m.target).collect();
+            let handlers = r.handlers.iter().map(|h| (h, mw.clone()));
+            let middleware = r.middleware.iter().enumerate().map(|(i, h)| {
+                let before = r.middleware[..i].iter().filter_map(|m| m.target).collect();
+                (h, before)
+            });
+            for (h, before) in handlers.chain(middleware) {
                 let Some(target) = h.target else { continue };
                 if h.roles.is_empty() {
                     continue;
@@ -59,6 +67,7 @@ impl Roots {
                     .or_insert(RootInfo {
                         roles: h.roles.clone(),
                         shape: shape.clone(),
+                        before,
                     });
             }
         }

@@ -1,0 +1,15 @@
+const fastify = require('fastify')({ logger: true });
+const mongoose = require('mongoose');
+
+const ApiKey = mongoose.model('ApiKey', new mongoose.Schema({ key: String }));
+
+fastify.route({
+  method: 'POST',
+  url: '/keys/verify',
+  handler: async (request, reply) => {
+    const found = await ApiKey.findOne({ key: request.body.key }); // expect: nosql-injection
+    return reply.send({ valid: Boolean(found) });
+  },
+});
+
+fastify.listen({ port: 3000 });

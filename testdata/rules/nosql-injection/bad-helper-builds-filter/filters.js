@@ -1,0 +1,5 @@
+function ownerFilter(body) {
+  return { owner: body.owner, status: 'open' };
+}
+
+module.exports = { ownerFilter };
