@@ -17,6 +17,13 @@ pub struct FlowData {
     pub merge: ApiList,
     pub parse: ApiList,
     pub sanitize: ApiList,
+    pub validation: Validation,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Validation {
+    pub nest_pipes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,6 +85,16 @@ pub fn callee_name(project: &Project, file: FileId, callee: &Val) -> Option<Stri
     } else {
         format!("{} {}", path.package, parts.join("."))
     })
+}
+
+/// Whether `v` is `new ValidationPipe(…)` (or another validating pipe).
+pub fn is_validation_pipe(project: &Project, file: FileId, v: &Val) -> bool {
+    let (f, v) = project.resolve(file, v);
+    match &v {
+        Val::Call(c) if c.new => callee_name(project, f, &c.callee)
+            .is_some_and(|n| flow_data().validation.nest_pipes.contains(&n)),
+        _ => false,
+    }
 }
 
 pub fn listed(list: &ApiList, name: &str) -> bool {

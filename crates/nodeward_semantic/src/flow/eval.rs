@@ -295,28 +295,38 @@ impl Flow<'_> {
         })
     }
 
-    /// Every value the variable is given, first client data wins.
+    /// Every value the variable is given, first client data wins. A value
+    /// computed from the variable itself (`q = String(q)`, `t = t.trim()`)
+    /// replaces the ones before it: those reach the rest of the code only
+    /// through it (definitions are in source order; a use between two of
+    /// them is not told apart).
     fn binding(&self, fr: &Frame, id: u32) -> Option<Abs> {
         let key = (fr.file, fr.func, id, 0);
-        if !self.active.borrow_mut().insert(key) {
-            return None;
-        }
         let model = self.project.file(fr.file);
-        let mut found = None;
-        for v in model.binding_values(id) {
-            if let Some(a) = self.eval(fr, v) {
-                let better = match (&found, &a) {
-                    (None, _) => true,
-                    (Some(Abs::Client(old)), Abs::Client(new)) => {
-                        new.labels & OBJECT != 0 && old.labels & OBJECT == 0
-                    }
-                    _ => false,
-                };
-                if better {
-                    found = Some(a);
+        let all = model.binding_values(id);
+        let values = if !self.active.borrow_mut().insert(key) {
+            // Re-entered from its own redefinition: the values before it.
+            let redefining = self.self_defs.borrow().get(&(fr.file, id)).copied();
+            match redefining {
+                Some(k) => {
+                    self.self_defs.borrow_mut().remove(&(fr.file, id));
+                    let r = self.first_client(fr, &all[..k]);
+                    self.self_defs.borrow_mut().insert((fr.file, id), k);
+                    return r;
                 }
+                None => return None,
             }
-        }
+        } else {
+            match all.iter().rposition(|v| mentions(v, id)) {
+                Some(k) if k > 0 => {
+                    self.self_defs.borrow_mut().insert((fr.file, id), k);
+                    &all[k..]
+                }
+                _ => all,
+            }
+        };
+        let found = self.first_client(fr, values);
+        self.self_defs.borrow_mut().remove(&(fr.file, id));
         self.active.borrow_mut().remove(&key);
         let b = model.bindings.get(id as usize)?;
         match found? {
@@ -332,6 +342,27 @@ impl Flow<'_> {
             }
             r => Some(r),
         }
+    }
+
+    /// The first value that is client data (one that can be an object
+    /// preferred), or a request object.
+    fn first_client(&self, fr: &Frame, values: &[Val]) -> Option<Abs> {
+        let mut found = None;
+        for v in values {
+            if let Some(a) = self.eval(fr, v) {
+                let better = match (&found, &a) {
+                    (None, _) => true,
+                    (Some(Abs::Client(old)), Abs::Client(new)) => {
+                        new.labels & OBJECT != 0 && old.labels & OBJECT == 0
+                    }
+                    _ => false,
+                };
+                if better {
+                    found = Some(a);
+                }
+            }
+        }
+        found
     }
 
     fn param(&self, fr: &Frame, func: FnId, index: u32) -> Option<Abs> {
@@ -452,10 +483,30 @@ impl Flow<'_> {
                 }))
             }
             Role::Part { part, key } => {
-                let labels = match &**part {
+                let mut labels = match &**part {
                     "body" | "query" | "file" | "files" => OBJECT | TEXT,
                     _ => TEXT,
                 };
+                // `@Body() dto: LoginDto` behind a ValidationPipe (global, or
+                // `@Body(new ValidationPipe())`): the DTO's decorators decide.
+                let info = model
+                    .fn_meta(func)
+                    .and_then(|m| m.params.get(index as usize));
+                let pipe_here = info.is_some_and(|p| {
+                    p.decorators.iter().any(|d| match d {
+                        Val::Call(c) => c
+                            .args
+                            .iter()
+                            .any(|a| super::data::is_validation_pipe(self.project, file, a)),
+                        _ => false,
+                    })
+                });
+                let dto = info.and_then(|p| p.type_name.as_deref()).is_some_and(|t| {
+                    !matches!(t, "any" | "object" | "Object" | "Record" | "unknown")
+                });
+                if (shape.validated || pipe_here) && dto {
+                    labels &= !OBJECT;
+                }
                 let what = match key {
                     Some(k) => format!("{part}.{k}"),
                     None => part.to_string(),
@@ -504,6 +555,7 @@ impl Flow<'_> {
                 sanitized: false,
                 schema: None,
                 by_name: true,
+                validated: false,
             },
             steps: vec![Step {
                 file,
@@ -580,8 +632,26 @@ impl Flow<'_> {
             call: Some((fr, c)),
             depth: fr.depth + 1,
         };
+        // One return: it runs under the body's tail condition
+        // (`if (typeof v !== 'string') throw …; return v;`).
+        let tail = if f.returns.len() == 1 {
+            f.tail_cond
+        } else {
+            None
+        };
         for r in &f.returns {
-            if let Some(Abs::Client(mut t)) = self.eval(&inner, r) {
+            if let Some(Abs::Client(t)) = self.eval(&inner, r) {
+                let at_return = Frame {
+                    file,
+                    func,
+                    cond: tail,
+                    call: Some((fr, c)),
+                    depth: fr.depth + 1,
+                };
+                let mut t = self.guarded(&at_return, t);
+                if t.labels == 0 {
+                    continue;
+                }
                 t.steps.push(Step {
                     file: fr.file,
                     span: c.span,
@@ -741,14 +811,25 @@ impl Flow<'_> {
     /// (in the same frame).
     fn literal(&self, fr: &Frame, v: &Val) -> Option<Literal> {
         let mut cur = v.clone();
+        let mut var = None;
         for _ in 0..8 {
             match cur {
-                Val::Object(props) => return Some(Literal::Object(props.to_vec())),
+                Val::Object(props) => {
+                    let mut props = props.to_vec();
+                    // `filter.owner = req.body.owner` after `const filter = {}`.
+                    if let Some(id) = var {
+                        props.extend(self.member_writes(fr.file, id));
+                    }
+                    return Some(Literal::Object(props));
+                }
                 Val::Array(items) => return Some(Literal::Array(items.to_vec())),
                 Val::Binding(id) => {
                     let values = self.project.file(fr.file).binding_values(id);
                     match values {
-                        [one] => cur = one.clone(),
+                        [one] => {
+                            var = Some(id);
+                            cur = one.clone();
+                        }
                         _ => return None,
                     }
                 }
@@ -757,12 +838,44 @@ impl Flow<'_> {
         }
         None
     }
+
+    /// The properties the file's code writes on variable `id`
+    /// (`filter.owner = …`), as (name, value).
+    fn member_writes(&self, file: FileId, id: u32) -> Vec<(Atom, Val)> {
+        let mut out = Vec::new();
+        for f in &self.project.file(file).functions {
+            for e in &f.effects {
+                if let crate::model::Effect::Assign { target, value, .. } = &e.effect {
+                    if let Some((Val::Binding(b), k)) = target.as_member() {
+                        if *b == id {
+                            out.push((k.clone(), value.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
 }
 
 /// An object or array literal a value is.
 enum Literal {
     Object(Vec<(Atom, Val)>),
     Array(Vec<Val>),
+}
+
+/// Whether `v` reads variable `id` (shallowly: calls, members, operations).
+fn mentions(v: &Val, id: u32) -> bool {
+    match v {
+        Val::Binding(b) => *b == id,
+        Val::Member(m) => mentions(&m.0, id),
+        Val::Call(c) => mentions(&c.callee, id) || c.args.iter().any(|a| mentions(a, id)),
+        Val::Bin(b) => mentions(&b.1, id) || mentions(&b.2, id),
+        Val::Cond(c) => mentions(&c.1, id) || mentions(&c.2, id),
+        Val::Template(parts) => parts.iter().any(|p| mentions(p, id)),
+        Val::Not(x) | Val::TypeOf(x) | Val::Spread(x) => mentions(x, id),
+        _ => false,
+    }
 }
 
 /// `body.email` for `req.body.email` (what a middleware and a handler

@@ -38,6 +38,9 @@ pub const OBJECT: u8 = 1;
 /// The client controls the value's characters.
 pub const TEXT: u8 = 2;
 
+/// Request paths (`body.email`) checked to be strings before a handler.
+pub type Checked = std::rc::Rc<[String]>;
+
 /// One step of a flow, for the finding's evidence.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Step {
@@ -102,12 +105,15 @@ pub struct Flow<'p> {
     callers: RefCell<HashMap<FileId, HashMap<FnId, Vec<Caller>>>>,
     importers: OnceLock<Vec<Vec<FileId>>>,
     /// What the middleware before each handler checks (see `Taint::checked`).
-    checked: RefCell<HashMap<(FileId, FnId), std::rc::Rc<[String]>>>,
+    checked: RefCell<HashMap<(FileId, FnId), Checked>>,
     steps: Cell<u32>,
     /// Files where a query ran out of its budget.
     spent: RefCell<Vec<FileId>>,
     /// Variables and parameters being followed (cycles end there).
     active: RefCell<HashSet<(FileId, u32, u32, u8)>>,
+    /// Variables being followed through a redefinition from themselves
+    /// (`q = String(q)`), with that definition's index.
+    self_defs: RefCell<HashMap<(FileId, u32), usize>>,
 }
 
 impl<'p> Flow<'p> {
@@ -121,6 +127,7 @@ impl<'p> Flow<'p> {
             steps: Cell::new(0),
             spent: RefCell::new(Vec::new()),
             active: RefCell::new(HashSet::new()),
+            self_defs: RefCell::new(HashMap::new()),
         }
     }
 

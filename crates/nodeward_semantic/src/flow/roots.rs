@@ -24,6 +24,8 @@ pub struct Shape {
     /// No route registers the function: its parameter is named like a
     /// request.
     pub by_name: bool,
+    /// A NestJS validating pipe (`ValidationPipe`) runs for the route.
+    pub validated: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +104,10 @@ fn shape(project: &Project, routes: &RouteTable, r: &Route) -> Shape {
         sanitized,
         schema: r.schema(project),
         by_name: false,
+        validated: r
+            .middleware
+            .iter()
+            .any(|m| super::data::is_validation_pipe(project, m.file, &m.val)),
     }
 }
 

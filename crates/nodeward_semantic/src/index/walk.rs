@@ -170,11 +170,28 @@ fn type_name(ann: &TsTypeAnn) -> Option<swc_atoms::Atom> {
     }
 }
 
-/// Whether a statement always leaves the function (return or throw last).
+/// Whether a statement always leaves the function (return or throw last;
+/// Koa's `ctx.throw(…)` throws, `process.exit(…)` ends the process).
 fn always_exits(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Return(_) | Stmt::Throw(_) => true,
         Stmt::Block(b) => b.stmts.last().is_some_and(always_exits),
+        Stmt::Expr(e) => match &*e.expr {
+            Expr::Call(CallExpr {
+                callee: Callee::Expr(callee),
+                ..
+            }) => match &**callee {
+                Expr::Member(m) => match (&*m.obj, &m.prop) {
+                    (_, MemberProp::Ident(p)) if &*p.sym == "throw" => true,
+                    (Expr::Ident(o), MemberProp::Ident(p)) => {
+                        &*o.sym == "process" && &*p.sym == "exit"
+                    }
+                    _ => false,
+                },
+                _ => false,
+            },
+            _ => false,
+        },
         _ => false,
     }
 }
