@@ -212,6 +212,7 @@ pub const BUILT_IN: &[&str] = &[
     "nosql.toml",
     "process.toml",
     "sources.toml",
+    "sql.toml",
 ];
 
 pub fn headers() -> &'static HeaderModels {
@@ -248,6 +249,7 @@ mod tests {
             super::process(),
             super::sources(),
             super::nosql(),
+            super::sql(),
             nodeward_semantic::flow::flow_data(),
         );
     }
@@ -315,5 +317,28 @@ pub fn nosql() -> &'static NosqlModels {
     DATA.get_or_init(|| {
         toml::from_str(include_str!("../../../rules/models/nosql.toml"))
             .expect("rules/models/nosql.toml is valid (checked by a test)")
+    })
+}
+
+/// rules/models/sql.toml: query APIs whose argument is SQL text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SqlModels {
+    pub sink: Vec<SqlSink>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SqlSink {
+    pub packages: Vec<String>,
+    pub methods: Vec<String>,
+    pub argument: usize,
+}
+
+pub fn sql() -> &'static SqlModels {
+    static DATA: OnceLock<SqlModels> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/sql.toml"))
+            .expect("rules/models/sql.toml is valid (checked by a test)")
     })
 }

@@ -2,8 +2,9 @@
 
 use crate::rules::{
     missing_helmet::MissingHelmet, nosql_injection::NosqlInjection, redos::Redos,
-    swallowed_crash::SwallowedCrash, ungated_dev_route::UngatedDevRoute,
-    vulnerable_dependency::VulnerableDependency, x_powered_by::XPoweredBy,
+    sql_injection::SqlInjection, swallowed_crash::SwallowedCrash,
+    ungated_dev_route::UngatedDevRoute, vulnerable_dependency::VulnerableDependency,
+    x_powered_by::XPoweredBy,
 };
 use crate::Rule;
 
@@ -11,6 +12,7 @@ static RULES: &[&dyn Rule] = &[
     &MissingHelmet,
     &NosqlInjection,
     &Redos,
+    &SqlInjection,
     &SwallowedCrash,
     &UngatedDevRoute,
     &VulnerableDependency,

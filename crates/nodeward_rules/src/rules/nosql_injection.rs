@@ -7,11 +7,12 @@
 
 use std::collections::HashSet;
 
-use nodeward_report::{Finding, Level, Notice, NoticeKind, Precision, RuleMeta};
+use nodeward_report::{Finding, Level, Precision, RuleMeta};
 use nodeward_semantic::api::api_path;
-use nodeward_semantic::flow::{Flow, QueryHit, QueryPart, Taint, OBJECT};
+use nodeward_semantic::flow::{Flow, QueryHit, QueryPart, OBJECT};
 use nodeward_semantic::{CallSite, FileId, FnId, Project, Val};
 
+use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, unresolved};
 use crate::models::{nosql, NosqlKind, NosqlSink};
 use crate::{Ctx, Rule};
 
@@ -43,7 +44,13 @@ impl Rule for NosqlInjection {
             .iter()
             .flat_map(|s| s.methods.iter().map(String::as_str))
             .collect();
-        let by_name_ok = uses_a_driver(project);
+        let by_name_ok = imports_any(
+            project,
+            nosql()
+                .sink
+                .iter()
+                .flat_map(|s| s.packages.iter().map(String::as_str)),
+        );
         let mut flow: Option<Flow> = None;
         for (fid, model) in project.files.iter().enumerate() {
             let fid = fid as FileId;
@@ -73,30 +80,9 @@ impl Rule for NosqlInjection {
             }
         }
         if let Some(flow) = flow {
-            let mut notices = ctx.notices.lock().unwrap_or_else(|e| e.into_inner());
-            for file in flow.budget_spent() {
-                notices.push(Notice::for_file(
-                    NoticeKind::Budget,
-                    project.file(file).path.clone(),
-                    "following client data to a NoSQL query ran out of its budget in this file; some flows may be missed",
-                ));
-            }
+            budget_notices(ctx, &flow, "a NoSQL query");
         }
     }
-}
-
-/// Whether any file imports a MongoDB driver or ODM: the method-name
-/// fallback for receivers that cannot be resolved applies only then.
-fn uses_a_driver(project: &Project) -> bool {
-    let packages: HashSet<&str> = nosql()
-        .sink
-        .iter()
-        .flat_map(|s| s.packages.iter().map(String::as_str))
-        .collect();
-    project
-        .files
-        .iter()
-        .any(|m| m.imports.iter().any(|i| packages.contains(&**i)))
 }
 
 /// The sink rows a call matches: its receiver is a value of one of the
@@ -124,16 +110,6 @@ fn sinks_of(
             .collect(),
         None => Vec::new(),
     }
-}
-
-/// A receiver nothing resolves: a parameter (`this.userModel`, an injected
-/// model), an import outside the project. A value the project defines (an
-/// array, a class, a function) is not a query receiver.
-fn unresolved(project: &Project, file: FileId, recv: &Val) -> bool {
-    matches!(
-        project.resolve(file, recv).1,
-        Val::Unknown(_) | Val::Param { .. } | Val::Member(_) | Val::Call(_)
-    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -179,15 +155,7 @@ fn check_site(
     let model = project.file(file);
     let callee = nodeward_semantic::routes::name(model, &site.call.callee);
     let what = &hit.taint.what;
-    // The method name: in a chain (`db.collection('x').find(…)`) the call
-    // starts lines earlier.
-    let end = site.callee_span.end;
-    let span = nodeward_report::Span {
-        start: end
-            .saturating_sub(method.len() as u32)
-            .max(site.callee_span.start),
-        end,
-    };
+    let span = method_span(site, method);
     let mut f = Finding::new(META.id, META.default_level, model.path.clone(), span);
     let (message, help) = describe(&hit, sink.kind, &callee, what, method);
     f.message = message;
@@ -201,7 +169,13 @@ fn check_site(
             .insert("precision".into(), serde_json::Value::from("medium"));
     }
     f.help = help;
-    f.flow = flow_steps(project, &hit.taint, file, site, &callee);
+    f.flow = flow_steps(
+        project,
+        &hit.taint,
+        file,
+        site,
+        format!("reaches the query `{callee}(…)`"),
+    );
     f.properties
         .insert("source".into(), serde_json::Value::from(what.as_str()));
     Some(f)
@@ -237,28 +211,4 @@ fn describe(
             "build the filter from the fields you accept, each checked to be a string (`{ email: String(q.email) }`), or validate the query with a schema".into(),
         ),
     }
-}
-
-fn flow_steps(
-    project: &Project,
-    t: &Taint,
-    file: FileId,
-    site: &CallSite,
-    callee: &str,
-) -> Vec<nodeward_report::FlowStep> {
-    let mut out: Vec<nodeward_report::FlowStep> = t
-        .steps
-        .iter()
-        .map(|s| nodeward_report::Related {
-            path: project.file(s.file).path.clone(),
-            span: s.span,
-            message: s.message.clone(),
-        })
-        .collect();
-    out.push(nodeward_report::Related {
-        path: project.file(file).path.clone(),
-        span: site.call.span,
-        message: format!("reaches the query `{callee}(…)`"),
-    });
-    out
 }

@@ -18,6 +18,28 @@ pub struct FlowData {
     pub parse: ApiList,
     pub sanitize: ApiList,
     pub validation: Validation,
+    pub escape: Vec<Escape>,
+}
+
+/// Escaping for one language: `concern` is `sql` or `regex`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Escape {
+    pub concern: String,
+    pub apis: Vec<String>,
+    #[serde(default)]
+    pub methods: Vec<String>,
+    #[serde(default)]
+    pub packages: Vec<String>,
+}
+
+/// The concern bit of an escape row (`Taint::escaped`).
+pub fn concern_bit(concern: &str) -> u8 {
+    match concern {
+        "sql" => super::SQL,
+        "regex" => super::REGEX,
+        _ => 0,
+    }
 }
 
 #[derive(Debug, Deserialize)]

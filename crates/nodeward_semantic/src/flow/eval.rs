@@ -254,9 +254,8 @@ impl Flow<'_> {
             Val::Call(c) => self.call(fr, c),
             Val::Bin(b) => match b.0 {
                 "+" => {
-                    let l = self.eval_client(fr, &b.1);
-                    let r = self.eval_client(fr, &b.2);
-                    l.or(r).map(|t| Abs::Client(as_text(t)))
+                    let parts = [self.eval_client(fr, &b.1), self.eval_client(fr, &b.2)];
+                    least_escaped(parts.into_iter().flatten()).map(|t| Abs::Client(as_text(t)))
                 }
                 "||" | "??" => self.eval(fr, &b.1).or_else(|| self.eval(fr, &b.2)),
                 "&&" => self.eval(fr, &b.2),
@@ -276,10 +275,10 @@ impl Flow<'_> {
                 };
                 branch(&c.1, false).or_else(|| branch(&c.2, true))
             }
-            Val::Template(parts) => parts
-                .iter()
-                .find_map(|p| self.eval_client(fr, p))
-                .map(|t| Abs::Client(as_text(t))),
+            Val::Template(parts) => {
+                least_escaped(parts.iter().filter_map(|p| self.eval_client(fr, p)))
+                    .map(|t| Abs::Client(as_text(t)))
+            }
             Val::Spread(x) => self.eval(fr, x),
             _ => None,
         }
@@ -517,6 +516,7 @@ impl Flow<'_> {
                     steps: vec![source(what.clone())],
                     what,
                     by_name: false,
+                    escaped: 0,
                     schema: None,
                     checked: self.middleware_checked(file, func),
                 }))
@@ -590,6 +590,12 @@ impl Flow<'_> {
         if let Val::Func(id) = callee {
             return self.returns(fr, c, cf, id);
         }
+        if let Some(bit) = self.escapes(fr, c) {
+            let mut t = self.eval_client(fr, c.args.first()?)?;
+            t.labels &= TEXT;
+            t.escaped |= bit;
+            return (t.labels != 0).then_some(Abs::Client(t));
+        }
         let name = callee_name(self.project, fr.file, &c.callee)?;
         let data = flow_data();
         if let Some(conv) = data.convert.iter().find(|k| {
@@ -618,6 +624,29 @@ impl Flow<'_> {
                 }
             }
             return best.map(Abs::Client);
+        }
+        None
+    }
+
+    /// The concern a call escapes its argument's text for, if it is an
+    /// escaping function (`mysql.escape(x)`, `connection.escape(x)`,
+    /// `escapeStringRegexp(x)`).
+    fn escapes(&self, fr: &Frame, c: &CallVal) -> Option<u8> {
+        let data = flow_data();
+        let name = callee_name(self.project, fr.file, &c.callee);
+        let method = c.callee.as_member();
+        for e in &data.escape {
+            if name.as_ref().is_some_and(|n| e.apis.contains(n)) {
+                return Some(super::data::concern_bit(&e.concern));
+            }
+            if let Some((recv, m)) = method {
+                if e.methods.iter().any(|x| x == &**m)
+                    && crate::api::api_path(self.project, fr.file, recv)
+                        .is_some_and(|p| e.packages.contains(&p.package))
+                {
+                    return Some(super::data::concern_bit(&e.concern));
+                }
+            }
         }
         None
     }
@@ -884,6 +913,14 @@ fn root_relative(what: &str) -> Option<&str> {
     what.split_once('.').map(|(_, rest)| rest)
 }
 
+/// Of the client values text is built from, the one escaped for the
+/// fewest languages (an unescaped part makes the whole unsafe).
+fn least_escaped(parts: impl Iterator<Item = Taint>) -> Option<Taint> {
+    parts
+        .filter(|t| t.labels != 0)
+        .min_by_key(|t| t.escaped.count_ones())
+}
+
 fn as_text(mut t: Taint) -> Taint {
     t.labels &= TEXT;
     t
@@ -1011,6 +1048,7 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
         what,
         steps,
         by_name: r.shape.by_name,
+        escaped: 0,
         schema,
         checked: r.checked,
     }))
@@ -1034,6 +1072,7 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
         what,
         steps,
         by_name: r.shape.by_name,
+        escaped: 0,
         schema: None,
         checked: r.checked,
     }))

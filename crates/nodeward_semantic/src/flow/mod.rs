@@ -38,6 +38,10 @@ pub const OBJECT: u8 = 1;
 /// The client controls the value's characters.
 pub const TEXT: u8 = 2;
 
+/// Concerns a value's text is escaped for (`Taint::escaped`).
+pub const SQL: u8 = 1;
+pub const REGEX: u8 = 2;
+
 /// Request paths (`body.email`) checked to be strings before a handler.
 pub type Checked = std::rc::Rc<[String]>;
 
@@ -64,6 +68,8 @@ pub struct Taint {
     pub by_name: bool,
     /// The JSON schema Fastify checks this value against, if any.
     pub schema: Option<(FileId, Val)>,
+    /// The languages its text is escaped for (`SQL`, `REGEX`).
+    pub escaped: u8,
     /// Request paths (`body.email`) a middleware before the handler checks
     /// to be strings: it calls `next()` only when they are.
     pub checked: std::rc::Rc<[String]>,

@@ -1,0 +1,77 @@
+//! What the dataflow rules share: finding a sink's receiver, the span of
+//! its method, the flow steps of a finding, and the budget notices.
+
+use nodeward_report::{FlowStep, Notice, NoticeKind, Related, Span};
+use nodeward_semantic::flow::{Flow, Taint};
+use nodeward_semantic::{CallSite, FileId, Project, Val};
+
+use crate::Ctx;
+
+/// Whether any file imports one of `packages`: the method-name fallback
+/// for receivers that cannot be resolved applies only then.
+pub fn imports_any<'a>(project: &Project, packages: impl Iterator<Item = &'a str> + Clone) -> bool {
+    project.files.iter().any(|m| {
+        m.imports
+            .iter()
+            .any(|i| packages.clone().any(|p| p == &**i))
+    })
+}
+
+/// A receiver nothing resolves: a parameter (`this.db`, an injected
+/// model), an import outside the project. A value the project defines (an
+/// array, a class, a function, a string) is not a query receiver.
+pub fn unresolved(project: &Project, file: FileId, recv: &Val) -> bool {
+    matches!(
+        project.resolve(file, recv).1,
+        Val::Unknown(_) | Val::Param { .. } | Val::Member(_) | Val::Call(_)
+    )
+}
+
+/// The method name of a call: in a chain (`db.collection('x').find(…)`)
+/// the call starts lines before it.
+pub fn method_span(site: &CallSite, method: &str) -> Span {
+    let end = site.callee_span.end;
+    Span {
+        start: end
+            .saturating_sub(method.len() as u32)
+            .max(site.callee_span.start),
+        end,
+    }
+}
+
+/// The finding's flow: the taint's steps, then the sink.
+pub fn flow_steps(
+    project: &Project,
+    t: &Taint,
+    file: FileId,
+    site: &CallSite,
+    sink: String,
+) -> Vec<FlowStep> {
+    let mut out: Vec<FlowStep> = t
+        .steps
+        .iter()
+        .map(|s| Related {
+            path: project.file(s.file).path.clone(),
+            span: s.span,
+            message: s.message.clone(),
+        })
+        .collect();
+    out.push(Related {
+        path: project.file(file).path.clone(),
+        span: site.call.span,
+        message: sink,
+    });
+    out
+}
+
+/// A notice for each file where following client data ran out of budget.
+pub fn budget_notices(ctx: &Ctx, flow: &Flow, what: &str) {
+    let mut notices = ctx.notices.lock().unwrap_or_else(|e| e.into_inner());
+    for file in flow.budget_spent() {
+        notices.push(Notice::for_file(
+            NoticeKind::Budget,
+            ctx.project.file(file).path.clone(),
+            format!("following client data to {what} ran out of its budget in this file; some flows may be missed"),
+        ));
+    }
+}

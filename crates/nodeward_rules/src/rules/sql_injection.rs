@@ -1,0 +1,149 @@
+//! `sql-injection`: client text written into SQL text (concatenation or a
+//! template literal) that a driver, query builder or ORM runs.
+//!
+//! Sinks are data (rules/models/sql.toml); where the text comes from is the
+//! dataflow engine's. Bind parameters keep data out of the text, so only
+//! the SQL argument itself is followed; `String()` keeps the client's text
+//! (not a sanitizer here), a number conversion ends it, and the drivers'
+//! escaping functions make it safe for SQL only.
+
+use std::collections::HashSet;
+
+use nodeward_report::{Finding, Level, Precision, RuleMeta};
+use nodeward_semantic::api::api_path;
+use nodeward_semantic::flow::{Flow, SQL, TEXT};
+use nodeward_semantic::{FileId, FnId, Project, Val};
+
+use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, unresolved};
+use crate::models::{sql, SqlSink};
+use crate::{Ctx, Rule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "sql-injection",
+    name: "SqlInjection",
+    summary: "Client text is written into SQL text that is run",
+    default_level: Level::Error,
+    cwe: &[89],
+    tags: &["injection", "sql"],
+    precision: Precision::High,
+    security_severity: "8.8",
+    docs: include_str!("../../../../rules/sql-injection.md"),
+};
+
+pub struct SqlInjection;
+
+impl Rule for SqlInjection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let methods: HashSet<&str> = sql()
+            .sink
+            .iter()
+            .flat_map(|s| s.methods.iter().map(String::as_str))
+            .collect();
+        let by_name_ok = imports_any(
+            project,
+            sql()
+                .sink
+                .iter()
+                .flat_map(|s| s.packages.iter().map(String::as_str)),
+        );
+        let mut flow: Option<Flow> = None;
+        for (fid, model) in project.files.iter().enumerate() {
+            let fid = fid as FileId;
+            if ctx.leaves_aside(fid) {
+                continue;
+            }
+            for (func, f) in model.functions.iter().enumerate() {
+                for site in &f.calls {
+                    let Some((recv, m)) = site.call.callee.as_member() else {
+                        continue;
+                    };
+                    if !methods.contains(m.as_str()) {
+                        continue;
+                    }
+                    let Some((sink, by_name)) = sink_of(project, fid, recv, m, by_name_ok) else {
+                        continue;
+                    };
+                    let Some(arg) = site.call.args.get(sink.argument) else {
+                        continue;
+                    };
+                    // By name only: the argument must be built text.
+                    if by_name && !matches!(arg, Val::Bin(_) | Val::Template(_) | Val::Binding(_)) {
+                        continue;
+                    }
+                    let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+                    let Some(t) = flow.client_value(fid, func as FnId, arg, site.cond) else {
+                        continue;
+                    };
+                    if t.labels & TEXT == 0 || t.escaped & SQL != 0 {
+                        continue;
+                    }
+                    let callee = nodeward_semantic::routes::name(model, &site.call.callee);
+                    let mut finding = Finding::new(
+                        META.id,
+                        META.default_level,
+                        model.path.clone(),
+                        method_span(site, m),
+                    );
+                    finding.message = format!(
+                        "`{}` is written into the SQL text of `{callee}(…)`: the client can change the query (`' OR '1'='1`, a `UNION SELECT`)",
+                        t.what
+                    );
+                    if by_name || t.by_name {
+                        finding.message.push_str(if by_name {
+                            " (the receiver is not resolved: matched as a query by its method name)"
+                        } else {
+                            " (the handler is recognised by its parameter's name, not by a route)"
+                        });
+                        finding
+                            .properties
+                            .insert("precision".into(), serde_json::Value::from("medium"));
+                    }
+                    finding.help = "pass the value as a bind parameter (`query('SELECT … WHERE id = ?', [id])`, `$1` for pg, `replacements` for Sequelize, `knex.raw('… = ?', [id])`) or use the query builder; a column or table name must come from an allow-list".into();
+                    finding.flow = flow_steps(
+                        project,
+                        &t,
+                        fid,
+                        site,
+                        format!("is run as SQL by `{callee}(…)`"),
+                    );
+                    finding
+                        .properties
+                        .insert("source".into(), serde_json::Value::from(t.what.as_str()));
+                    out.push(finding);
+                }
+            }
+        }
+        if let Some(flow) = flow {
+            budget_notices(ctx, &flow, "SQL text");
+        }
+    }
+}
+
+/// The sink row a call matches: its receiver is a value of one of the
+/// row's packages, or (by name) cannot be resolved at all.
+fn sink_of(
+    project: &Project,
+    file: FileId,
+    recv: &Val,
+    method: &str,
+    by_name_ok: bool,
+) -> Option<(&'static SqlSink, bool)> {
+    let mut rows = sql()
+        .sink
+        .iter()
+        .filter(|s| s.methods.iter().any(|m| m == method));
+    match api_path(project, file, recv) {
+        Some(path) => rows
+            .find(|s| s.packages.contains(&path.package))
+            .map(|s| (s, false)),
+        None if by_name_ok && unresolved(project, file, recv) => rows.next().map(|s| (s, true)),
+        None => None,
+    }
+}
