@@ -19,6 +19,24 @@ pub struct FlowData {
     pub sanitize: ApiList,
     pub validation: Validation,
     pub escape: Vec<Escape>,
+    pub schemas: Schemas,
+    pub express_validator: ExpressValidator,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Schemas {
+    pub packages: Vec<String>,
+    pub scalars: Vec<String>,
+    pub objects: Vec<String>,
+    pub parts: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ExpressValidator {
+    pub sources: Vec<String>,
+    pub checks: Vec<String>,
 }
 
 /// Escaping for one language: `concern` is `sql` or `regex`.

@@ -19,6 +19,7 @@
 mod data;
 mod eval;
 mod roots;
+mod schemas;
 
 pub use data::{callee_name, flow_data};
 
@@ -204,6 +205,7 @@ impl<'p> Flow<'p> {
             .insert((file, func), std::rc::Rc::from(Vec::new()));
         let mut all = Vec::new();
         if let Some(root) = self.roots.get(file, func) {
+            all.extend(root.schema_checked.iter().cloned());
             for &(mf, mfn) in &root.before {
                 all.extend(self.checked_before_next(mf, mfn));
             }

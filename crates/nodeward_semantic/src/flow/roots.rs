@@ -5,9 +5,11 @@
 use std::collections::HashMap;
 
 use crate::api::api_path;
+
+use super::schemas::checked_by;
 use crate::model::{FnId, Val};
 use crate::project::{FileId, Project};
-use crate::routes::{Framework, Role, Route, RouteTable};
+use crate::routes::{wrapped_roles, Framework, Handler, Role, Route, RouteTable};
 
 /// What the request parts can be on the routes a function serves.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,6 +36,9 @@ pub struct RootInfo {
     pub shape: Shape,
     /// The project middleware that runs before it on its route.
     pub before: Vec<(FileId, FnId)>,
+    /// Request paths (`body.email`) a schema-validating middleware before it
+    /// types as scalars.
+    pub schema_checked: Vec<String>,
 }
 
 #[derive(Default)]
@@ -46,13 +51,29 @@ impl Roots {
         let mut by_fn = HashMap::new();
         for r in &routes.routes {
             let shape = shape(project, routes, r);
-            let mw: Vec<(FileId, FnId)> = r.middleware.iter().filter_map(|m| m.target).collect();
-            let handlers = r.handlers.iter().map(|h| (h, mw.clone()));
-            let middleware = r.middleware.iter().enumerate().map(|(i, h)| {
-                let before = r.middleware[..i].iter().filter_map(|m| m.target).collect();
-                (h, before)
-            });
-            for (h, before) in handlers.chain(middleware) {
+            let n = r.middleware.len();
+            let handlers = r.handlers.iter().map(|h| (h, n));
+            let middleware = r.middleware.iter().enumerate().map(|(i, h)| (h, i));
+            for (h, upto) in handlers.chain(middleware) {
+                let mw = &r.middleware[..upto];
+                let before: Vec<(FileId, FnId)> = mw.iter().filter_map(|m| m.target).collect();
+                let mut schema_checked: Vec<String> =
+                    mw.iter().flat_map(|m| checked_by(project, m)).collect();
+                schema_checked.sort();
+                schema_checked.dedup();
+                // `catchAsync(async (req, res) => …)`: the wrapped function
+                // gets what the wrapper is given.
+                for (wf, wid) in wrapped(project, h) {
+                    let roles = wrapped_roles(project, r.framework, wf, wid);
+                    if !roles.is_empty() {
+                        by_fn.entry((wf, wid)).or_insert(RootInfo {
+                            roles,
+                            shape: shape.clone(),
+                            before: before.clone(),
+                            schema_checked: schema_checked.clone(),
+                        });
+                    }
+                }
                 let Some(target) = h.target else { continue };
                 if h.roles.is_empty() {
                     continue;
@@ -70,6 +91,7 @@ impl Roots {
                         roles: h.roles.clone(),
                         shape: shape.clone(),
                         before,
+                        schema_checked,
                     });
             }
         }
@@ -127,4 +149,19 @@ fn query_parser_setting(app: &crate::routes::Router) -> Option<bool> {
             _ => None,
         }
     })
+}
+
+/// The project functions a handler wrapper is given: the arguments of a
+/// call that is the handler (`catchAsync(fn)`, `asyncHandler(fn)`).
+fn wrapped(project: &Project, h: &Handler) -> Vec<(FileId, FnId)> {
+    let (f, v) = project.resolve(h.file, &h.val);
+    let Val::Call(c) = v else { return Vec::new() };
+    c.args
+        .iter()
+        .filter_map(|a| match project.resolve(f, a) {
+            (af, Val::Func(id)) => Some((af, id)),
+            _ => None,
+        })
+        .filter(|t| Some(*t) != h.target)
+        .collect()
 }

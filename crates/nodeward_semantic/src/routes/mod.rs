@@ -21,7 +21,7 @@ pub use data::{
 };
 pub use describe::{describe, name};
 pub use interp::module_path;
-pub use roles::Role;
+pub use roles::{wrapped_roles, Role};
 pub use table::{Gate, GateKind, GateStep, Handler, Route};
 
 use nodeward_report::Span;

@@ -4,8 +4,8 @@
 //! parameter decorator or an Express `router.param` hands over. The
 //! dataflow queries start from these.
 
-use crate::model::Val;
-use crate::project::Project;
+use crate::model::{FnId, Val};
+use crate::project::{FileId, Project};
 
 use super::describe::name;
 use super::{Framework, Handler, Route};
@@ -100,6 +100,20 @@ fn roles(project: &Project, fw: Framework, h: &Handler) -> Vec<Role> {
     };
     roles.resize(n, Role::Other);
     roles
+}
+
+/// The roles of a function a handler wrapper calls with what it is given
+/// (`catchAsync(async (req, res) => …)`, express-async-handler): those of
+/// a handler of `fw` with its parameters.
+pub fn wrapped_roles(project: &Project, fw: Framework, file: FileId, func: FnId) -> Vec<Role> {
+    let h = Handler {
+        file,
+        val: Val::Func(func),
+        target: Some((file, func)),
+        name: String::new(),
+        roles: Vec::new(),
+    };
+    roles(project, fw, &h)
 }
 
 /// Express's own rule: a function of four parameters is an error handler.
