@@ -333,6 +333,14 @@ pub struct SqlSink {
     pub packages: Vec<String>,
     pub methods: Vec<String>,
     pub argument: usize,
+    /// Whether the method name alone counts when the receiver cannot be
+    /// resolved.
+    #[serde(default = "yes")]
+    pub by_name: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 pub fn sql() -> &'static SqlModels {

@@ -73,8 +73,8 @@ impl Rule for SqlInjection {
                     let Some(arg) = site.call.args.get(sink.argument) else {
                         continue;
                     };
-                    // By name only: the argument must be built text.
-                    if by_name && !matches!(arg, Val::Bin(_) | Val::Template(_) | Val::Binding(_)) {
+                    // By name only: the argument must be text built here.
+                    if by_name && !built_text(project, fid, arg) {
                         continue;
                     }
                     let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
@@ -143,7 +143,35 @@ fn sink_of(
         Some(path) => rows
             .find(|s| s.packages.contains(&path.package))
             .map(|s| (s, false)),
-        None if by_name_ok && unresolved(project, file, recv) => rows.next().map(|s| (s, true)),
+        None if by_name_ok && unresolved(project, file, recv) => {
+            rows.find(|s| s.by_name).map(|s| (s, true))
+        }
         None => None,
     }
+}
+
+/// Whether `v` is text built by concatenation or a template literal
+/// (through variables given one value, or `sql += …`).
+fn built_text(project: &Project, file: FileId, v: &Val) -> bool {
+    let mut cur = v;
+    for _ in 0..8 {
+        match cur {
+            Val::Template(_) => return true,
+            Val::Bin(b) if b.0 == "+" => return true,
+            Val::Binding(id) => {
+                let values = project.file(file).binding_values(*id);
+                if values.len() > 1 {
+                    return values
+                        .iter()
+                        .any(|x| matches!(x, Val::Template(_) | Val::Bin(_)));
+                }
+                match values.first() {
+                    Some(one) => cur = one,
+                    None => return false,
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
 }
