@@ -242,10 +242,13 @@ fn analyze_inner(
         notices.extend(n);
     }
     for r in &opts.rules {
-        match panic_capture::catch(|| {
-            let mut out = Vec::new();
-            r.rule.check_project(&ctx, &mut out);
-            out
+        // On the run's own pool: a rule's parallel parts respect `--jobs`.
+        match pool.install(|| {
+            panic_capture::catch(|| {
+                let mut out = Vec::new();
+                r.rule.check_project(&ctx, &mut out);
+                out
+            })
         }) {
             // A project-level rule sets each finding's level (the dependency
             // check ranks by reach); the configured level caps it.

@@ -75,3 +75,56 @@ pub fn budget_notices(ctx: &Ctx, flow: &Flow, what: &str) {
         ));
     }
 }
+
+/// A call that may be a sink: its method is one of the rule's and its
+/// receiver matched a sink row (`by_name`: by the method name only).
+pub struct Candidate<'p, S> {
+    pub file: FileId,
+    pub func: nodeward_semantic::FnId,
+    pub site: &'p CallSite,
+    pub method: &'p str,
+    pub sink: S,
+    pub by_name: bool,
+}
+
+/// Every candidate sink call of the project, in file and source order,
+/// found in parallel (the dataflow then runs on these few).
+pub fn candidates<'p, S: Send + Copy>(
+    ctx: &Ctx<'p>,
+    methods: &std::collections::HashSet<&str>,
+    classify: impl Fn(FileId, &Val, &str) -> Vec<(S, bool)> + Sync,
+) -> Vec<Candidate<'p, S>> {
+    use rayon::prelude::*;
+    let project: &'p Project = ctx.project;
+    let per_file: Vec<Vec<Candidate<'p, S>>> = (0..project.files.len() as FileId)
+        .into_par_iter()
+        .map(|fid| {
+            let mut out = Vec::new();
+            if ctx.leaves_aside(fid) {
+                return out;
+            }
+            for (func, f) in project.file(fid).functions.iter().enumerate() {
+                for site in &f.calls {
+                    let Some((recv, m)) = site.call.callee.as_member() else {
+                        continue;
+                    };
+                    if !methods.contains(m.as_str()) {
+                        continue;
+                    }
+                    for (sink, by_name) in classify(fid, recv, m) {
+                        out.push(Candidate {
+                            file: fid,
+                            func: func as nodeward_semantic::FnId,
+                            site,
+                            method: m.as_str(),
+                            sink,
+                            by_name,
+                        });
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    per_file.into_iter().flatten().collect()
+}

@@ -12,7 +12,9 @@ use nodeward_semantic::api::api_path;
 use nodeward_semantic::flow::{Flow, QueryHit, QueryPart, OBJECT};
 use nodeward_semantic::{CallSite, FileId, FnId, Project, Val};
 
-use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, unresolved};
+use crate::flow_sinks::{
+    budget_notices, candidates, flow_steps, imports_any, method_span, unresolved,
+};
 use crate::models::{nosql, NosqlKind, NosqlSink};
 use crate::{Ctx, Rule};
 
@@ -51,32 +53,24 @@ impl Rule for NosqlInjection {
                 .iter()
                 .flat_map(|s| s.packages.iter().map(String::as_str)),
         );
+        let found = candidates(ctx, &methods, |file, recv, m| {
+            sinks_of(project, file, recv, m, by_name_ok)
+        });
         let mut flow: Option<Flow> = None;
-        for (fid, model) in project.files.iter().enumerate() {
-            let fid = fid as FileId;
-            if ctx.leaves_aside(fid) {
+        // One finding a call: the first row (filter before update) that
+        // the client reaches.
+        let mut done = HashSet::new();
+        for c in found {
+            let key = (c.file, c.site.call.span);
+            if done.contains(&key) {
                 continue;
             }
-            for (func, f) in model.functions.iter().enumerate() {
-                for site in &f.calls {
-                    let Some((recv, m)) = site.call.callee.as_member() else {
-                        continue;
-                    };
-                    if !methods.contains(m.as_str()) {
-                        continue;
-                    }
-                    // One finding a call: the first row (filter before
-                    // update) that the client reaches.
-                    for (sink, by_name) in sinks_of(project, fid, recv, m, by_name_ok) {
-                        let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
-                        if let Some(finding) =
-                            check_site(project, flow, fid, func as FnId, site, sink, m, by_name)
-                        {
-                            out.push(finding);
-                            break;
-                        }
-                    }
-                }
+            let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+            if let Some(finding) = check_site(
+                project, flow, c.file, c.func, c.site, c.sink, c.method, c.by_name,
+            ) {
+                out.push(finding);
+                done.insert(key);
             }
         }
         if let Some(flow) = flow {

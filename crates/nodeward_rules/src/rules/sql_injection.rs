@@ -12,9 +12,11 @@ use std::collections::HashSet;
 use nodeward_report::{Finding, Level, Precision, RuleMeta};
 use nodeward_semantic::api::api_path;
 use nodeward_semantic::flow::{Flow, SQL, TEXT};
-use nodeward_semantic::{FileId, FnId, Project, Val};
+use nodeward_semantic::{FileId, Project, Val};
 
-use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, unresolved};
+use crate::flow_sinks::{
+    budget_notices, candidates, flow_steps, imports_any, method_span, unresolved,
+};
 use crate::models::{sql, SqlSink};
 use crate::{Ctx, Rule};
 
@@ -53,72 +55,62 @@ impl Rule for SqlInjection {
                 .iter()
                 .flat_map(|s| s.packages.iter().map(String::as_str)),
         );
+        let found = candidates(ctx, &methods, |file, recv, m| {
+            sink_of(project, file, recv, m, by_name_ok)
+                .into_iter()
+                .collect()
+        });
         let mut flow: Option<Flow> = None;
-        for (fid, model) in project.files.iter().enumerate() {
-            let fid = fid as FileId;
-            if ctx.leaves_aside(fid) {
+        for c in found {
+            let (fid, site, m, sink, by_name) = (c.file, c.site, c.method, c.sink, c.by_name);
+            let model = project.file(fid);
+            let Some(arg) = site.call.args.get(sink.argument) else {
+                continue;
+            };
+            // By name only: the argument must be text built here.
+            if by_name && !built_text(project, fid, arg) {
                 continue;
             }
-            for (func, f) in model.functions.iter().enumerate() {
-                for site in &f.calls {
-                    let Some((recv, m)) = site.call.callee.as_member() else {
-                        continue;
-                    };
-                    if !methods.contains(m.as_str()) {
-                        continue;
-                    }
-                    let Some((sink, by_name)) = sink_of(project, fid, recv, m, by_name_ok) else {
-                        continue;
-                    };
-                    let Some(arg) = site.call.args.get(sink.argument) else {
-                        continue;
-                    };
-                    // By name only: the argument must be text built here.
-                    if by_name && !built_text(project, fid, arg) {
-                        continue;
-                    }
-                    let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
-                    let Some(t) = flow.client_value(fid, func as FnId, arg, site.cond) else {
-                        continue;
-                    };
-                    if t.labels & TEXT == 0 || t.escaped & SQL != 0 {
-                        continue;
-                    }
-                    let callee = nodeward_semantic::routes::name(model, &site.call.callee);
-                    let mut finding = Finding::new(
-                        META.id,
-                        META.default_level,
-                        model.path.clone(),
-                        method_span(site, m),
-                    );
-                    finding.message = format!(
-                        "`{}` is written into the SQL text of `{callee}(…)`: the client can change the query (`' OR '1'='1`, a `UNION SELECT`)",
-                        t.what
-                    );
-                    if by_name || t.by_name {
-                        finding.message.push_str(if by_name {
-                            " (the receiver is not resolved: matched as a query by its method name)"
-                        } else {
-                            " (the handler is recognised by its parameter's name, not by a route)"
-                        });
-                        finding
-                            .properties
-                            .insert("precision".into(), serde_json::Value::from("medium"));
-                    }
-                    finding.help = "pass the value as a bind parameter (`query('SELECT … WHERE id = ?', [id])`, `$1` for pg, `replacements` for Sequelize, `knex.raw('… = ?', [id])`) or use the query builder; a column or table name must come from an allow-list".into();
-                    finding.flow = flow_steps(
-                        project,
-                        &t,
-                        fid,
-                        site,
-                        format!("is run as SQL by `{callee}(…)`"),
-                    );
-                    finding
-                        .properties
-                        .insert("source".into(), serde_json::Value::from(t.what.as_str()));
-                    out.push(finding);
-                }
+            let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+            let Some(t) = flow.client_value(fid, c.func, arg, site.cond) else {
+                continue;
+            };
+            if t.labels & TEXT == 0 || t.escaped & SQL != 0 {
+                continue;
             }
+            let callee = nodeward_semantic::routes::name(model, &site.call.callee);
+            let mut finding = Finding::new(
+                META.id,
+                META.default_level,
+                model.path.clone(),
+                method_span(site, m),
+            );
+            finding.message = format!(
+                "`{}` is written into the SQL text of `{callee}(…)`: the client can change the query (`' OR '1'='1`, a `UNION SELECT`)",
+                t.what
+            );
+            if by_name || t.by_name {
+                finding.message.push_str(if by_name {
+                    " (the receiver is not resolved: matched as a query by its method name)"
+                } else {
+                    " (the handler is recognised by its parameter's name, not by a route)"
+                });
+                finding
+                    .properties
+                    .insert("precision".into(), serde_json::Value::from("medium"));
+            }
+            finding.help = "pass the value as a bind parameter (`query('SELECT … WHERE id = ?', [id])`, `$1` for pg, `replacements` for Sequelize, `knex.raw('… = ?', [id])`) or use the query builder; a column or table name must come from an allow-list".into();
+            finding.flow = flow_steps(
+                project,
+                &t,
+                fid,
+                site,
+                format!("is run as SQL by `{callee}(…)`"),
+            );
+            finding
+                .properties
+                .insert("source".into(), serde_json::Value::from(t.what.as_str()));
+            out.push(finding);
         }
         if let Some(flow) = flow {
             budget_notices(ctx, &flow, "SQL text");

@@ -259,14 +259,23 @@ impl<'p> Flow<'p> {
 
 /// For each file, the files that import it.
 fn build_importers(project: &Project) -> Vec<Vec<FileId>> {
+    use rayon::prelude::*;
+    let edges: Vec<Vec<FileId>> = (0..project.files.len() as FileId)
+        .into_par_iter()
+        .map(|g| {
+            project
+                .file(g)
+                .imports
+                .iter()
+                .filter_map(|spec| project.resolve_module(g, spec))
+                .filter(|&f| f != g)
+                .collect()
+        })
+        .collect();
     let mut out = vec![Vec::new(); project.files.len()];
-    for (g, model) in project.files.iter().enumerate() {
-        for spec in &model.imports {
-            if let Some(f) = project.resolve_module(g as FileId, spec) {
-                if f as usize != g {
-                    out[f as usize].push(g as FileId);
-                }
-            }
+    for (g, targets) in edges.into_iter().enumerate() {
+        for f in targets {
+            out[f as usize].push(g as FileId);
         }
     }
     for v in &mut out {
