@@ -330,7 +330,10 @@ impl Flow<'_> {
         let b = model.bindings.get(id as usize)?;
         match found? {
             Abs::Client(mut t) => {
-                if t.steps.last().is_none_or(|s| s.span != b.span) {
+                // A parameter's variable: the step that enters the function
+                // already names it.
+                let param = matches!(b.value, Val::Param { .. });
+                if !param && t.steps.last().is_none_or(|s| s.span != b.span) {
                     t.steps.push(Step {
                         file: fr.file,
                         span: b.span,
