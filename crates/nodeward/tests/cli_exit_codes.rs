@@ -11,10 +11,11 @@ use cli_support::{
 };
 
 /// Every rule with its default severity.
-const RULES: [(&str, &str); 8] = [
+const RULES: [(&str, &str); 9] = [
     ("missing-helmet", "warning"),
     ("nosql-injection", "error"),
     ("redos", "error"),
+    ("regex-injection", "error"),
     ("sql-injection", "error"),
     ("swallowed-crash", "warning"),
     ("ungated-dev-route", "warning"),

@@ -137,6 +137,7 @@ fn sarif_is_valid_and_has_the_results() {
             "missing-helmet",
             "nosql-injection",
             "redos",
+            "regex-injection",
             "sql-injection",
             "swallowed-crash",
             "ungated-dev-route",

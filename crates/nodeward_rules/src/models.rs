@@ -211,6 +211,7 @@ pub const BUILT_IN: &[&str] = &[
     "headers.toml",
     "nosql.toml",
     "process.toml",
+    "regex.toml",
     "sources.toml",
     "sql.toml",
 ];
@@ -250,6 +251,7 @@ mod tests {
             super::sources(),
             super::nosql(),
             super::sql(),
+            super::regex_sinks(),
             nodeward_semantic::flow::flow_data(),
         );
     }
@@ -348,5 +350,34 @@ pub fn sql() -> &'static SqlModels {
     DATA.get_or_init(|| {
         toml::from_str(include_str!("../../../rules/models/sql.toml"))
             .expect("rules/models/sql.toml is valid (checked by a test)")
+    })
+}
+
+/// rules/models/regex.toml: where a string becomes a pattern.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RegexSinks {
+    pub constructor: Vec<RegexConstructor>,
+    pub string_methods: RegexStringMethods,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RegexConstructor {
+    pub apis: Vec<String>,
+    pub argument: usize,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RegexStringMethods {
+    pub methods: Vec<String>,
+}
+
+pub fn regex_sinks() -> &'static RegexSinks {
+    static DATA: OnceLock<RegexSinks> = OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/models/regex.toml"))
+            .expect("rules/models/regex.toml is valid (checked by a test)")
     })
 }

@@ -2,7 +2,7 @@
 
 use crate::rules::{
     missing_helmet::MissingHelmet, nosql_injection::NosqlInjection, redos::Redos,
-    sql_injection::SqlInjection, swallowed_crash::SwallowedCrash,
+    regex_injection::RegexInjection, sql_injection::SqlInjection, swallowed_crash::SwallowedCrash,
     ungated_dev_route::UngatedDevRoute, vulnerable_dependency::VulnerableDependency,
     x_powered_by::XPoweredBy,
 };
@@ -12,6 +12,7 @@ static RULES: &[&dyn Rule] = &[
     &MissingHelmet,
     &NosqlInjection,
     &Redos,
+    &RegexInjection,
     &SqlInjection,
     &SwallowedCrash,
     &UngatedDevRoute,

@@ -3,6 +3,7 @@
 pub mod missing_helmet;
 pub mod nosql_injection;
 pub mod redos;
+pub mod regex_injection;
 pub mod sql_injection;
 pub mod swallowed_crash;
 pub mod ungated_dev_route;

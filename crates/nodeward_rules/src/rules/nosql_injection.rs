@@ -81,7 +81,7 @@ impl Rule for NosqlInjection {
 
 /// The sink rows a call matches: its receiver is a value of one of the
 /// rows' packages, or (by name) cannot be resolved at all.
-fn sinks_of(
+pub(crate) fn sinks_of(
     project: &Project,
     file: FileId,
     recv: &Val,
@@ -145,7 +145,10 @@ fn check_site(
             }
         }
     };
-    let hit = hits.into_iter().next()?;
+    // A `$regex` pattern is regex-injection's.
+    let hit = hits
+        .into_iter()
+        .find(|h| !matches!(h.part, QueryPart::Regex(_)))?;
     let model = project.file(file);
     let callee = nodeward_semantic::routes::name(model, &site.call.callee);
     let what = &hit.taint.what;
@@ -184,6 +187,11 @@ fn describe(
 ) -> (String, String) {
     let fix_value = "make sure it is a string before the query: check `typeof … === 'string'` and answer 400 otherwise, cast it with `String(…)`, or compare with `{ $eq: … }`; a validator (joi, zod, express-validator) or express-mongo-sanitize also works".to_string();
     match (&hit.part, kind) {
+        // Left to regex-injection (filtered out above).
+        (QueryPart::Regex(field), _) => (
+            format!("`{what}` is the `$regex` of `{field}` in `{callee}(…)`"),
+            "escape it with escape-string-regexp before it becomes a pattern".into(),
+        ),
         (QueryPart::Where, _) => (
             format!("`{what}` is written into a `$where` of `{callee}(…)`: the database runs it as JavaScript, so the client can make the condition anything"),
             "never build `$where` from client data; express the condition with query operators and pass the value as a value".into(),

@@ -78,15 +78,59 @@ impl Flow<'_> {
         while let Some(id) = cur {
             n += 1;
             let Some(node) = model.cond(id) else { break };
-            if n > 64 || t.labels & OBJECT == 0 {
+            if n > 64 {
                 break;
             }
             if self.type_guard(fr, &node.test, node.negated, &t.what) {
                 t.labels &= !OBJECT;
             }
+            if self.allow_listed(fr, &node.test, node.negated, &t.what) {
+                // Only characters with no meaning in a pattern: safe as
+                // regex text (and a string).
+                t.labels &= !OBJECT;
+                t.escaped |= super::REGEX;
+            }
             cur = node.parent;
         }
         t
+    }
+
+    /// Whether `test` (negated if `negated`) holding means the value read as
+    /// `what` matched an allow-list regex (`/^[A-Za-z0-9_-]+$/.test(x)`).
+    fn allow_listed(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
+        match test {
+            Val::Not(x) => self.allow_listed(fr, x, !negated, what),
+            Val::Bin(b) if (b.0 == "&&" && !negated) || (b.0 == "||" && negated) => {
+                self.allow_listed(fr, &b.1, negated, what)
+                    || self.allow_listed(fr, &b.2, negated, what)
+            }
+            Val::Call(c) if !negated => {
+                let Some((recv, m)) = c.callee.as_member() else {
+                    return false;
+                };
+                if &**m != "test" {
+                    return false;
+                }
+                let Some(arg) = c.args.first() else {
+                    return false;
+                };
+                let (rf, r) = self.project.resolve(fr.file, recv);
+                let Val::Regex(i) = r else { return false };
+                let Some(lit) = self.project.file(rf).regexes.get(i as usize) else {
+                    return false;
+                };
+                let top = Frame {
+                    file: fr.file,
+                    func: fr.func,
+                    cond: None,
+                    call: fr.call,
+                    depth: fr.depth,
+                };
+                allow_list_pattern(&lit.pattern)
+                    && matches!(self.eval(&top, arg), Some(Abs::Client(t)) if t.what == what)
+            }
+            _ => false,
+        }
     }
 
     /// Whether `test` (negated if `negated`) holding means the value read
@@ -735,6 +779,15 @@ impl Flow<'_> {
                                 self.query_parts(fr, item, prefix, out, nesting + 1);
                             }
                         }
+                    } else if key == "$regex" {
+                        // Client text as a server-side pattern (regex-injection).
+                        if let Some(t) = self.eval_client(fr, val).filter(|t| t.labels & TEXT != 0)
+                        {
+                            out.push(QueryHit {
+                                part: QueryPart::Regex(prefix.to_string()),
+                                taint: t,
+                            });
+                        }
                     } else if key.starts_with('$') {
                         // An operator the code wrote (`$eq`, `$in`, `$gt`):
                         // the client's value is its operand, not query syntax.
@@ -894,6 +947,39 @@ impl Flow<'_> {
 enum Literal {
     Object(Vec<(Atom, Val)>),
     Array(Vec<Val>),
+}
+
+/// `^[…]+$` (or `*`, `{n,m}`) whose class holds no character with a
+/// meaning in a pattern: a string it accepts is safe as regex text.
+fn allow_list_pattern(p: &str) -> bool {
+    let Some(body) = p.strip_prefix("^[").and_then(|b| b.strip_suffix('$')) else {
+        return false;
+    };
+    let Some(close) = body.find(']') else {
+        return false;
+    };
+    let (class, quant) = (&body[..close], &body[close + 1..]);
+    let quant_ok = matches!(quant, "+" | "*" | "?")
+        || (quant.starts_with('{')
+            && quant.ends_with('}')
+            && quant[1..quant.len() - 1]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ','));
+    if !quant_ok || class.starts_with('^') {
+        return false;
+    }
+    let mut chars = class.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('w' | 'd' | '-' | '_') => {}
+                _ => return false,
+            },
+            '.' | '*' | '+' | '?' | '^' | '$' | '{' | '}' | '(' | ')' | '|' | '[' => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 /// Whether `v` reads variable `id` (shallowly: calls, members, operations).

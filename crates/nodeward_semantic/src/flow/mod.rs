@@ -85,6 +85,8 @@ pub enum QueryPart {
     Field(String),
     /// The string of a `$where` (server-side JavaScript).
     Where,
+    /// The pattern of a `$regex` on the field at this key path.
+    Regex(String),
 }
 
 #[derive(Debug, Clone, PartialEq)]

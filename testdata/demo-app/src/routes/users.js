@@ -19,7 +19,7 @@ router.post('/', validateSignup, async (req, res, next) => {
 
 router.get('/search', async (req, res, next) => {
   try {
-    const users = await User.find({ name: new RegExp(req.query.q, 'i') })
+    const users = await User.find({ name: new RegExp(req.query.q, 'i') }) // expect: regex-injection
       .select('name email')
       .limit(20);
     res.json(users);

@@ -1,0 +1,170 @@
+//! `regex-injection`: client text that becomes a regular-expression
+//! pattern (`new RegExp(req.query.q)`, `s.match(q)`, a MongoDB `$regex`)
+//! without escaping or an allow-list.
+
+use nodeward_report::{Finding, Level, Precision, RuleMeta};
+use nodeward_semantic::flow::{callee_name, Flow, QueryPart, Taint, REGEX, TEXT};
+use nodeward_semantic::{CallSite, FileId, FnId, Project};
+
+use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span};
+use crate::models::{nosql, regex_sinks};
+use crate::rules::nosql_injection::sinks_of as query_sinks_of;
+use crate::{Ctx, Rule};
+
+pub static META: RuleMeta = RuleMeta {
+    id: "regex-injection",
+    name: "RegexInjection",
+    summary: "Client text becomes a regular-expression pattern",
+    default_level: Level::Error,
+    cwe: &[730, 1333],
+    tags: &["injection", "regex", "redos"],
+    precision: Precision::High,
+    security_severity: "7.5",
+    docs: include_str!("../../../../rules/regex-injection.md"),
+};
+
+pub struct RegexInjection;
+
+impl Rule for RegexInjection {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let sinks = regex_sinks();
+        let mongo = imports_any(
+            project,
+            nosql()
+                .sink
+                .iter()
+                .flat_map(|s| s.packages.iter().map(String::as_str)),
+        );
+        let mut flow: Option<Flow> = None;
+        for (fid, model) in project.files.iter().enumerate() {
+            let fid = fid as FileId;
+            if ctx.leaves_aside(fid) {
+                continue;
+            }
+            for (func, f) in model.functions.iter().enumerate() {
+                let func = func as FnId;
+                for site in &f.calls {
+                    let method = site.call.callee.as_member().map(|(_, m)| m.as_str());
+                    // `new RegExp(x)`, `RegExp(x)`.
+                    // (Only a global can be `RegExp`: the name lookup is skipped
+                    // for every other call.)
+                    let global = matches!(site.call.callee, nodeward_semantic::Val::Global(_));
+                    let ctor = global
+                        .then(|| callee_name(project, fid, &site.call.callee))
+                        .flatten()
+                        .and_then(|n| sinks.constructor.iter().find(|c| c.apis.contains(&n)));
+                    let arg = match (ctor, method) {
+                        (Some(c), _) => site.call.args.get(c.argument),
+                        (None, Some(m)) if sinks.string_methods.methods.iter().any(|x| x == m) => {
+                            site.call.args.first()
+                        }
+                        _ => None,
+                    };
+                    if let Some(arg) = arg {
+                        let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+                        if let Some(t) = flow.client_value(fid, func, arg, site.cond) {
+                            if t.labels & TEXT != 0 && t.escaped & REGEX == 0 {
+                                let what = match ctor {
+                                    Some(_) => "`RegExp(…)`".to_string(),
+                                    None => format!("`.{}(…)`", method.unwrap_or("match")),
+                                };
+                                let span = match method {
+                                    Some(m) if ctor.is_none() => method_span(site, m),
+                                    _ => site.callee_span,
+                                };
+                                out.push(finding(project, fid, site, span, &t, &what));
+                            }
+                        }
+                        continue;
+                    }
+                    // `{ name: { $regex: q } }` in a MongoDB or Mongoose filter.
+                    let (Some((recv, m)), true) = (site.call.callee.as_member(), mongo) else {
+                        continue;
+                    };
+                    if !nosql()
+                        .sink
+                        .iter()
+                        .any(|s| s.methods.iter().any(|x| x == m.as_str()))
+                    {
+                        continue;
+                    }
+                    for (sink, _) in query_sinks_of(project, fid, recv, m, true) {
+                        let Some(filter) = site.call.args.get(sink.argument) else {
+                            continue;
+                        };
+                        let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+                        let hit = flow
+                            .query_object(fid, func, filter, site.cond)
+                            .into_iter()
+                            .find(|h| {
+                                matches!(h.part, QueryPart::Regex(_))
+                                    && h.taint.escaped & REGEX == 0
+                            });
+                        if let Some(h) = hit {
+                            let QueryPart::Regex(field) = &h.part else {
+                                continue;
+                            };
+                            let what = format!("the `$regex` of `{field}`");
+                            out.push(finding(
+                                project,
+                                fid,
+                                site,
+                                method_span(site, m),
+                                &h.taint,
+                                &what,
+                            ));
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(flow) = flow {
+            budget_notices(ctx, &flow, "a regex pattern");
+        }
+    }
+}
+
+fn finding(
+    project: &Project,
+    file: FileId,
+    site: &CallSite,
+    span: nodeward_report::Span,
+    t: &Taint,
+    what: &str,
+) -> Finding {
+    let mut f = Finding::new(
+        META.id,
+        META.default_level,
+        project.file(file).path.clone(),
+        span,
+    );
+    f.message = format!(
+        "`{}` becomes the pattern of {what}: the client chooses the regex, so it can match anything (`.*`) or backtrack for seconds (`(a+)+$`)",
+        t.what
+    );
+    if t.by_name {
+        f.message
+            .push_str(" (the handler is recognised by its parameter's name, not by a route)");
+        f.properties
+            .insert("precision".into(), serde_json::Value::from("medium"));
+    }
+    f.help = "escape it first (`escapeStringRegexp(q)` from escape-string-regexp, lodash `_.escapeRegExp(q)`, `RegExp.escape(q)`), check it against an allow-list (`/^[\\w-]+$/.test(q)`), or use RE2 for patterns clients may choose".into();
+    f.flow = flow_steps(
+        project,
+        t,
+        file,
+        site,
+        format!("becomes the pattern of {what}"),
+    );
+    f.properties
+        .insert("source".into(), serde_json::Value::from(t.what.as_str()));
+    f
+}
