@@ -62,7 +62,12 @@ impl Rule for RegexInjection {
                         .and_then(|n| sinks.constructor.iter().find(|c| c.apis.contains(&n)));
                     let arg = match (ctor, method) {
                         (Some(c), _) => site.call.args.get(c.argument),
-                        (None, Some(m)) if sinks.string_methods.methods.iter().any(|x| x == m) => {
+                        // String#match, matchAll and search take one argument:
+                        // `server.match(method, path)` is a router's.
+                        (None, Some(m))
+                            if site.call.args.len() == 1
+                                && sinks.string_methods.methods.iter().any(|x| x == m) =>
+                        {
                             site.call.args.first()
                         }
                         _ => None,
