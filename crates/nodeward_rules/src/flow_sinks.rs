@@ -2,7 +2,7 @@
 //! its method, the flow steps of a finding, and the budget notices.
 
 use nodeward_report::{FlowStep, Notice, NoticeKind, Related, Span};
-use nodeward_semantic::flow::{Flow, Taint};
+use nodeward_semantic::flow::{Flow, Step};
 use nodeward_semantic::{CallSite, FileId, Project, Val};
 
 use crate::Ctx;
@@ -42,13 +42,12 @@ pub fn method_span(site: &CallSite, method: &str) -> Span {
 /// The finding's flow: the taint's steps, then the sink.
 pub fn flow_steps(
     project: &Project,
-    t: &Taint,
+    steps: &[Step],
     file: FileId,
     site: &CallSite,
     sink: String,
 ) -> Vec<FlowStep> {
-    let mut out: Vec<FlowStep> = t
-        .steps
+    let mut out: Vec<FlowStep> = steps
         .iter()
         .map(|s| Related {
             path: project.file(s.file).path.clone(),

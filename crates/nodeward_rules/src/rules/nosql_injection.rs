@@ -168,7 +168,7 @@ fn check_site(
     f.help = help;
     f.flow = flow_steps(
         project,
-        &hit.taint,
+        &hit.taint.steps,
         file,
         site,
         format!("reaches the query `{callee}(…)`"),

@@ -11,10 +11,11 @@ use std::sync::{Mutex, OnceLock};
 use nodeward_regex::{analyze, Budget, Complexity, Verdict, Vulnerability};
 use nodeward_report::{Finding, Level, Notice, NoticeKind, Precision, Related, RuleMeta, Span};
 use nodeward_semantic::env::{eval_default, Const};
-use nodeward_semantic::{CallSite, CondId, FileId, Project, Val};
+use nodeward_semantic::{CallSite, CondId, FileId, FnId, Project, Val};
 
 use crate::client_data::client_text;
 use crate::{Ctx, Rule};
+use nodeward_semantic::flow::{Flow, BOUNDED, TEXT};
 
 pub static META: RuleMeta = RuleMeta {
     id: "redos",
@@ -78,9 +79,14 @@ impl Rule for Redos {
                 self.exponential(ctx, &found, out);
             }
         }
-        // Polynomial: where a regex runs on client text.
-        for site in model.functions.iter().flat_map(|f| &f.calls) {
-            self.polynomial(ctx, file, site, out);
+        // Polynomial: where a regex runs on client text. The dataflow
+        // engine (built for this file on first need) follows what the
+        // function-local reading cannot: helpers, callers, other files.
+        let mut flow = None;
+        for (func, f) in model.functions.iter().enumerate() {
+            for site in &f.calls {
+                self.polynomial(ctx, file, func as FnId, site, &mut flow, out);
+            }
         }
     }
 }
@@ -104,7 +110,15 @@ impl Redos {
         out.push(f);
     }
 
-    fn polynomial(&self, ctx: &Ctx, file: FileId, site: &CallSite, out: &mut Vec<Finding>) {
+    fn polynomial<'p>(
+        &self,
+        ctx: &Ctx<'p>,
+        file: FileId,
+        func: FnId,
+        site: &CallSite,
+        flow: &mut Option<Flow<'p>>,
+        out: &mut Vec<Finding>,
+    ) {
         let project = ctx.project;
         let Some((recv, method)) = site.call.callee.as_member() else {
             return;
@@ -124,8 +138,23 @@ impl Redos {
         };
         let Some(subject) = subject else { return };
         // Cheapest test first: most `.replace(`/`.split(` calls run on server data.
-        let Some(source) = client_text(project, file, subject) else {
-            return;
+        let mut steps = Vec::new();
+        let source = match client_text(project, file, subject) {
+            Some(s) => s,
+            None => {
+                // Only for a regex that can be polynomial at all.
+                if regex_of(project, file, regex).is_none() {
+                    return;
+                }
+                let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+                match flow.client_value(file, func, subject, site.cond) {
+                    Some(t) if t.labels & TEXT != 0 && t.escaped & BOUNDED == 0 => {
+                        steps = t.steps.clone();
+                        t.what
+                    }
+                    _ => return,
+                }
+            }
         };
         if length_checked(project, file, site.cond, subject) {
             return;
@@ -156,6 +185,15 @@ impl Redos {
             span: found.span,
             message: "the regex".into(),
         });
+        if !steps.is_empty() {
+            f.flow = crate::flow_sinks::flow_steps(
+                project,
+                &steps,
+                file,
+                site,
+                format!("the regex runs on it in `.{method}(…)`"),
+            );
+        }
         evidence(&mut f, &v);
         out.push(f);
     }

@@ -164,7 +164,7 @@ fn finding(
     f.help = "escape it first (`escapeStringRegexp(q)` from escape-string-regexp, lodash `_.escapeRegExp(q)`, `RegExp.escape(q)`), check it against an allow-list (`/^[\\w-]+$/.test(q)`), or use RE2 for patterns clients may choose".into();
     f.flow = flow_steps(
         project,
-        t,
+        &t.steps,
         file,
         site,
         format!("becomes the pattern of {what}"),

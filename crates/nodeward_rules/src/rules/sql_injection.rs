@@ -102,7 +102,7 @@ impl Rule for SqlInjection {
             finding.help = "pass the value as a bind parameter (`query('SELECT … WHERE id = ?', [id])`, `$1` for pg, `replacements` for Sequelize, `knex.raw('… = ?', [id])`) or use the query builder; a column or table name must come from an allow-list".into();
             finding.flow = flow_steps(
                 project,
-                &t,
+                &t.steps,
                 fid,
                 site,
                 format!("is run as SQL by `{callee}(…)`"),

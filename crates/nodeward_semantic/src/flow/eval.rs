@@ -621,7 +621,17 @@ impl Flow<'_> {
         if let Some((recv, m)) = c.callee.as_member() {
             match self.eval(fr, recv) {
                 Some(Abs::Request(r)) => return request_method(r, m, c),
-                Some(Abs::Client(t)) => {
+                Some(Abs::Client(mut t)) => {
+                    // `s.slice(0, 100)` bounds the length; `s.slice(1)` does not.
+                    if matches!(&**m, "slice" | "substring" | "substr") && c.args.len() >= 2 {
+                        t.escaped |= super::BOUNDED;
+                    }
+                    // A replace usually rewrites the very runs a later regex
+                    // would backtrack on (slugify chains): not ReDoS input any
+                    // more, still client text for SQL and patterns.
+                    if matches!(&**m, "replace" | "replaceAll") {
+                        t.escaped |= super::BOUNDED;
+                    }
                     return flow_data()
                         .string
                         .methods

@@ -42,6 +42,10 @@ pub const TEXT: u8 = 2;
 /// Concerns a value's text is escaped for (`Taint::escaped`).
 pub const SQL: u8 = 1;
 pub const REGEX: u8 = 2;
+/// Safe for a polynomial regex: its length is bounded (`s.slice(0, 100)`),
+/// or a `replace` rewrote it (the long runs a regex would backtrack on are
+/// usually what it collapses).
+pub const BOUNDED: u8 = 4;
 
 /// Request paths (`body.email`) checked to be strings before a handler.
 pub type Checked = std::rc::Rc<[String]>;
