@@ -79,14 +79,41 @@ impl Rule for Redos {
                 self.exponential(ctx, &found, out);
             }
         }
-        // Polynomial: where a regex runs on client text. The dataflow
-        // engine (built for this file on first need) follows what the
-        // function-local reading cannot: helpers, callers, other files.
-        let mut flow = None;
+        // Polynomial: where a regex runs on client text read in the same
+        // function (the rest is `check_project`'s, through the engine).
         for (func, f) in model.functions.iter().enumerate() {
             for site in &f.calls {
-                self.polynomial(ctx, file, func as FnId, site, &mut flow, out);
+                self.polynomial(ctx, file, func as FnId, site, None, out);
             }
+        }
+    }
+
+    /// Polynomial regexes on client data that only the dataflow engine sees
+    /// (helpers, callers, other files, in-place redefinitions): one engine
+    /// for the whole project, so its caches are shared.
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let mut flow: Option<Flow> = None;
+        for (fid, model) in project.files.iter().enumerate() {
+            let file = fid as FileId;
+            if ctx.routes.is_static(&model.path) {
+                continue;
+            }
+            for (func, f) in model.functions.iter().enumerate() {
+                for site in &f.calls {
+                    let Some((_, m)) = site.call.callee.as_member() else {
+                        continue;
+                    };
+                    if !ON_REGEX.contains(&m.as_str()) && !ON_STRING.contains(&m.as_str()) {
+                        continue;
+                    }
+                    let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
+                    self.polynomial(ctx, file, func as FnId, site, Some(flow), out);
+                }
+            }
+        }
+        if let Some(flow) = flow {
+            crate::flow_sinks::budget_notices(ctx, &flow, "a regex");
         }
     }
 }
@@ -110,13 +137,15 @@ impl Redos {
         out.push(f);
     }
 
-    fn polynomial<'p>(
+    /// Without `engine`, client text read in the same function; with it,
+    /// only what the engine finds beyond that.
+    fn polynomial(
         &self,
-        ctx: &Ctx<'p>,
+        ctx: &Ctx,
         file: FileId,
         func: FnId,
         site: &CallSite,
-        flow: &mut Option<Flow<'p>>,
+        engine: Option<&Flow>,
         out: &mut Vec<Finding>,
     ) {
         let project = ctx.project;
@@ -139,22 +168,33 @@ impl Redos {
         let Some(subject) = subject else { return };
         // Cheapest test first: most `.replace(`/`.split(` calls run on server data.
         let mut steps = Vec::new();
-        let source = match client_text(project, file, subject) {
-            Some(s) => s,
-            None => {
-                // Only for a regex that can be polynomial at all.
-                if regex_of(project, file, regex).is_none() {
+        let source = match (client_text(project, file, subject), engine) {
+            (Some(s), None) => s,
+            (None, Some(flow)) => {
+                // Only for a regex that is polynomial at all.
+                let Some(found) = regex_of(project, file, regex) else {
+                    return;
+                };
+                if !matches!(
+                    verdict(ctx, &found).map(|v| v.complexity),
+                    Some(Complexity::Polynomial(_))
+                ) {
                     return;
                 }
-                let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
                 match flow.client_value(file, func, subject, site.cond) {
-                    Some(t) if t.labels & TEXT != 0 && t.escaped & BOUNDED == 0 => {
+                    Some(t)
+                        if t.labels & TEXT != 0
+                            && t.escaped & BOUNDED == 0
+                            && !t.by_name
+                            && from_a_body(&t.what) =>
+                    {
                         steps = t.steps.clone();
                         t.what
                     }
                     _ => return,
                 }
             }
+            _ => return,
         };
         if length_checked(project, file, site.cond, subject) {
             return;
@@ -197,6 +237,19 @@ impl Redos {
         evidence(&mut f, &v);
         out.push(f);
     }
+}
+
+/// Whether client data is read from a request body or upload: the URL,
+/// query and headers are bounded by Node's 16 KB request-head limit, at
+/// which a quadratic regex costs milliseconds, not seconds. (The
+/// function-local reading keeps its own, older rule.)
+fn from_a_body(what: &str) -> bool {
+    let rest = what.split_once('.').map_or("", |(_, r)| r);
+    let rest = rest.strip_prefix("request.").unwrap_or(rest);
+    rest.starts_with("body")
+        || rest.starts_with("file")
+        || what.starts_with("@Body")
+        || what.starts_with("@UploadedFile")
 }
 
 fn help(v: &Vulnerability) -> &'static str {

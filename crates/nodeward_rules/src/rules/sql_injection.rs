@@ -67,6 +67,12 @@ impl Rule for SqlInjection {
             let Some(arg) = site.call.args.get(sink.argument) else {
                 continue;
             };
+            // pg's query config: `query({ text, values })`.
+            let text_prop = match project.resolve(fid, arg).1 {
+                Val::Object(_) => project.resolve(fid, arg).1.prop("text").cloned(),
+                _ => None,
+            };
+            let arg = text_prop.as_ref().unwrap_or(arg);
             // By name only: the argument must be text built here.
             if by_name && !built_text(project, fid, arg) {
                 continue;
@@ -132,6 +138,15 @@ fn sink_of(
         .iter()
         .filter(|s| s.methods.iter().any(|m| m == method));
     match api_path(project, file, recv) {
+        // `db.prepare(sql).all(x)`: a prepared statement's methods take
+        // bind values, not SQL.
+        Some(path)
+            if path.steps.iter().any(
+                |s| matches!(s, nodeward_semantic::api::ApiStep::Member(m) if m == "prepare"),
+            ) =>
+        {
+            None
+        }
         Some(path) => rows
             .find(|s| s.packages.contains(&path.package))
             .map(|s| (s, false)),

@@ -85,10 +85,14 @@ impl Flow<'_> {
                 t.labels &= !OBJECT;
             }
             if self.allow_listed(fr, &node.test, node.negated, &t.what) {
-                // Only characters with no meaning in a pattern: safe as
-                // regex text (and a string).
+                // Only characters with no meaning in a pattern, or one of
+                // the code's own constants: safe as regex text (and a
+                // string); a constant is safe anywhere.
                 t.labels &= !OBJECT;
                 t.escaped |= super::REGEX;
+                if self.one_of_constants(fr, &node.test, node.negated, &t.what) {
+                    t.escaped |= super::SQL | super::BOUNDED;
+                }
             }
             cur = node.parent;
         }
@@ -108,6 +112,27 @@ impl Flow<'_> {
                 let Some((recv, m)) = c.callee.as_member() else {
                     return false;
                 };
+                // `COLUMNS.includes(v)` on an array of constants.
+                if &**m == "includes" {
+                    let top = Frame {
+                        file: fr.file,
+                        func: fr.func,
+                        cond: None,
+                        call: fr.call,
+                        depth: fr.depth,
+                    };
+                    let constants = match self.project.resolve(fr.file, recv).1 {
+                        Val::Array(items) => {
+                            !items.is_empty()
+                                && items.iter().all(|i| matches!(i, Val::Str(_) | Val::Num(_)))
+                        }
+                        _ => false,
+                    };
+                    return constants
+                        && c.args.first().is_some_and(|a| {
+                            matches!(self.eval(&top, a), Some(Abs::Client(t)) if t.what == what)
+                        });
+                }
                 if &**m != "test" {
                     return false;
                 }
@@ -128,6 +153,25 @@ impl Flow<'_> {
                 };
                 allow_list_pattern(&lit.pattern)
                     && matches!(self.eval(&top, arg), Some(Abs::Client(t)) if t.what == what)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `test` holding means the value is one of an array of
+    /// constants (`COLUMNS.includes(v)`).
+    fn one_of_constants(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
+        match test {
+            Val::Not(x) => self.one_of_constants(fr, x, !negated, what),
+            Val::Bin(b) if (b.0 == "&&" && !negated) || (b.0 == "||" && negated) => {
+                self.one_of_constants(fr, &b.1, negated, what)
+                    || self.one_of_constants(fr, &b.2, negated, what)
+            }
+            Val::Call(c) if !negated => {
+                c.callee
+                    .as_member()
+                    .is_some_and(|(_, m)| &**m == "includes")
+                    && self.allow_listed(fr, test, negated, what)
             }
             _ => false,
         }
@@ -312,6 +356,10 @@ impl Flow<'_> {
                     Abs::Client(mut t) => {
                         if self.type_guard(fr, &c.0, negated, &t.what) {
                             t.labels &= !OBJECT;
+                        }
+                        // `COLUMNS.includes(v) ? v : 'name'`.
+                        if self.one_of_constants(fr, &c.0, negated, &t.what) {
+                            return None;
                         }
                         (t.labels != 0).then_some(Abs::Client(t))
                     }
@@ -631,6 +679,11 @@ impl Flow<'_> {
                     // more, still client text for SQL and patterns.
                     if matches!(&**m, "replace" | "replaceAll") {
                         t.escaped |= super::BOUNDED;
+                        // `s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')`: a
+                        // global replace whose class holds every metacharacter.
+                        if self.escapes_metacharacters(fr, c.args.first()) {
+                            t.escaped |= super::REGEX;
+                        }
                     }
                     return flow_data()
                         .string
@@ -683,6 +736,24 @@ impl Flow<'_> {
             return best.map(Abs::Client);
         }
         None
+    }
+
+    /// Whether `v` is a global regex literal whose character class holds
+    /// every regex metacharacter (a hand-written escape).
+    fn escapes_metacharacters(&self, fr: &Frame, v: Option<&Val>) -> bool {
+        let Some(v) = v else { return false };
+        let (f, v) = self.project.resolve(fr.file, v);
+        let Val::Regex(i) = v else { return false };
+        let Some(lit) = self.project.file(f).regexes.get(i as usize) else {
+            return false;
+        };
+        lit.flags.contains('g')
+            && lit.pattern.starts_with('[')
+            && [
+                '.', '*', '+', '?', '^', '$', '{', '}', '(', ')', '|', '[', ']', '\\',
+            ]
+            .iter()
+            .all(|c| lit.pattern.contains(*c))
     }
 
     /// The concern a call escapes its argument's text for, if it is an

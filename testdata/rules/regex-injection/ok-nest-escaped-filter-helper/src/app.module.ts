@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ProductsController } from './products/products.controller';
+
+@Module({
+  controllers: [ProductsController],
+})
+export class AppModule {}

@@ -1,0 +1,7 @@
+const { Router } = require('express');
+const ctrl = require('../controllers/products');
+
+const router = Router();
+router.get('/', ctrl.list);
+router.get('/:sku', ctrl.show);
+module.exports = router;
