@@ -37,13 +37,13 @@ impl Frame<'_> {
 
 /// A request object (not yet client data: its members are), or client data.
 #[derive(Debug, Clone)]
-enum Abs {
+pub(crate) enum Abs {
     Request(Req),
     Client(Taint),
 }
 
 #[derive(Debug, Clone)]
-struct Req {
+pub(crate) struct Req {
     /// Express/Fastify request, Koa context, or Koa's `ctx.request`.
     kind: ReqKind,
     shape: Shape,
@@ -477,10 +477,25 @@ impl Flow<'_> {
                 &root.shape,
             );
         }
+        // What the callers pass does not depend on how the engine got here:
+        // computed once per parameter (a parser calling its helpers from
+        // hundreds of places would otherwise be walked again each time).
+        if let Some(done) = self.param_cache.borrow().get(&(fr.file, func, index)) {
+            return done.clone();
+        }
         let key = (fr.file, func, index, 1);
         if !self.active.borrow_mut().insert(key) {
             return None;
         }
+        let found = self.from_callers(fr, func, index);
+        self.active.borrow_mut().remove(&key);
+        self.param_cache
+            .borrow_mut()
+            .insert((fr.file, func, index), found.clone());
+        found
+    }
+
+    fn from_callers(&self, fr: &Frame, func: FnId, index: u32) -> Option<Abs> {
         let callers = self.callers(fr.file, func);
         let mut found = None;
         for c in &callers {
@@ -505,7 +520,6 @@ impl Flow<'_> {
                 }
             }
         }
-        self.active.borrow_mut().remove(&key);
         if found.is_some() || !callers.is_empty() {
             return found;
         }
@@ -1264,3 +1278,5 @@ fn param_name(model: &crate::model::FileModel, func: FnId, index: u32) -> Option
         .find(|b| b.value == Val::Param { func, index })
         .map(|b| b.name.to_string())
 }
+
+pub(crate) type AbsValue = Abs;

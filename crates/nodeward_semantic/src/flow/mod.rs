@@ -127,6 +127,8 @@ pub struct Flow<'p> {
     /// Variables being followed through a redefinition from themselves
     /// (`q = String(q)`), with that definition's index.
     self_defs: RefCell<HashMap<(FileId, u32), usize>>,
+    /// What the callers pass into each parameter (see `eval::param`).
+    param_cache: RefCell<HashMap<(FileId, FnId, u32), Option<eval::AbsValue>>>,
 }
 
 impl<'p> Flow<'p> {
@@ -141,6 +143,7 @@ impl<'p> Flow<'p> {
             spent: RefCell::new(Vec::new()),
             active: RefCell::new(HashSet::new()),
             self_defs: RefCell::new(HashMap::new()),
+            param_cache: RefCell::new(HashMap::new()),
         }
     }
 
