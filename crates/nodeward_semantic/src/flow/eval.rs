@@ -487,7 +487,7 @@ impl Flow<'_> {
         if !self.active.borrow_mut().insert(key) {
             return None;
         }
-        let found = self.from_callers(fr, func, index);
+        let found = self.passed_by_callers(fr, func, index);
         self.active.borrow_mut().remove(&key);
         self.param_cache
             .borrow_mut()
@@ -495,7 +495,7 @@ impl Flow<'_> {
         found
     }
 
-    fn from_callers(&self, fr: &Frame, func: FnId, index: u32) -> Option<Abs> {
+    fn passed_by_callers(&self, fr: &Frame, func: FnId, index: u32) -> Option<Abs> {
         let callers = self.callers(fr.file, func);
         let mut found = None;
         for c in &callers {
