@@ -56,6 +56,7 @@ impl Rule for NosqlInjection {
         let found = candidates(ctx, &methods, |file, recv, m| {
             sinks_of(project, file, recv, m, by_name_ok)
         });
+        let sanitize_filter = sets_sanitize_filter(project);
         let mut flow: Option<Flow> = None;
         // One finding a call: the first row (filter before update) that
         // the client reaches.
@@ -63,6 +64,16 @@ impl Rule for NosqlInjection {
         for c in found {
             let key = (c.file, c.site.call.span);
             if done.contains(&key) {
+                continue;
+            }
+            // `mongoose.set('sanitizeFilter', true)`: Mongoose wraps every
+            // `$` key of a filter in `$eq` (updates are not filters).
+            if sanitize_filter
+                && matches!(c.sink.kind, NosqlKind::Filter | NosqlKind::Id)
+                && c.site.call.callee.as_member().is_some_and(|(recv, _)| {
+                    api_path(project, c.file, recv).is_some_and(|p| p.package == "mongoose")
+                })
+            {
                 continue;
             }
             let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
@@ -77,6 +88,22 @@ impl Rule for NosqlInjection {
             budget_notices(ctx, &flow, "a NoSQL query");
         }
     }
+}
+
+/// Whether the project turns Mongoose's `sanitizeFilter` on
+/// (`mongoose.set('sanitizeFilter', true)`).
+fn sets_sanitize_filter(project: &Project) -> bool {
+    project.files.iter().enumerate().any(|(fid, m)| {
+        m.functions.iter().flat_map(|f| &f.calls).any(|site| {
+            let c = &site.call;
+            matches!(c.args.as_slice(), [Val::Str(k), Val::Bool(true)] if &**k == "sanitizeFilter")
+                && c.callee.as_member().is_some_and(|(recv, m)| {
+                    &**m == "set"
+                        && api_path(project, fid as FileId, recv)
+                            .is_some_and(|p| p.package == "mongoose")
+                })
+        })
+    })
 }
 
 /// The sink rows a call matches: its receiver is a value of one of the
