@@ -502,6 +502,10 @@ fn print_stats(report: &RunReport) {
     eprintln!("  link     {:>9.1} ms", ms(t.link));
     eprintln!("  routes   {:>9.1} ms", ms(t.routes));
     eprintln!("  rules    {:>9.1} ms", ms(t.rules));
+    // Per rule (per-file checks summed over threads, plus the project pass).
+    for (id, d) in &t.each_rule {
+        eprintln!("    {id:<22} {:>9.1} ms", ms(*d));
+    }
     eprintln!("  report   {:>9.1} ms", ms(t.report));
     eprintln!(
         "files: {} discovered, {} analysed, {} failed to parse, {} panicked; {} findings",

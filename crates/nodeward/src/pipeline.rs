@@ -225,7 +225,7 @@ fn analyze_inner(
         notices: &rule_notices,
         deps: deps.as_ref(),
     };
-    let per_file: Vec<(Vec<Finding>, Vec<Notice>)> = pool.install(|| {
+    let per_file: Vec<(Vec<Finding>, Vec<Notice>, Vec<Duration>)> = pool.install(|| {
         (0..project.files.len() as FileId)
             .into_par_iter()
             .map(|file| run_rules(&ctx, file, &opts.rules))
@@ -235,21 +235,28 @@ fn analyze_inner(
     // A file whose rules panicked gets no findings at all, from the
     // project-level checks either: its report would be partial.
     let mut panicked_paths = std::collections::HashSet::new();
-    for (f, n) in per_file {
+    let mut each_rule: Vec<Duration> = vec![Duration::ZERO; opts.rules.len()];
+    for (f, n, times) in per_file {
+        for (sum, t) in each_rule.iter_mut().zip(times) {
+            *sum += t;
+        }
         findings.extend(f);
         summary.panicked += n.len();
         panicked_paths.extend(n.iter().filter_map(|x| x.path.clone()));
         notices.extend(n);
     }
-    for r in &opts.rules {
+    for (i, r) in opts.rules.iter().enumerate() {
+        let started = Instant::now();
         // On the run's own pool: a rule's parallel parts respect `--jobs`.
-        match pool.install(|| {
+        let result = pool.install(|| {
             panic_capture::catch(|| {
                 let mut out = Vec::new();
                 r.rule.check_project(&ctx, &mut out);
                 out
             })
-        }) {
+        });
+        each_rule[i] += started.elapsed();
+        match result {
             // A project-level rule sets each finding's level (the dependency
             // check ranks by reach); the configured level caps it.
             Ok(found) => findings.extend(
@@ -276,6 +283,12 @@ fn analyze_inner(
     }
     notices.extend(rule_notices.into_inner().unwrap_or_default());
     summary.timings.rules = t.elapsed();
+    summary.timings.each_rule = opts
+        .rules
+        .iter()
+        .map(|r| r.rule.meta().id)
+        .zip(each_rule)
+        .collect();
 
     let t = Instant::now();
     sort_findings(&mut findings);
@@ -440,9 +453,14 @@ fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
 /// one file's panic is reported and the rest of the project still analysed.
 const TEST_PANIC_VAR: &str = "NODEWARD_TEST_PANIC";
 
-fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, Vec<Notice>) {
+fn run_rules(
+    ctx: &Ctx,
+    file: FileId,
+    rules: &[EnabledRule],
+) -> (Vec<Finding>, Vec<Notice>, Vec<Duration>) {
     let mut findings = Vec::new();
     let mut notices = Vec::new();
+    let mut times = vec![Duration::ZERO; rules.len()];
     let path = &ctx.project.file(file).path;
     if let Some(pattern) = std::env::var_os(TEST_PANIC_VAR) {
         let pattern = pattern.to_string_lossy();
@@ -455,20 +473,23 @@ fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, V
                     path.as_str(),
                     format!("rules panicked on this file: {msg}"),
                 ));
-                return (findings, notices);
+                return (findings, notices, times);
             }
         }
     }
     // Files the apps serve as static files run in browsers, not here.
     if ctx.routes.is_static(path) {
-        return (findings, notices);
+        return (findings, notices, times);
     }
-    for r in rules {
-        match panic_capture::catch(|| {
+    for (i, r) in rules.iter().enumerate() {
+        let started = Instant::now();
+        let result = panic_capture::catch(|| {
             let mut out = Vec::new();
             r.rule.check(ctx, file, &mut out);
             out
-        }) {
+        });
+        times[i] += started.elapsed();
+        match result {
             Ok(found) => findings.extend(found.into_iter().map(|mut f| {
                 f.level = r.level;
                 f
@@ -480,7 +501,7 @@ fn run_rules(ctx: &Ctx, file: FileId, rules: &[EnabledRule]) -> (Vec<Finding>, V
             )),
         }
     }
-    (findings, notices)
+    (findings, notices, times)
 }
 
 /// Reads back the text of the files that findings and notices point into

@@ -25,6 +25,10 @@ pub struct PhaseTimings {
     /// The app and route interpretation and the route table.
     pub routes: Duration,
     pub rules: Duration,
+    /// Each rule's share of `rules`: its per-file checks summed over worker
+    /// threads, plus its project-level check (the dataflow rules' solve).
+    #[serde(skip)]
+    pub each_rule: Vec<(&'static str, Duration)>,
     pub report: Duration,
 }
 
