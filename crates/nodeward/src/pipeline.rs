@@ -219,11 +219,13 @@ fn analyze_inner(
 
     let t = Instant::now();
     let rule_notices = std::sync::Mutex::new(Vec::new());
+    let flow = std::sync::Mutex::new(None);
     let ctx = Ctx {
         project: &project,
         routes: &routes,
         notices: &rule_notices,
         deps: deps.as_ref(),
+        flow: &flow,
     };
     let per_file: Vec<(Vec<Finding>, Vec<Notice>, Vec<Duration>)> = pool.install(|| {
         (0..project.files.len() as FileId)

@@ -23,9 +23,25 @@ pub struct Ctx<'a> {
     pub notices: &'a Mutex<Vec<Notice>>,
     /// The lockfiles and advisories, when a rule that needs them is on.
     pub deps: Option<&'a nodeward_deps::check::ProjectDeps>,
+    /// The dataflow engine, built by the first project-level rule that
+    /// needs it and shared by the others (its caches too).
+    pub flow: &'a Mutex<Option<nodeward_semantic::flow::Flow<'a>>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The project's dataflow engine, shared by the project-level rules
+    /// (built by the first that asks). Hold the guard for the rule's pass.
+    pub fn flow(&self) -> std::sync::MutexGuard<'_, Option<nodeward_semantic::flow::Flow<'a>>> {
+        let mut guard = self.flow.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            *guard = Some(nodeward_semantic::flow::Flow::new(
+                self.project,
+                self.routes,
+            ));
+        }
+        guard
+    }
+
     /// Whether the server rules leave a file aside: test code, or client
     /// code under a folder an app serves as static files.
     pub fn leaves_aside(&self, file: FileId) -> bool {

@@ -57,7 +57,9 @@ impl Rule for NosqlInjection {
             sinks_of(project, file, recv, m, by_name_ok)
         });
         let sanitize_filter = sets_sanitize_filter(project);
-        let mut flow: Option<Flow> = None;
+        let mut guard = ctx.flow();
+        let Some(flow) = guard.as_mut() else { return };
+        let flow: &Flow = flow;
         // One finding a call: the first row (filter before update) that
         // the client reaches.
         let mut done = HashSet::new();
@@ -76,7 +78,6 @@ impl Rule for NosqlInjection {
             {
                 continue;
             }
-            let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
             if let Some(finding) = check_site(
                 project, flow, c.file, c.func, c.site, c.sink, c.method, c.by_name,
             ) {
@@ -84,9 +85,7 @@ impl Rule for NosqlInjection {
                 done.insert(key);
             }
         }
-        if let Some(flow) = flow {
-            budget_notices(ctx, &flow, "a NoSQL query");
-        }
+        budget_notices(ctx, flow, "a NoSQL query");
     }
 }
 

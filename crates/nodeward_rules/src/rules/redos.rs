@@ -93,7 +93,9 @@ impl Rule for Redos {
     /// for the whole project, so its caches are shared.
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let mut flow: Option<Flow> = None;
+        let mut guard = ctx.flow();
+        let Some(flow) = guard.as_mut() else { return };
+        let flow: &Flow = flow;
         for (fid, model) in project.files.iter().enumerate() {
             let file = fid as FileId;
             if ctx.routes.is_static(&model.path) {
@@ -107,14 +109,11 @@ impl Rule for Redos {
                     if !ON_REGEX.contains(&m.as_str()) && !ON_STRING.contains(&m.as_str()) {
                         continue;
                     }
-                    let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
                     self.polynomial(ctx, file, func as FnId, site, Some(flow), out);
                 }
             }
         }
-        if let Some(flow) = flow {
-            crate::flow_sinks::budget_notices(ctx, &flow, "a regex");
-        }
+        crate::flow_sinks::budget_notices(ctx, flow, "a regex");
     }
 }
 

@@ -42,7 +42,9 @@ impl Rule for RegexInjection {
                 .iter()
                 .flat_map(|s| s.packages.iter().map(String::as_str)),
         );
-        let mut flow: Option<Flow> = None;
+        let mut guard = ctx.flow();
+        let Some(flow) = guard.as_mut() else { return };
+        let flow: &Flow = flow;
         for (fid, model) in project.files.iter().enumerate() {
             let fid = fid as FileId;
             if ctx.leaves_aside(fid) {
@@ -73,7 +75,6 @@ impl Rule for RegexInjection {
                         _ => None,
                     };
                     if let Some(arg) = arg {
-                        let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
                         if let Some(t) = flow.client_value(fid, func, arg, site.cond) {
                             if t.labels & TEXT != 0 && t.escaped & REGEX == 0 {
                                 let what = match ctor {
@@ -104,7 +105,6 @@ impl Rule for RegexInjection {
                         let Some(filter) = site.call.args.get(sink.argument) else {
                             continue;
                         };
-                        let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
                         let hit = flow
                             .query_object(fid, func, filter, site.cond)
                             .into_iter()
@@ -131,9 +131,7 @@ impl Rule for RegexInjection {
                 }
             }
         }
-        if let Some(flow) = flow {
-            budget_notices(ctx, &flow, "a regex pattern");
-        }
+        budget_notices(ctx, flow, "a regex pattern");
     }
 }
 

@@ -60,7 +60,9 @@ impl Rule for SqlInjection {
                 .into_iter()
                 .collect()
         });
-        let mut flow: Option<Flow> = None;
+        let mut guard = ctx.flow();
+        let Some(flow) = guard.as_mut() else { return };
+        let flow: &Flow = flow;
         for c in found {
             let (fid, site, m, sink, by_name) = (c.file, c.site, c.method, c.sink, c.by_name);
             let model = project.file(fid);
@@ -77,7 +79,6 @@ impl Rule for SqlInjection {
             if by_name && !built_text(project, fid, arg) {
                 continue;
             }
-            let flow = flow.get_or_insert_with(|| Flow::new(project, ctx.routes));
             let Some(t) = flow.client_value(fid, c.func, arg, site.cond) else {
                 continue;
             };
@@ -118,9 +119,7 @@ impl Rule for SqlInjection {
                 .insert("source".into(), serde_json::Value::from(t.what.as_str()));
             out.push(finding);
         }
-        if let Some(flow) = flow {
-            budget_notices(ctx, &flow, "SQL text");
-        }
+        budget_notices(ctx, flow, "SQL text");
     }
 }
 

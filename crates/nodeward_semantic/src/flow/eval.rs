@@ -51,7 +51,7 @@ pub(crate) struct Req {
     name: String,
     steps: Vec<Step>,
     /// Request paths the middleware before the handler checks.
-    checked: std::rc::Rc<[String]>,
+    checked: std::sync::Arc<[String]>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -674,7 +674,7 @@ impl Flow<'_> {
                 ),
             }],
             name,
-            checked: std::rc::Rc::from(Vec::new()),
+            checked: std::sync::Arc::from(Vec::new()),
         }))
     }
 

@@ -48,7 +48,7 @@ pub const REGEX: u8 = 2;
 pub const BOUNDED: u8 = 4;
 
 /// Request paths (`body.email`) checked to be strings before a handler.
-pub type Checked = std::rc::Rc<[String]>;
+pub type Checked = std::sync::Arc<[String]>;
 
 /// One step of a flow, for the finding's evidence.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,7 +77,7 @@ pub struct Taint {
     pub escaped: u8,
     /// Request paths (`body.email`) a middleware before the handler checks
     /// to be strings: it calls `next()` only when they are.
-    pub checked: std::rc::Rc<[String]>,
+    pub checked: std::sync::Arc<[String]>,
 }
 
 /// Where a query object is controlled by the client.
@@ -181,8 +181,10 @@ impl<'p> Flow<'p> {
     }
 
     /// Files in which a query ran out of its budget (for a notice).
+    /// (Each file is given once: the list is emptied, so that the next rule
+    /// sharing the engine reports only its own.)
     pub fn budget_spent(&self) -> Vec<FileId> {
-        let mut v = self.spent.borrow().clone();
+        let mut v = std::mem::take(&mut *self.spent.borrow_mut());
         v.sort_unstable();
         v.dedup();
         v
@@ -203,7 +205,7 @@ impl<'p> Flow<'p> {
 
     /// The request paths the middleware before handler `func` checks to be
     /// strings (in every path that calls `next()`).
-    pub(crate) fn middleware_checked(&self, file: FileId, func: FnId) -> std::rc::Rc<[String]> {
+    pub(crate) fn middleware_checked(&self, file: FileId, func: FnId) -> std::sync::Arc<[String]> {
         if let Some(c) = self.checked.borrow().get(&(file, func)) {
             return c.clone();
         }
@@ -211,7 +213,7 @@ impl<'p> Flow<'p> {
         // middleware before it; a cycle ends with nothing checked.
         self.checked
             .borrow_mut()
-            .insert((file, func), std::rc::Rc::from(Vec::new()));
+            .insert((file, func), std::sync::Arc::from(Vec::new()));
         let mut all = Vec::new();
         if let Some(root) = self.roots.get(file, func) {
             all.extend(root.schema_checked.iter().cloned());
@@ -221,7 +223,7 @@ impl<'p> Flow<'p> {
         }
         all.sort();
         all.dedup();
-        let rc: std::rc::Rc<[String]> = all.into();
+        let rc: std::sync::Arc<[String]> = all.into();
         self.checked.borrow_mut().insert((file, func), rc.clone());
         rc
     }
