@@ -23,7 +23,19 @@ pub(crate) struct Frame<'a> {
     pub depth: u32,
 }
 
-impl Frame<'_> {
+impl<'a> Frame<'a> {
+    /// The same frame for reading a guard's operand (no condition of its
+    /// own applies to it).
+    fn without_cond(&self) -> Frame<'a> {
+        Frame {
+            file: self.file,
+            func: self.func,
+            cond: None,
+            call: self.call,
+            depth: self.depth,
+        }
+    }
+
     pub fn top(file: FileId, func: FnId, cond: Option<CondId>) -> Frame<'static> {
         Frame {
             file,
@@ -114,13 +126,7 @@ impl Flow<'_> {
                 };
                 // `COLUMNS.includes(v)` on an array of constants.
                 if &**m == "includes" {
-                    let top = Frame {
-                        file: fr.file,
-                        func: fr.func,
-                        cond: None,
-                        call: fr.call,
-                        depth: fr.depth,
-                    };
+                    let top = fr.without_cond();
                     let constants = match self.project.resolve(fr.file, recv).1 {
                         Val::Array(items) => {
                             !items.is_empty()
@@ -144,13 +150,7 @@ impl Flow<'_> {
                 let Some(lit) = self.project.file(rf).regexes.get(i as usize) else {
                     return false;
                 };
-                let top = Frame {
-                    file: fr.file,
-                    func: fr.func,
-                    cond: None,
-                    call: fr.call,
-                    depth: fr.depth,
-                };
+                let top = fr.without_cond();
                 allow_list_pattern(&lit.pattern)
                     && matches!(self.eval(&top, arg), Some(Abs::Client(t)) if t.what == what)
             }
@@ -181,13 +181,7 @@ impl Flow<'_> {
     /// as `what` is not an object.
     fn type_guard(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
         let same = |x: &Val| {
-            let top = Frame {
-                file: fr.file,
-                func: fr.func,
-                cond: None,
-                call: fr.call,
-                depth: fr.depth,
-            };
+            let top = fr.without_cond();
             matches!(self.eval(&top, x), Some(Abs::Client(t)) if t.what == what || what.starts_with(&format!("{}.", t.what)))
         };
         match test {
