@@ -586,7 +586,7 @@ impl Flow<'_> {
             }
             Role::Part { part, key } => {
                 let mut labels = match &**part {
-                    "body" | "query" | "file" | "files" => OBJECT | TEXT,
+                    "body" | "query" | "file" | "files" | "socket" => OBJECT | TEXT,
                     _ => TEXT,
                 };
                 // `@Body() dto: LoginDto` behind a ValidationPipe (global, or
@@ -613,6 +613,26 @@ impl Flow<'_> {
                     Some(k) => format!("{part}.{k}"),
                     None => part.to_string(),
                 };
+                if &**part == "socket" {
+                    let what = name.unwrap_or_else(|| "payload".into());
+                    let step = Step {
+                        file,
+                        span: f.span,
+                        message: format!(
+                            "{what} is what the client sends with the socket.io event `{}`",
+                            key.as_deref().unwrap_or("…")
+                        ),
+                    };
+                    return Some(Abs::Client(Taint {
+                        labels,
+                        steps: vec![step],
+                        what,
+                        by_name: false,
+                        escaped: 0,
+                        schema: None,
+                        checked: self.middleware_checked(file, func),
+                    }));
+                }
                 let what = format!("@{}() {}", decorator(part), name.unwrap_or(what));
                 Some(Abs::Client(Taint {
                     labels,

@@ -95,6 +95,7 @@ impl Roots {
                     });
             }
         }
+        socket_handlers(project, &mut by_fn);
         Roots { by_fn }
     }
 
@@ -164,4 +165,98 @@ fn wrapped(project: &Project, h: &Handler) -> Vec<(FileId, FnId)> {
         })
         .filter(|t| Some(*t) != h.target)
         .collect()
+}
+
+/// socket.io event handlers: in `io.on('connection', (socket) => …)`, each
+/// `socket.on(event, (payload, …) => …)` handler gets what the client sent
+/// (parsed JSON: objects too). A trailing acknowledgement callback is a
+/// parameter like the others; the model cannot tell it apart.
+fn socket_handlers(project: &Project, by_fn: &mut HashMap<(FileId, FnId), RootInfo>) {
+    let socket =
+        |f: FileId, v: &Val| api_path(project, f, v).is_some_and(|p| p.package == "socket.io");
+    for (fid, model) in project.files.iter().enumerate() {
+        let fid = fid as FileId;
+        for site in model.functions.iter().flat_map(|f| &f.calls) {
+            let Some((io, m)) = site.call.callee.as_member() else {
+                continue;
+            };
+            let on_connection = &**m == "on"
+                && matches!(site.call.args.first(), Some(Val::Str(e)) if matches!(&**e, "connection" | "connect"));
+            if !on_connection || !socket(fid, io) {
+                continue;
+            }
+            let Some((cf, Val::Func(conn))) =
+                site.call.args.get(1).map(|h| project.resolve(fid, h))
+            else {
+                continue;
+            };
+            let sock = Val::Param {
+                func: conn,
+                index: 0,
+            };
+            // The handlers registered on that socket, in the connection
+            // function and the functions written inside it.
+            let cm = project.file(cf);
+            for (func, f) in cm.functions.iter().enumerate() {
+                let inside = func as FnId == conn || encloses(cm, conn, func as FnId);
+                if !inside {
+                    continue;
+                }
+                for s in &f.calls {
+                    let Some((recv, on)) = s.call.callee.as_member() else {
+                        continue;
+                    };
+                    if &**on != "on" || project.resolve(cf, recv).1 != sock {
+                        continue;
+                    }
+                    let (Some(Val::Str(event)), Some(h)) =
+                        (s.call.args.first(), s.call.args.get(1))
+                    else {
+                        continue;
+                    };
+                    let (hf, Val::Func(hid)) = project.resolve(cf, h) else {
+                        continue;
+                    };
+                    let n = project
+                        .file(hf)
+                        .function(hid)
+                        .map_or(0, |f| f.params as usize);
+                    let role = Role::Part {
+                        part: "socket".into(),
+                        key: Some((**event).into()),
+                    };
+                    by_fn.entry((hf, hid)).or_insert(RootInfo {
+                        roles: vec![role; n],
+                        shape: Shape {
+                            framework: Framework::Express,
+                            query_object: false,
+                            sanitized: false,
+                            schema: None,
+                            by_name: false,
+                            validated: false,
+                        },
+                        before: Vec::new(),
+                        schema_checked: Vec::new(),
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Whether function `inner` is written inside `outer`.
+fn encloses(model: &crate::model::FileModel, outer: FnId, inner: FnId) -> bool {
+    let mut cur = model.function(inner).and_then(|f| f.parent);
+    let mut guard = 0;
+    while let Some(p) = cur {
+        if p == outer {
+            return true;
+        }
+        guard += 1;
+        if guard > 64 {
+            break;
+        }
+        cur = model.function(p).and_then(|f| f.parent);
+    }
+    false
 }
