@@ -51,6 +51,18 @@ pub enum Command {
     Rules,
     /// Print a rule's documentation.
     Explain { rule: String },
+    /// For model authors: every call argument of FILE that holds client
+    /// data, with its labels and the steps from the request.
+    #[command(name = "debug-flows", hide = true)]
+    DebugFlows(DebugFlowsArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct DebugFlowsArgs {
+    /// The project to analyse.
+    pub project: PathBuf,
+    /// The file to report on (its path in the project, or its end).
+    pub file: String,
 }
 
 #[derive(clap::Args, Debug)]
@@ -182,6 +194,7 @@ pub fn run(cli: Cli) -> ExitStatus {
         },
         Command::Check(args) => check(args),
         Command::Routes(args) => routes(args),
+        Command::DebugFlows(args) => debug_flows(args),
     };
     result.unwrap_or_else(|msg| {
         eprintln!("nodeward: error: {msg}");
@@ -432,6 +445,38 @@ fn install_models(config: &Config, config_path: Option<&Path>) -> Result<(), Str
         files.push((path.display().to_string(), text));
     }
     nodeward_rules::models::install_user_models(&files)
+}
+
+fn debug_flows(args: DebugFlowsArgs) -> Result<ExitStatus, String> {
+    let paths = vec![args.project.clone()];
+    let setup = setup(FileArgs {
+        paths: &paths,
+        config: None,
+        exclude: &[],
+        no_ignore: false,
+        no_default_excludes: false,
+        jobs: None,
+    })?;
+    let opts = AnalyzeOptions {
+        paths: setup.paths,
+        discover: setup.discover,
+        rules: Vec::new(),
+        jobs: setup.jobs,
+        baseline: None,
+        write_baseline: None,
+        deps: DepsOptions {
+            advisories: None,
+            online: None,
+            max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
+        },
+    };
+    let mut text = String::new();
+    crate::pipeline::analyze_inspecting(&opts, &mut |project, routes| {
+        text = crate::debug_flows::report(project, routes, &args.file);
+    })
+    .map_err(|e| e.0)?;
+    print!("{text}");
+    Ok(ExitStatus::Clean)
 }
 
 fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {

@@ -94,9 +94,26 @@ pub fn analyze_with_routes(
     Ok((report, rows))
 }
 
+/// Runs the analysis and hands the linked project and its route table to
+/// `inspect` before the rules run (`nodeward debug-flows`).
+pub fn analyze_inspecting(
+    opts: &AnalyzeOptions,
+    inspect: &mut dyn FnMut(&Project, &RouteTable),
+) -> Result<RunReport, RunError> {
+    analyze_inner_with(opts, None, Some(inspect))
+}
+
 fn analyze_inner(
     opts: &AnalyzeOptions,
     route_rows: Option<&mut Vec<crate::route_listing::RouteRow>>,
+) -> Result<RunReport, RunError> {
+    analyze_inner_with(opts, route_rows, None)
+}
+
+fn analyze_inner_with(
+    opts: &AnalyzeOptions,
+    route_rows: Option<&mut Vec<crate::route_listing::RouteRow>>,
+    inspect: Option<&mut dyn FnMut(&Project, &RouteTable)>,
 ) -> Result<RunReport, RunError> {
     panic_capture::install();
     let mut summary = Summary::default();
@@ -208,6 +225,9 @@ fn analyze_inner(
         .iter()
         .filter(|f| routes.is_static(&f.path))
         .count();
+    if let Some(inspect) = inspect {
+        inspect(&project, &routes);
+    }
     if let Some(rows) = route_rows {
         let abs: HashMap<String, PathBuf> = discovery
             .files
