@@ -94,6 +94,9 @@ pub fn analyze_with_routes(
     Ok((report, rows))
 }
 
+/// What sees the linked project and its route table before the rules run.
+type Inspect<'a> = &'a mut dyn FnMut(&Project, &RouteTable);
+
 /// Runs the analysis and hands the linked project and its route table to
 /// `inspect` before the rules run (`nodeward debug-flows`).
 pub fn analyze_inspecting(
@@ -113,7 +116,7 @@ fn analyze_inner(
 fn analyze_inner_with(
     opts: &AnalyzeOptions,
     route_rows: Option<&mut Vec<crate::route_listing::RouteRow>>,
-    inspect: Option<&mut dyn FnMut(&Project, &RouteTable)>,
+    inspect: Option<Inspect<'_>>,
 ) -> Result<RunReport, RunError> {
     panic_capture::install();
     let mut summary = Summary::default();
