@@ -633,7 +633,9 @@ impl Flow<'_> {
                         checked: self.middleware_checked(file, func),
                     }));
                 }
-                let what = format!("@{}() {}", decorator(part), name.unwrap_or(what));
+                // `@Query('category') category`, `@Body() dto`.
+                let arg = key.as_deref().map_or(String::new(), |k| format!("'{k}'"));
+                let what = format!("@{}({arg}) {}", decorator(part), name.unwrap_or(what));
                 Some(Abs::Client(Taint {
                     labels,
                     steps: vec![source(what.clone())],
