@@ -111,116 +111,109 @@ impl Flow<'_> {
         t
     }
 
-    /// Whether `test` (negated if `negated`) holding means the value read as
-    /// `what` matched an allow-list regex (`/^[A-Za-z0-9_-]+$/.test(x)`).
-    fn allow_listed(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
-        match test {
-            Val::Not(x) => self.allow_listed(fr, x, !negated, what),
-            Val::Bin(b) if (b.0 == "&&" && !negated) || (b.0 == "||" && negated) => {
-                self.allow_listed(fr, &b.1, negated, what)
-                    || self.allow_listed(fr, &b.2, negated, what)
-            }
-            Val::Call(c) if !negated => {
-                let Some((recv, m)) = c.callee.as_member() else {
-                    return false;
-                };
-                // `COLUMNS.includes(v)` on an array of constants.
-                if &**m == "includes" {
-                    let top = fr.without_cond();
-                    let constants = match self.project.resolve(fr.file, recv).1 {
-                        Val::Array(items) => {
-                            !items.is_empty()
-                                && items.iter().all(|i| matches!(i, Val::Str(_) | Val::Num(_)))
-                        }
-                        _ => false,
-                    };
-                    return constants
-                        && c.args.first().is_some_and(|a| {
-                            matches!(self.eval(&top, a), Some(Abs::Client(t)) if t.what == what)
-                        });
-                }
-                if &**m != "test" {
-                    return false;
-                }
-                let Some(arg) = c.args.first() else {
-                    return false;
-                };
-                let (rf, r) = self.project.resolve(fr.file, recv);
-                let Val::Regex(i) = r else { return false };
-                let Some(lit) = self.project.file(rf).regexes.get(i as usize) else {
-                    return false;
-                };
-                let top = fr.without_cond();
-                allow_list_pattern(&lit.pattern)
-                    && matches!(self.eval(&top, arg), Some(Abs::Client(t)) if t.what == what)
-            }
-            _ => false,
-        }
-    }
-
-    /// Whether `test` holding means the value is one of an array of
-    /// constants (`COLUMNS.includes(v)`).
-    fn one_of_constants(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
-        match test {
-            Val::Not(x) => self.one_of_constants(fr, x, !negated, what),
-            Val::Bin(b) if (b.0 == "&&" && !negated) || (b.0 == "||" && negated) => {
-                self.one_of_constants(fr, &b.1, negated, what)
-                    || self.one_of_constants(fr, &b.2, negated, what)
-            }
-            Val::Call(c) if !negated => {
-                c.callee
-                    .as_member()
-                    .is_some_and(|(_, m)| &**m == "includes")
-                    && self.allow_listed(fr, test, negated, what)
-            }
-            _ => false,
-        }
+    /// Whether a value read as `what` is `x` (or `x` is a part of it).
+    fn reads(&self, fr: &Frame, x: &Val, what: &str, parts: bool) -> bool {
+        matches!(self.eval(&fr.without_cond(), x), Some(Abs::Client(t))
+            if t.what == what || (parts && what.starts_with(&format!("{}.", t.what))))
     }
 
     /// Whether `test` (negated if `negated`) holding means the value read
     /// as `what` is not an object.
     fn type_guard(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
-        let same = |x: &Val| {
-            let top = fr.without_cond();
-            matches!(self.eval(&top, x), Some(Abs::Client(t)) if t.what == what || what.starts_with(&format!("{}.", t.what)))
-        };
-        match test {
-            Val::Not(x) => self.type_guard(fr, x, !negated, what),
-            Val::Bin(b) => {
-                let (op, l, r) = (b.0, &b.1, &b.2);
-                match (op, negated) {
-                    ("&&", false) | ("||", true) => {
-                        self.type_guard(fr, l, negated, what)
-                            || self.type_guard(fr, r, negated, what)
-                    }
-                    ("===" | "==" | "!==" | "!=", _) => {
-                        let (x, tag) = match (l, r) {
-                            (Val::TypeOf(x), Val::Str(s)) | (Val::Str(s), Val::TypeOf(x)) => (x, s),
-                            _ => return false,
-                        };
-                        let equal = matches!(op, "===" | "==") != negated;
-                        let scalar = matches!(
-                            &**tag,
-                            "string" | "number" | "boolean" | "bigint" | "undefined"
-                        );
-                        // `typeof x === 'string'` holds, or `typeof x !== 'object'`.
-                        ((equal && scalar) || (!equal && &**tag == "object")) && same(x)
-                    }
-                    _ => false,
+        facts(test, negated)
+            .into_iter()
+            .filter_map(|(t, n)| self.scalar_operand(fr, t, n))
+            .any(|x| self.reads(fr, x, what, true))
+    }
+
+    /// Whether `test` holding means the value read as `what` matched an
+    /// allow-list regex (`/^[A-Za-z0-9_-]+$/.test(x)`) or is one of an
+    /// array of constants.
+    fn allow_listed(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
+        facts(test, negated)
+            .into_iter()
+            .filter_map(|(t, n)| self.allow_list_operand(fr, t, n))
+            .any(|(x, _)| self.reads(fr, x, what, false))
+    }
+
+    /// Whether `test` holding means the value is one of an array of
+    /// constants (`COLUMNS.includes(v)`).
+    fn one_of_constants(&self, fr: &Frame, test: &Val, negated: bool, what: &str) -> bool {
+        facts(test, negated)
+            .into_iter()
+            .filter_map(|(t, n)| self.allow_list_operand(fr, t, n))
+            .any(|(x, constants)| constants && self.reads(fr, x, what, false))
+    }
+
+    /// The request paths that `test` (negated if `negated`) holding shows to
+    /// be strings or numbers.
+    fn guard_paths(&self, fr: &Frame, test: &Val, negated: bool, out: &mut Vec<String>) {
+        for (t, n) in facts(test, negated) {
+            let Some(x) = self.scalar_operand(fr, t, n) else {
+                continue;
+            };
+            if let Some(Abs::Client(c)) = self.eval(fr, x) {
+                if let Some(rel) = root_relative(&c.what) {
+                    out.push(rel.to_string());
                 }
             }
-            // `validator.isEmail(x)`: validator.js throws on anything but a
-            // string, and the predicate holding means it was one.
-            Val::Call(c) if !negated => {
-                let Some(arg) = c.args.first() else {
-                    return false;
+        }
+    }
+
+    /// The operand a fact shows to be a scalar: `typeof x === 'string'` (or
+    /// number, boolean), `typeof x !== 'object'`, and a validator.js
+    /// predicate (validator.js throws on anything but a string).
+    fn scalar_operand<'v>(&self, fr: &Frame, test: &'v Val, negated: bool) -> Option<&'v Val> {
+        match test {
+            Val::Bin(b) if matches!(b.0, "===" | "==" | "!==" | "!=") => {
+                let (x, tag) = match (&b.1, &b.2) {
+                    (Val::TypeOf(x), Val::Str(s)) | (Val::Str(s), Val::TypeOf(x)) => (x, s),
+                    _ => return None,
                 };
-                callee_name(self.project, fr.file, &c.callee).is_some_and(|n| {
-                    n.strip_prefix("validator ")
-                        .is_some_and(|m| m.starts_with("is"))
-                }) && same(arg)
+                let equal = matches!(b.0, "===" | "==") != negated;
+                let scalar = matches!(
+                    &**tag,
+                    "string" | "number" | "boolean" | "bigint" | "undefined"
+                );
+                ((equal && scalar) || (!equal && &**tag == "object")).then_some(&**x)
             }
-            _ => false,
+            Val::Call(c) if !negated => {
+                let arg = c.args.first()?;
+                callee_name(self.project, fr.file, &c.callee)
+                    .is_some_and(|n| {
+                        n.strip_prefix("validator ")
+                            .is_some_and(|m| m.starts_with("is"))
+                    })
+                    .then_some(arg)
+            }
+            _ => None,
+        }
+    }
+
+    /// The operand a fact checks against an allow-list, and whether the
+    /// list is of constants: `ALLOWED.includes(x)` on an array of constants
+    /// (true), or a metacharacter-free `/^[…]+$/.test(x)` (false).
+    fn allow_list_operand<'v>(
+        &self,
+        fr: &Frame,
+        test: &'v Val,
+        negated: bool,
+    ) -> Option<(&'v Val, bool)> {
+        let Val::Call(c) = test else { return None };
+        if negated {
+            return None;
+        }
+        let (recv, m) = c.callee.as_member()?;
+        let arg = c.args.first()?;
+        match (&**m, self.project.resolve(fr.file, recv)) {
+            ("includes", (_, Val::Array(items))) => (!items.is_empty()
+                && items.iter().all(|i| matches!(i, Val::Str(_) | Val::Num(_))))
+            .then_some((arg, true)),
+            ("test", (rf, Val::Regex(i))) => {
+                let lit = self.project.file(rf).regexes.get(i as usize)?;
+                allow_list_pattern(&lit.pattern).then_some((arg, false))
+            }
+            _ => None,
         }
     }
 
@@ -264,58 +257,6 @@ impl Flow<'_> {
             });
         }
         common.unwrap_or_default()
-    }
-
-    /// The request paths that `test` (negated if `negated`) holding shows to
-    /// be strings or numbers.
-    fn guard_paths(&self, fr: &Frame, test: &Val, negated: bool, out: &mut Vec<String>) {
-        let mut push = |x: &Val| {
-            if let Some(Abs::Client(t)) = self.eval(fr, x) {
-                if let Some(rel) = root_relative(&t.what) {
-                    out.push(rel.to_string());
-                }
-            }
-        };
-        match test {
-            Val::Not(x) => self.guard_paths(fr, x, !negated, out),
-            Val::Bin(b) => {
-                let (op, l, r) = (b.0, &b.1, &b.2);
-                match (op, negated) {
-                    ("&&", false) | ("||", true) => {
-                        self.guard_paths(fr, l, negated, out);
-                        self.guard_paths(fr, r, negated, out);
-                    }
-                    ("===" | "==" | "!==" | "!=", _) => {
-                        let (x, tag) = match (l, r) {
-                            (Val::TypeOf(x), Val::Str(s)) | (Val::Str(s), Val::TypeOf(x)) => (x, s),
-                            _ => return,
-                        };
-                        let equal = matches!(op, "===" | "==") != negated;
-                        let scalar = matches!(
-                            &**tag,
-                            "string" | "number" | "boolean" | "bigint" | "undefined"
-                        );
-                        if (equal && scalar) || (!equal && &**tag == "object") {
-                            push(x);
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Val::Call(c) if !negated => {
-                if let Some(arg) = c.args.first() {
-                    let validator =
-                        callee_name(self.project, fr.file, &c.callee).is_some_and(|n| {
-                            n.strip_prefix("validator ")
-                                .is_some_and(|m| m.starts_with("is"))
-                        });
-                    if validator {
-                        push(arg);
-                    }
-                }
-            }
-            _ => {}
-        }
     }
 
     fn eval(&self, fr: &Frame, v: &Val) -> Option<Abs> {
@@ -1060,6 +1001,28 @@ enum Literal {
     Array(Vec<Val>),
 }
 
+/// The atomic tests that hold when `test` does (or fails, if `negated`):
+/// `!a` flips, `a && b` holding (or `a || b` failing) gives both sides;
+/// every other test is a fact of its own.
+fn facts(test: &Val, negated: bool) -> Vec<(&Val, bool)> {
+    let mut out = Vec::new();
+    let mut work = vec![(test, negated)];
+    while let Some((t, n)) = work.pop() {
+        match t {
+            Val::Not(x) => work.push((x, !n)),
+            Val::Bin(b) if (b.0 == "&&" && !n) || (b.0 == "||" && n) => {
+                work.push((&b.2, n));
+                work.push((&b.1, n));
+            }
+            _ => out.push((t, n)),
+        }
+        if out.len() > 64 {
+            break;
+        }
+    }
+    out
+}
+
 /// `^[…]+$` (or `*`, `{n,m}`) whose class holds no character with a
 /// meaning in a pattern: a string it accepts is safe as regex text.
 fn allow_list_pattern(p: &str) -> bool {
@@ -1294,5 +1257,3 @@ fn param_name(model: &crate::model::FileModel, func: FnId, index: u32) -> Option
         .find(|b| b.value == Val::Param { func, index })
         .map(|b| b.name.to_string())
 }
-
-pub(crate) type AbsValue = Abs;

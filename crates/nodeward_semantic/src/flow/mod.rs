@@ -128,7 +128,7 @@ pub struct Flow<'p> {
     /// (`q = String(q)`), with that definition's index.
     self_defs: RefCell<HashMap<(FileId, u32), usize>>,
     /// What the callers pass into each parameter (see `eval::param`).
-    param_cache: RefCell<HashMap<(FileId, FnId, u32), Option<eval::AbsValue>>>,
+    param_cache: RefCell<HashMap<(FileId, FnId, u32), Option<eval::Abs>>>,
 }
 
 impl<'p> Flow<'p> {
