@@ -263,6 +263,26 @@ struct FileArgs<'a> {
     jobs: Option<usize>,
 }
 
+impl Setup {
+    /// A run that builds the model and the route table and checks nothing
+    /// (`routes`, `debug-flows`).
+    fn without_rules(self) -> AnalyzeOptions {
+        AnalyzeOptions {
+            paths: self.paths,
+            discover: self.discover,
+            rules: Vec::new(),
+            jobs: self.jobs,
+            baseline: None,
+            write_baseline: None,
+            deps: DepsOptions {
+                advisories: None,
+                online: None,
+                max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
+            },
+        }
+    }
+}
+
 fn setup(a: FileArgs) -> Result<Setup, String> {
     let paths = if a.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -457,19 +477,7 @@ fn debug_flows(args: DebugFlowsArgs) -> Result<ExitStatus, String> {
         no_default_excludes: false,
         jobs: None,
     })?;
-    let opts = AnalyzeOptions {
-        paths: setup.paths,
-        discover: setup.discover,
-        rules: Vec::new(),
-        jobs: setup.jobs,
-        baseline: None,
-        write_baseline: None,
-        deps: DepsOptions {
-            advisories: None,
-            online: None,
-            max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
-        },
-    };
+    let opts = setup.without_rules();
     let mut text = String::new();
     crate::pipeline::analyze_inspecting(&opts, &mut |project, routes| {
         text = crate::debug_flows::report(project, routes, &args.file);
@@ -488,19 +496,7 @@ fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
         no_default_excludes: args.no_default_excludes,
         jobs: args.jobs,
     })?;
-    let opts = AnalyzeOptions {
-        paths: setup.paths,
-        discover: setup.discover,
-        rules: Vec::new(),
-        jobs: setup.jobs,
-        baseline: None,
-        write_baseline: None,
-        deps: DepsOptions {
-            advisories: None,
-            online: None,
-            max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
-        },
-    };
+    let opts = setup.without_rules();
     let (report, rows) = crate::pipeline::analyze_with_routes(&opts).map_err(|e| e.0)?;
     let text = match args.format {
         RoutesFormat::Human => crate::route_listing::human(&rows),

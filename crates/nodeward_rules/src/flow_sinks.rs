@@ -7,14 +7,23 @@ use nodeward_semantic::{CallSite, FileId, Project, Val};
 
 use crate::Ctx;
 
+/// Every name a list of sink rows holds (their methods, or packages).
+pub fn names<'a, R: 'a>(
+    rows: &'a [R],
+    field: impl Fn(&'a R) -> &'a [String],
+) -> std::collections::HashSet<&'a str> {
+    rows.iter()
+        .flat_map(|r| field(r).iter().map(String::as_str))
+        .collect()
+}
+
 /// Whether any file imports one of `packages`: the method-name fallback
 /// for receivers that cannot be resolved applies only then.
-pub fn imports_any<'a>(project: &Project, packages: impl Iterator<Item = &'a str> + Clone) -> bool {
-    project.files.iter().any(|m| {
-        m.imports
-            .iter()
-            .any(|i| packages.clone().any(|p| p == &**i))
-    })
+pub fn imports_any(project: &Project, packages: &std::collections::HashSet<&str>) -> bool {
+    project
+        .files
+        .iter()
+        .any(|m| m.imports.iter().any(|i| packages.contains(&**i)))
 }
 
 /// A receiver nothing resolves: a parameter (`this.db`, an injected

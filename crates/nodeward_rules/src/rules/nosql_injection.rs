@@ -13,7 +13,7 @@ use nodeward_semantic::flow::{Flow, QueryHit, QueryPart, OBJECT};
 use nodeward_semantic::{CallSite, FileId, FnId, Project, Val};
 
 use crate::flow_sinks::{
-    budget_notices, candidates, flow_steps, imports_any, method_span, unresolved,
+    budget_notices, candidates, flow_steps, imports_any, method_span, names, unresolved,
 };
 use crate::models::{nosql, NosqlKind, NosqlSink};
 use crate::{Ctx, Rule};
@@ -41,18 +41,8 @@ impl Rule for NosqlInjection {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let methods: HashSet<&str> = nosql()
-            .sink
-            .iter()
-            .flat_map(|s| s.methods.iter().map(String::as_str))
-            .collect();
-        let by_name_ok = imports_any(
-            project,
-            nosql()
-                .sink
-                .iter()
-                .flat_map(|s| s.packages.iter().map(String::as_str)),
-        );
+        let methods = names(&nosql().sink, |s| &s.methods);
+        let by_name_ok = imports_any(project, &names(&nosql().sink, |s| &s.packages));
         let found = candidates(ctx, &methods, |file, recv, m| {
             sinks_of(project, file, recv, m, by_name_ok)
         });

@@ -6,7 +6,7 @@ use nodeward_report::{Finding, Level, Precision, RuleMeta};
 use nodeward_semantic::flow::{callee_name, Flow, QueryPart, Taint, REGEX, TEXT};
 use nodeward_semantic::{CallSite, FileId, FnId, Project};
 
-use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span};
+use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, names};
 use crate::models::{nosql, regex_sinks};
 use crate::rules::nosql_injection::sinks_of as query_sinks_of;
 use crate::{Ctx, Rule};
@@ -35,13 +35,8 @@ impl Rule for RegexInjection {
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let sinks = regex_sinks();
-        let mongo = imports_any(
-            project,
-            nosql()
-                .sink
-                .iter()
-                .flat_map(|s| s.packages.iter().map(String::as_str)),
-        );
+        let mongo = imports_any(project, &names(&nosql().sink, |s| &s.packages));
+        let query_methods = names(&nosql().sink, |s| &s.methods);
         let mut guard = ctx.flow();
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
@@ -94,11 +89,7 @@ impl Rule for RegexInjection {
                     let (Some((recv, m)), true) = (site.call.callee.as_member(), mongo) else {
                         continue;
                     };
-                    if !nosql()
-                        .sink
-                        .iter()
-                        .any(|s| s.methods.iter().any(|x| x == m.as_str()))
-                    {
+                    if !query_methods.contains(m.as_str()) {
                         continue;
                     }
                     for (sink, _) in query_sinks_of(project, fid, recv, m, true) {

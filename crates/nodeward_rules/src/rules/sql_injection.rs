@@ -7,15 +7,13 @@
 //! (not a sanitizer here), a number conversion ends it, and the drivers'
 //! escaping functions make it safe for SQL only.
 
-use std::collections::HashSet;
-
 use nodeward_report::{Finding, Level, Precision, RuleMeta};
 use nodeward_semantic::api::api_path;
 use nodeward_semantic::flow::{Flow, SQL, TEXT};
 use nodeward_semantic::{FileId, Project, Val};
 
 use crate::flow_sinks::{
-    budget_notices, candidates, flow_steps, imports_any, method_span, unresolved,
+    budget_notices, candidates, flow_steps, imports_any, method_span, names, unresolved,
 };
 use crate::models::{sql, SqlSink};
 use crate::{Ctx, Rule};
@@ -43,18 +41,8 @@ impl Rule for SqlInjection {
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let methods: HashSet<&str> = sql()
-            .sink
-            .iter()
-            .flat_map(|s| s.methods.iter().map(String::as_str))
-            .collect();
-        let by_name_ok = imports_any(
-            project,
-            sql()
-                .sink
-                .iter()
-                .flat_map(|s| s.packages.iter().map(String::as_str)),
-        );
+        let methods = names(&sql().sink, |s| &s.methods);
+        let by_name_ok = imports_any(project, &names(&sql().sink, |s| &s.packages));
         let found = candidates(ctx, &methods, |file, recv, m| {
             sink_of(project, file, recv, m, by_name_ok)
                 .into_iter()
