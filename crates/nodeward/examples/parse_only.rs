@@ -8,7 +8,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use nodeward_front::discover::{discover, DiscoverOptions};
-use nodeward_front::parse::{parse, with_file_stack};
+use nodeward_front::parse::{parse, with_file_stack, WORKER_STACK};
 use nodeward_front::prescan::{nesting_depth, MAX_NESTING};
 use nodeward_front::read::read_source;
 
@@ -21,7 +21,7 @@ fn main() {
     let found = discover(&[path], &opts).expect("path exists");
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
-        .stack_size(64 << 20)
+        .stack_size(WORKER_STACK)
         .build()
         .unwrap();
     let parsed: usize = pool.install(|| {

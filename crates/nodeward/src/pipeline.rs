@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use nodeward_front::discover::{discover, DiscoverOptions, SourcePath};
-use nodeward_front::parse::{parse, with_file_stack};
+use nodeward_front::parse::{parse, with_file_stack, WORKER_STACK};
 use nodeward_front::prescan::{nesting_depth, MAX_NESTING};
 use nodeward_front::read::read_source;
 use nodeward_report::baseline::Baseline;
@@ -30,9 +30,6 @@ use nodeward_semantic::{index_file, FileId, FileModel, Project};
 
 use crate::deps_phase::{self, DepsOptions};
 use crate::panic_capture;
-
-/// Worker threads get big stacks; each file also gets its own segment.
-const WORKER_STACK: usize = 64 << 20;
 
 pub struct EnabledRule {
     pub rule: &'static dyn Rule,
@@ -241,72 +238,92 @@ fn analyze_inner_with(
     }
 
     let t = Instant::now();
-    let rule_notices = std::sync::Mutex::new(Vec::new());
-    let flow = std::sync::Mutex::new(None);
-    let ctx = Ctx {
-        project: &project,
-        routes: &routes,
-        notices: &rule_notices,
-        deps: deps.as_ref(),
-        flow: &flow,
-    };
-    let per_file: Vec<(Vec<Finding>, Vec<Notice>, Vec<Duration>)> = pool.install(|| {
-        (0..project.files.len() as FileId)
-            .into_par_iter()
-            .map(|file| run_rules(&ctx, file, &opts.rules))
-            .collect()
-    });
-    let mut findings = Vec::new();
-    // A file whose rules panicked gets no findings at all, from the
-    // project-level checks either: its report would be partial.
-    let mut panicked_paths = std::collections::HashSet::new();
-    let mut each_rule: Vec<Duration> = vec![Duration::ZERO; opts.rules.len()];
-    for (f, n, times) in per_file {
-        for (sum, t) in each_rule.iter_mut().zip(times) {
-            *sum += t;
-        }
-        findings.extend(f);
-        summary.panicked += n.len();
-        panicked_paths.extend(n.iter().filter_map(|x| x.path.clone()));
-        notices.extend(n);
-    }
-    for (i, r) in opts.rules.iter().enumerate() {
-        let started = Instant::now();
-        // On the run's own pool: a rule's parallel parts respect `--jobs`.
-        let result = pool.install(|| {
-            panic_capture::catch(|| {
-                let mut out = Vec::new();
-                r.rule.check_project(&ctx, &mut out);
-                out
-            })
+    // The rules phase in a block of its own: the engine borrows the models,
+    // which are freed below.
+    let (mut findings, each_rule) = {
+        let rule_notices = std::sync::Mutex::new(Vec::new());
+        let flow = std::sync::Mutex::new(None);
+        let ctx = Ctx {
+            project: &project,
+            routes: &routes,
+            notices: &rule_notices,
+            deps: deps.as_ref(),
+            flow: &flow,
+        };
+        // The project-level rules share one dataflow engine, whose queries
+        // run one at a time: the per-file rules run beside them.
+        let (per_file, project_level) = pool.install(|| {
+            rayon::join(
+                || {
+                    (0..project.files.len() as FileId)
+                        .into_par_iter()
+                        .map(|file| run_rules(&ctx, file, &opts.rules))
+                        .collect::<Vec<_>>()
+                },
+                || {
+                    opts.rules
+                        .iter()
+                        .map(|r| {
+                            let started = Instant::now();
+                            let result = panic_capture::catch(|| {
+                                let mut out = Vec::new();
+                                r.rule.check_project(&ctx, &mut out);
+                                out
+                            });
+                            (result, started.elapsed())
+                        })
+                        .collect::<Vec<_>>()
+                },
+            )
         });
-        each_rule[i] += started.elapsed();
-        match result {
-            // A project-level rule sets each finding's level (the dependency
-            // check ranks by reach); the configured level caps it.
-            Ok(found) => findings.extend(
-                found
-                    .into_iter()
-                    .filter(|f| !panicked_paths.contains(&f.path))
-                    .map(|mut f| {
-                        f.level = if r.rule.ranks_levels() {
-                            f.level.min(r.level)
-                        } else {
-                            r.level
-                        };
-                        f
-                    }),
-            ),
-            Err(msg) => {
-                summary.panicked += 1;
-                notices.push(Notice::project(
-                    NoticeKind::Panic,
-                    format!("rule `{}` panicked on the project: {msg}", r.rule.meta().id),
-                ));
+        let mut findings = Vec::new();
+        // A file whose rules panicked gets no findings at all, from the
+        // project-level checks either: its report would be partial.
+        let mut panicked_paths = std::collections::HashSet::new();
+        let mut each_rule: Vec<Duration> = vec![Duration::ZERO; opts.rules.len()];
+        for (f, n, times) in per_file {
+            for (sum, t) in each_rule.iter_mut().zip(times) {
+                *sum += t;
+            }
+            findings.extend(f);
+            summary.panicked += n.len();
+            panicked_paths.extend(n.iter().filter_map(|x| x.path.clone()));
+            notices.extend(n);
+        }
+        for (i, (r, (result, took))) in opts.rules.iter().zip(project_level).enumerate() {
+            each_rule[i] += took;
+            match result {
+                // A project-level rule sets each finding's level (the dependency
+                // check ranks by reach); the configured level caps it.
+                Ok(found) => findings.extend(
+                    found
+                        .into_iter()
+                        .filter(|f| !panicked_paths.contains(&f.path))
+                        .map(|mut f| {
+                            f.level = if r.rule.ranks_levels() {
+                                f.level.min(r.level)
+                            } else {
+                                r.level
+                            };
+                            f
+                        }),
+                ),
+                Err(msg) => {
+                    summary.panicked += 1;
+                    notices.push(Notice::project(
+                        NoticeKind::Panic,
+                        format!("rule `{}` panicked on the project: {msg}", r.rule.meta().id),
+                    ));
+                }
             }
         }
-    }
-    notices.extend(rule_notices.into_inner().unwrap_or_default());
+        notices.extend(rule_notices.into_inner().unwrap_or_default());
+        (findings, each_rule)
+    };
+    // Freeing the models is a tenth of a run on a large tree and nothing
+    // below reads them: a thread of its own frees them while the report is
+    // written, and the process may end before it is done.
+    std::thread::spawn(move || drop((project, routes)));
     summary.timings.rules = t.elapsed();
     summary.timings.each_rule = opts
         .rules

@@ -105,25 +105,78 @@ impl Verdict {
 /// Deterministic for a given budget; the wall-clock limit in the budget is only
 /// a safety net and turns into `Unknown` when hit.
 pub fn analyze(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
-    match catch_unwind(AssertUnwindSafe(|| analyze_inner(pattern, flags, budget))) {
-        Ok(v) => v,
-        Err(_) => Verdict::Unknown("internal error while analysing the pattern".to_string()),
-    }
+    catch_unwind(AssertUnwindSafe(|| {
+        analyze_inner(pattern, flags, budget, Scope::All).0
+    }))
+    .unwrap_or_else(|_| internal_error())
 }
 
-fn analyze_inner(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
+/// What [`screen`] found: the exponential verdict, and whether polynomial
+/// candidates remain unmeasured.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Screen {
+    /// `Vulnerable` only with an exponential attack; `Safe` when there is none.
+    pub exponential: Verdict,
+    /// Polynomial ambiguity the matcher has not measured: [`analyze`] decides.
+    pub may_be_polynomial: bool,
+}
+
+/// [`analyze`] without measuring polynomial candidates, which most callers
+/// need only for a regex that runs on client data: confirming them is most of
+/// the matcher's work. The exponential verdict is the one `analyze` gives,
+/// except that no budget goes to polynomial candidates first; when the budget
+/// runs out anyway, the full analysis decides.
+pub fn screen(pattern: &str, flags: &str, budget: &Budget) -> Screen {
+    catch_unwind(AssertUnwindSafe(|| {
+        match analyze_inner(pattern, flags, budget, Scope::Exponential) {
+            (Verdict::Unknown(_), _) => {
+                let full = analyze_inner(pattern, flags, budget, Scope::All).0;
+                let poly = matches!(&full, Verdict::Vulnerable(v) if v.complexity != Complexity::Exponential);
+                let exponential = if poly { Verdict::Safe } else { full };
+                Screen {
+                    exponential,
+                    may_be_polynomial: poly,
+                }
+            }
+            (exponential, may_be_polynomial) => Screen {
+                exponential,
+                may_be_polynomial,
+            },
+        }
+    }))
+    .unwrap_or_else(|_| Screen {
+        exponential: internal_error(),
+        may_be_polynomial: false,
+    })
+}
+
+fn internal_error() -> Verdict {
+    Verdict::Unknown("internal error while analysing the pattern".to_string())
+}
+
+/// Which candidates the matcher measures.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    All,
+    Exponential,
+}
+
+/// The verdict, and (for `Scope::Exponential`) whether polynomial candidates
+/// were left unmeasured.
+fn analyze_inner(pattern: &str, flags: &str, budget: &Budget, scope: Scope) -> (Verdict, bool) {
     let flags = match RegexFlags::parse(flags) {
         Ok(f) => f,
-        Err(e) => return Verdict::Unknown(e),
+        Err(e) => return (Verdict::Unknown(e), false),
     };
     let re = match parse::parse(pattern, &flags, budget) {
         Ok(r) => r,
-        Err(e) => return Verdict::Unknown(e),
+        Err(e) => return (Verdict::Unknown(e), false),
     };
     let mut clock = Clock::new(budget.time_limit);
-    match find(&re, &flags, budget, &mut clock) {
-        Ok(v) => v,
-        Err(Exhausted(reason)) => Verdict::Unknown(reason),
+    let mut skipped = false;
+    match find(&re, &flags, budget, &mut clock, scope, &mut skipped) {
+        Ok(v) => (v, skipped),
+        Err(Exhausted(reason)) => (Verdict::Unknown(reason), skipped),
     }
 }
 
@@ -132,6 +185,8 @@ fn find(
     flags: &RegexFlags,
     budget: &Budget,
     clock: &mut Clock,
+    scope: Scope,
+    skipped: &mut bool,
 ) -> Result<Verdict, Exhausted> {
     // V8 adds its `.*?` search loop unless the pattern is sticky or anchored.
     let search = !flags.sticky && !re.root.anchored_at_start();
@@ -188,6 +243,10 @@ fn find(
                     if g == Growth::Exponential {
                         return Ok(Some(vuln(c, w, Complexity::Exponential, steps)));
                     }
+                }
+                if scope == Scope::Exponential {
+                    *skipped = true;
+                    continue;
                 }
                 let (g, steps) = confirmer.polynomial(w, clock)?;
                 if let Growth::Polynomial(k) = g {

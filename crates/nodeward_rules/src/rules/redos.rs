@@ -6,9 +6,9 @@
 //! a step-counting backtracking matcher (crates/nodeward_regex).
 
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
-use nodeward_regex::{analyze, Budget, Complexity, Verdict, Vulnerability};
+use nodeward_regex::{analyze, screen, Budget, Complexity, Screen, Verdict, Vulnerability};
 use nodeward_report::{Finding, Level, Notice, NoticeKind, Precision, Related, RuleMeta, Span};
 use nodeward_semantic::env::{eval_default, Const};
 use nodeward_semantic::{CallSite, CondId, FileId, FnId, Project, Val};
@@ -119,7 +119,9 @@ impl Rule for Redos {
 
 impl Redos {
     fn exponential(&self, ctx: &Ctx, found: &Found, out: &mut Vec<Finding>) {
-        let Some(v) = verdict(ctx, found) else { return };
+        let Some(v) = exponential_verdict(ctx, found) else {
+            return;
+        };
         if v.complexity != Complexity::Exponential {
             return;
         }
@@ -174,10 +176,7 @@ impl Redos {
                 let Some(found) = regex_of(project, file, regex) else {
                     return;
                 };
-                if !matches!(
-                    verdict(ctx, &found).map(|v| v.complexity),
-                    Some(Complexity::Polynomial(_))
-                ) {
+                if !may_be_polynomial(&found) {
                     return;
                 }
                 match flow.client_value(file, func, subject, site.cond) {
@@ -309,21 +308,56 @@ fn show_pump(pump: &str) -> String {
     }
 }
 
-/// The analysis of each distinct pattern, shared by every file and thread.
-fn verdict(ctx: &Ctx, found: &Found) -> Option<Vulnerability> {
-    static CACHE: OnceLock<Mutex<HashMap<(String, String), Verdict>>> = OnceLock::new();
+/// The analysis of each distinct pattern, shared by every file and thread:
+/// the screen for every regex, the full analysis (which measures polynomial
+/// candidates) only for those that run on client data.
+#[derive(Default)]
+struct Analysis {
+    screen: OnceLock<Screen>,
+    full: OnceLock<Verdict>,
+}
+
+/// By pattern and flags.
+type Analyses = HashMap<(String, String), Arc<Analysis>>;
+
+fn analysis(found: &Found) -> Arc<Analysis> {
+    static CACHE: OnceLock<Mutex<Analyses>> = OnceLock::new();
     let cache = CACHE.get_or_init(Default::default);
     let key = (found.pattern.clone(), found.flags.clone());
-    let cached = cache.lock().ok().and_then(|c| c.get(&key).cloned());
-    let v = cached.unwrap_or_else(|| {
-        let v = analyze(&found.pattern, &found.flags, &Budget::default());
-        if let Ok(mut c) = cache.lock() {
-            c.insert(key, v.clone());
-        }
-        v
-    });
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    c.entry(key).or_default().clone()
+}
+
+/// Whether the regex may be polynomial: the screen left candidates unmeasured.
+fn may_be_polynomial(found: &Found) -> bool {
+    let a = analysis(found);
+    a.screen
+        .get_or_init(|| screen(&found.pattern, &found.flags, &Budget::default()))
+        .may_be_polynomial
+}
+
+/// The exponential vulnerability of a regex, if it has one.
+fn exponential_verdict(ctx: &Ctx, found: &Found) -> Option<Vulnerability> {
+    let a = analysis(found);
+    let s = a
+        .screen
+        .get_or_init(|| screen(&found.pattern, &found.flags, &Budget::default()));
+    known(ctx, found, &s.exponential)
+}
+
+/// The full verdict, polynomial candidates measured.
+fn verdict(ctx: &Ctx, found: &Found) -> Option<Vulnerability> {
+    let a = analysis(found);
+    let v = a
+        .full
+        .get_or_init(|| analyze(&found.pattern, &found.flags, &Budget::default()));
+    known(ctx, found, v)
+}
+
+/// The vulnerability of a verdict; a notice when the analysis gave up.
+fn known(ctx: &Ctx, found: &Found, v: &Verdict) -> Option<Vulnerability> {
     match v {
-        Verdict::Vulnerable(vuln) => Some(vuln),
+        Verdict::Vulnerable(vuln) => Some(vuln.clone()),
         Verdict::Safe => None,
         Verdict::Unknown(reason) => {
             let path = ctx.project.file(found.file).path.clone();
@@ -344,9 +378,13 @@ fn verdict(ctx: &Ctx, found: &Found) -> Option<Vulnerability> {
 fn linear_engine_literals(project: &Project, file: FileId) -> Vec<u32> {
     let mut out = Vec::new();
     for site in project.file(file).functions.iter().flat_map(|f| &f.calls) {
-        let is_re2 = nodeward_semantic::routes::module_path(project, file, &site.call.callee)
-            .is_some_and(|(m, p)| &*m == "re2" && p.is_empty());
-        if let (true, Some(Val::Regex(i))) = (is_re2, site.call.args.first()) {
+        // The literal argument first: resolving the callee is the costly part.
+        let Some(Val::Regex(i)) = site.call.args.first() else {
+            continue;
+        };
+        if nodeward_semantic::routes::module_path(project, file, &site.call.callee)
+            .is_some_and(|(m, p)| &*m == "re2" && p.is_empty())
+        {
             out.push(*i);
         }
     }

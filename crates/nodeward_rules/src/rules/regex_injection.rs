@@ -3,7 +3,7 @@
 //! without escaping or an allow-list.
 
 use nodeward_report::{Finding, Level, Precision, RuleMeta};
-use nodeward_semantic::flow::{callee_name, Flow, QueryPart, Taint, REGEX, TEXT};
+use nodeward_semantic::flow::{Flow, QueryPart, Taint, REGEX, TEXT};
 use nodeward_semantic::{CallSite, FileId, FnId, Project};
 
 use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, names};
@@ -52,11 +52,14 @@ impl Rule for RegexInjection {
                     // `new RegExp(x)`, `RegExp(x)`.
                     // (Only a global can be `RegExp`: the name lookup is skipped
                     // for every other call.)
-                    let global = matches!(site.call.callee, nodeward_semantic::Val::Global(_));
-                    let ctor = global
-                        .then(|| callee_name(project, fid, &site.call.callee))
-                        .flatten()
-                        .and_then(|n| sinks.constructor.iter().find(|c| c.apis.contains(&n)));
+                    let ctor = match &site.call.callee {
+                        nodeward_semantic::Val::Global(g) => sinks.constructor.iter().find(|c| {
+                            c.apis
+                                .iter()
+                                .any(|a| a.strip_prefix("global ") == Some(g.as_str()))
+                        }),
+                        _ => None,
+                    };
                     let arg = match (ctor, method) {
                         (Some(c), _) => site.call.args.get(c.argument),
                         // String#match, matchAll and search take one argument:

@@ -24,7 +24,8 @@ mod schemas;
 pub use data::{callee_name, flow_data};
 
 use std::cell::{Cell, RefCell};
-use std::collections::{HashMap, HashSet};
+// foldhash: fast, with a per-run seed (the keys come from scanned code).
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use nodeward_report::Span;
@@ -129,21 +130,28 @@ pub struct Flow<'p> {
     self_defs: RefCell<HashMap<(FileId, u32), usize>>,
     /// What the callers pass into each parameter (see `eval::param`).
     param_cache: RefCell<HashMap<(FileId, FnId, u32), Option<eval::Abs>>>,
+    /// Each query object's hits, and whether finding them spent the budget:
+    /// `nosql-injection` and `regex-injection` ask about the same filters.
+    /// (Keyed by the value's address: the models do not move during a run.)
+    queries: RefCell<HashMap<QueryKey, (Vec<QueryHit>, bool)>>,
 }
+
+type QueryKey = (FileId, FnId, usize, Option<CondId>);
 
 impl<'p> Flow<'p> {
     pub fn new(project: &'p Project, routes: &'p RouteTable) -> Flow<'p> {
         Flow {
             project,
             roots: roots::Roots::build(project, routes),
-            callers: RefCell::new(HashMap::new()),
+            callers: RefCell::new(HashMap::default()),
             importers: OnceLock::new(),
-            checked: RefCell::new(HashMap::new()),
+            checked: RefCell::new(HashMap::default()),
             steps: Cell::new(0),
             spent: RefCell::new(Vec::new()),
-            active: RefCell::new(HashSet::new()),
-            self_defs: RefCell::new(HashMap::new()),
-            param_cache: RefCell::new(HashMap::new()),
+            active: RefCell::new(HashSet::default()),
+            self_defs: RefCell::new(HashMap::default()),
+            param_cache: RefCell::new(HashMap::default()),
+            queries: RefCell::new(HashMap::default()),
         }
     }
 
@@ -172,11 +180,20 @@ impl<'p> Flow<'p> {
         val: &Val,
         cond: Option<CondId>,
     ) -> Vec<QueryHit> {
+        let key = (file, func, val as *const Val as usize, cond);
+        if let Some((hits, spent)) = self.queries.borrow().get(&key) {
+            if *spent {
+                self.spent.borrow_mut().push(file);
+            }
+            return hits.clone();
+        }
         self.steps.set(0);
         let frame = eval::Frame::top(file, func, cond);
         let mut out = Vec::new();
         self.query_parts(&frame, val, "", &mut out, 0);
         self.note_budget(file);
+        let spent = self.steps.get() > BUDGET;
+        self.queries.borrow_mut().insert(key, (out.clone(), spent));
         out
     }
 
@@ -247,7 +264,7 @@ impl<'p> Flow<'p> {
         }
         files.sort_unstable();
         files.dedup();
-        let mut map: HashMap<FnId, Vec<Caller>> = HashMap::new();
+        let mut map: HashMap<FnId, Vec<Caller>> = HashMap::default();
         for fid in files {
             for (func, f) in self.project.file(fid).functions.iter().enumerate() {
                 for site in &f.calls {

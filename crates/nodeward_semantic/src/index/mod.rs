@@ -6,7 +6,9 @@ mod walk;
 
 pub(crate) use walk::is_relative;
 
-use std::collections::HashMap;
+// A fast hasher with a per-run seed: the indexer hashes every name of every
+// file, and the names come from code nodeward does not trust.
+use foldhash::HashMap;
 
 use swc_atoms::Atom;
 use swc_common::{Mark, SyntaxContext};
@@ -51,17 +53,17 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
             ..Default::default()
         },
         unresolved: parsed.unresolved_mark,
-        bindings: HashMap::new(),
-        fn_ids: HashMap::new(),
+        bindings: HashMap::default(),
+        fn_ids: HashMap::default(),
         fn_stack: vec![MODULE_FN],
         cond: None,
         try_depth: 0,
-        class_ids: HashMap::new(),
+        class_ids: HashMap::default(),
         this_stack: vec![None],
         method_of: None,
         fn_top: false,
-        defs: HashMap::new(),
-        calls: HashMap::new(),
+        defs: HashMap::default(),
+        calls: HashMap::default(),
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,
