@@ -204,6 +204,7 @@ pub fn install_user_models(files: &[(String, String)]) -> Result<(), String> {
 
 /// Every built-in models file, by name: the ones the loader reads.
 pub const BUILT_IN: &[&str] = &[
+    "asserts.toml",
     "dev-tools.toml",
     "flow.toml",
     "frameworks.toml",

@@ -25,6 +25,9 @@ pub const MODULE_FN: FnId = 0;
 /// `Member(table, ENTRY_KEY)`, `v` is `Member(table, ENTRY_VALUE)`.
 pub const ENTRY_KEY: &str = "*entry-key";
 pub const ENTRY_VALUE: &str = "*entry-value";
+/// Pseudo-property for an element of an array: the variable of
+/// `for (const id of ids)` is `Member(ids, ELEMENT)`.
+pub const ELEMENT: &str = "*element";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Val {

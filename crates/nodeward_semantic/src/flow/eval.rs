@@ -259,7 +259,7 @@ impl Flow<'_> {
         common.unwrap_or_default()
     }
 
-    fn eval(&self, fr: &Frame, v: &Val) -> Option<Abs> {
+    pub(crate) fn eval(&self, fr: &Frame, v: &Val) -> Option<Abs> {
         if fr.depth > MAX_DEPTH || !self.tick() {
             return None;
         }
@@ -402,6 +402,10 @@ impl Flow<'_> {
                 let a = self.eval(caller, arg)?;
                 return Some(self.entering(a, fr.file, func, index));
             }
+        }
+        // A callback of a built-in call (`ids.forEach((id) => …)`).
+        if let Some(a) = self.fed_param(fr, func, index) {
+            return Some(a);
         }
         if let Some(root) = self.roots.get(fr.file, func) {
             return self.root_param(
@@ -641,6 +645,9 @@ impl Flow<'_> {
             match self.eval(fr, recv) {
                 Some(Abs::Request(r)) => return request_method(r, m, c),
                 Some(Abs::Client(mut t)) => {
+                    if let Some(a) = self.array_method(fr, c, t.clone(), m) {
+                        return a;
+                    }
                     // `s.slice(0, 100)` bounds the length; `s.slice(1)` does not.
                     if matches!(&**m, "slice" | "substring" | "substr") && c.args.len() >= 2 {
                         t.escaped |= super::BOUNDED;
@@ -707,6 +714,50 @@ impl Flow<'_> {
             return best.map(Abs::Client);
         }
         None
+    }
+
+    /// An array method on client data: `xs.find(…)` gives an element,
+    /// `xs.filter(…)` the same elements, `xs.map(f)` what `f` returns for
+    /// them (its parameter is fed by the call, see `callbacks`), `xs.join()`
+    /// text. `None`: not one of these (a string method decides).
+    fn array_method(&self, fr: &Frame, c: &CallVal, t: Taint, m: &Atom) -> Option<Option<Abs>> {
+        let keep = |t: Taint| (t.labels != 0).then_some(Abs::Client(t));
+        match &**m {
+            "find" | "findLast" => {
+                Some(keep(client_member(self, t, &crate::model::ELEMENT.into())))
+            }
+            "filter" | "sort" | "reverse" | "toSorted" | "toReversed" | "flat" => Some(keep(t)),
+            // Text in, text out: pieces of the string, or elements joined.
+            "join" | "split" => Some(keep(as_text(t))),
+            "map" | "flatMap" => {
+                let (cf, cb) = self.project.resolve(fr.file, c.args.first()?);
+                let Val::Func(id) = cb else { return Some(None) };
+                if cf != fr.file {
+                    return Some(None);
+                }
+                let f = self.project.file(cf).function(id)?;
+                let inner = Frame {
+                    file: cf,
+                    func: id,
+                    cond: None,
+                    call: None,
+                    depth: fr.depth + 1,
+                };
+                let hit = f.returns.iter().find_map(|r| match self.eval(&inner, r) {
+                    Some(Abs::Client(t)) if t.labels != 0 => Some(t),
+                    _ => None,
+                });
+                Some(hit.map(|mut t| {
+                    t.steps.push(Step {
+                        file: fr.file,
+                        span: c.span,
+                        message: format!("returned by the callback of `.{m}(…)`"),
+                    });
+                    Abs::Client(t)
+                }))
+            }
+            _ => None,
+        }
     }
 
     /// Whether `v` is a global regex literal whose character class holds
@@ -1104,16 +1155,27 @@ fn decorator(part: &str) -> &'static str {
 
 /// A member of a client value: the client controls it as deeply; a
 /// Fastify schema that types the property as a scalar ends `OBJECT`.
-fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
+pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
     let old = std::mem::take(&mut t.what);
-    t.what = format!("{old}.{prop}");
-    // Read straight off the source: the source step names the member.
-    if let [source] = t.steps.as_mut_slice() {
+    let element = &**prop == crate::model::ELEMENT;
+    t.what = if element {
+        format!("{old}[i]")
+    } else if prop.bytes().all(|b| b.is_ascii_digit()) {
+        format!("{old}[{prop}]")
+    } else {
+        format!("{old}.{prop}")
+    };
+    // Read straight off the source: the source step names the member (not
+    // an element, which the step that takes it names).
+    if let ([source], false) = (t.steps.as_mut_slice(), element) {
         if let Some(rest) = source.message.strip_prefix(old.as_str()) {
             source.message = format!("{}{rest}", t.what);
         }
     }
     t.schema = t.schema.take().and_then(|(f, s)| {
+        if element {
+            return Some(flow.project.resolve(f, s.prop("items")?));
+        }
         let (pf, props) = flow.project.resolve(f, s.prop("properties")?);
         let (sf, schema) = flow.project.resolve(pf, props.prop(prop)?);
         Some((sf, schema))
@@ -1242,7 +1304,11 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
 }
 
 /// The name of parameter `index` of `func`, from the variable it declares.
-fn param_name(model: &crate::model::FileModel, func: FnId, index: u32) -> Option<String> {
+pub(crate) fn param_name(
+    model: &crate::model::FileModel,
+    func: FnId,
+    index: u32,
+) -> Option<String> {
     if let Some(p) = model
         .fn_meta(func)
         .and_then(|m| m.params.get(index as usize))

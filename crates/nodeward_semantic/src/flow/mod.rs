@@ -16,6 +16,7 @@
 //! an early return on its negation, a validator.js predicate) ends it too.
 //! Each result carries its steps, source first, for the finding's flow.
 
+mod callbacks;
 mod data;
 mod eval;
 mod roots;
@@ -134,6 +135,8 @@ pub struct Flow<'p> {
     /// `nosql-injection` and `regex-injection` ask about the same filters.
     /// (Keyed by the value's address: the models do not move during a run.)
     queries: RefCell<HashMap<QueryKey, (Vec<QueryHit>, bool)>>,
+    /// The callbacks of built-in calls, by file (see `callbacks`).
+    fed: RefCell<HashMap<FileId, HashMap<FnId, Vec<callbacks::Fed>>>>,
 }
 
 type QueryKey = (FileId, FnId, usize, Option<CondId>);
@@ -152,6 +155,7 @@ impl<'p> Flow<'p> {
             self_defs: RefCell::new(HashMap::default()),
             param_cache: RefCell::new(HashMap::default()),
             queries: RefCell::new(HashMap::default()),
+            fed: RefCell::new(HashMap::default()),
         }
     }
 
@@ -252,6 +256,15 @@ impl<'p> Flow<'p> {
     pub(crate) fn callers(&self, file: FileId, func: FnId) -> Vec<Caller> {
         let mut cache = self.callers.borrow_mut();
         let by_fn = cache.entry(file).or_insert_with(|| self.callers_into(file));
+        by_fn.get(&func).cloned().unwrap_or_default()
+    }
+
+    /// How the built-in calls of `file` feed the parameters of `func`.
+    pub(crate) fn fed(&self, file: FileId, func: FnId) -> Vec<callbacks::Fed> {
+        let mut cache = self.fed.borrow_mut();
+        let by_fn = cache
+            .entry(file)
+            .or_insert_with(|| callbacks::fed_in(self, file));
         by_fn.get(&func).cloned().unwrap_or_default()
     }
 

@@ -389,6 +389,24 @@ fn inert_globals() -> &'static std::collections::HashSet<String> {
     })
 }
 
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(crate) struct AssertsData {
+    pub packages: Vec<String>,
+    pub truthy: Vec<String>,
+    pub equal: Vec<String>,
+    pub not_equal: Vec<String>,
+}
+
+/// The calls that throw unless their test holds (rules/models/asserts.toml).
+pub(crate) fn asserts() -> &'static AssertsData {
+    static DATA: std::sync::OnceLock<AssertsData> = std::sync::OnceLock::new();
+    DATA.get_or_init(|| {
+        toml::from_str(include_str!("../../../../rules/models/asserts.toml"))
+            .expect("rules/models/asserts.toml is valid (checked by a test)")
+    })
+}
+
 fn worth_recording(callee: &Val) -> bool {
     let kept = |g: &str| !inert_globals().contains(g);
     match callee {

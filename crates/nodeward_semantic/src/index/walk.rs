@@ -93,6 +93,10 @@ impl Indexer {
     /// After `if (t) return;` (or `if (t) {…} else return;`) the rest of
     /// the list runs only when `t` is false (true): it is walked under that.
     fn exit_cond(&mut self, stmt: &Stmt) {
+        if let Some(test) = self.asserted(stmt) {
+            self.push_cond(test, false);
+            return;
+        }
         let Stmt::If(IfStmt {
             test, cons, alt, ..
         }) = stmt
@@ -107,6 +111,113 @@ impl Indexer {
         };
         let t = self.val(test);
         self.push_cond(t, negated);
+    }
+
+    /// Whether the loop is `for (… of Object.entries(t))`.
+    fn is_entries_loop(&mut self, f: &ForOfStmt) -> bool {
+        let Expr::Call(CallExpr {
+            callee: Callee::Expr(callee),
+            ..
+        }) = &*f.right
+        else {
+            return false;
+        };
+        self.val(callee).as_member().is_some_and(|(obj, m)| {
+            &**m == "entries" && matches!(obj, Val::Global(g) if &**g == "Object")
+        })
+    }
+
+    /// `for (const [k, v] of Object.entries(table))`: `k` and `v` stand for
+    /// every entry of `table` (see `ENTRY_KEY`).
+    fn for_of_table(&mut self, f: &ForOfStmt) {
+        if let Expr::Call(CallExpr {
+            callee: Callee::Expr(callee),
+            args,
+            ..
+        }) = &*f.right
+        {
+            let entries = self.val(callee).as_member().is_some_and(|(obj, m)| {
+                &**m == "entries" && matches!(obj, Val::Global(g) if &**g == "Object")
+            });
+            if let (true, Some(table), ForHead::VarDecl(decl)) = (entries, args.first(), &f.left) {
+                if let Some(Pat::Array(arr)) = decl.decls.first().map(|d| &d.name) {
+                    let table = self.val(&table.expr);
+                    for (el, key) in arr
+                        .elems
+                        .iter()
+                        .zip([crate::model::ENTRY_KEY, crate::model::ENTRY_VALUE])
+                    {
+                        if let Some(Pat::Ident(b)) = el {
+                            self.assign(&b.id, table.clone().member(key));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The test of `assert(t)`, `assert.ok(t)`, `invariant(t)`, or the
+    /// comparison of `assert.strictEqual(a, b)` (rules/models/asserts.toml):
+    /// it throws unless the test holds.
+    fn asserted(&mut self, stmt: &Stmt) -> Option<Val> {
+        let Stmt::Expr(e) = stmt else { return None };
+        let call = match &*e.expr {
+            Expr::Call(c) => c,
+            Expr::Await(a) => match &*a.arg {
+                Expr::Call(c) => c,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        let Callee::Expr(callee) = &call.callee else {
+            return None;
+        };
+        let data = super::asserts();
+        let mut members = Vec::new();
+        let mut cur = self.val(callee);
+        let module = loop {
+            match cur {
+                Val::Module(m) => break m,
+                Val::Binding(id) => match self.model.bindings.get(id as usize) {
+                    Some(b) if b.assignments == 1 => cur = b.value.clone(),
+                    _ => return None,
+                },
+                Val::Member(m) => {
+                    let (obj, prop) = *m;
+                    members.push(prop);
+                    cur = obj;
+                }
+                _ => return None,
+            }
+        };
+        if !data.packages.iter().any(|p| p == module.as_str()) {
+            return None;
+        }
+        members.reverse();
+        let mut names: Vec<&str> = members.iter().map(|m| m.as_str()).collect();
+        // `assert.strict.equal`, and an ES default import (`default.ok`).
+        while names.len() > 1 && matches!(names[0], "strict" | "default") {
+            names.remove(0);
+        }
+        let name = match names.as_slice() {
+            [] => "",
+            [n] => n,
+            _ => return None,
+        };
+        let arg = |i: usize| call.args.get(i).filter(|a| a.spread.is_none());
+        if data.truthy.iter().any(|t| t == name) {
+            return Some(self.val(&arg(0)?.expr));
+        }
+        let op = if data.equal.iter().any(|t| t == name) {
+            "==="
+        } else if data.not_equal.iter().any(|t| t == name) {
+            "!=="
+        } else {
+            return None;
+        };
+        let (a, b) = (arg(0)?, arg(1)?);
+        let (a, b) = (self.val(&a.expr), self.val(&b.expr));
+        Some(Val::Bin(Box::new((op, a, b))))
     }
 
     /// Walks a statement list, each statement under the early exits before it.
@@ -365,33 +476,26 @@ impl Visit for Indexer {
         c.class.visit_with(self);
     }
 
-    /// `for (const [k, v] of Object.entries(table))`: `k` and `v` stand for
-    /// every entry of `table` (see `ENTRY_KEY`).
+    /// `for (const [k, v] of Object.entries(table))` (see `for_of_table`);
+    /// in any other
+    /// `for (const x of xs)`, `x` stands for every element of `xs`
+    /// (`ELEMENT`), destructured as a declaration would be.
     fn visit_for_of_stmt(&mut self, f: &ForOfStmt) {
-        if let Expr::Call(CallExpr {
-            callee: Callee::Expr(callee),
-            args,
-            ..
-        }) = &*f.right
-        {
-            let entries = self.val(callee).as_member().is_some_and(|(obj, m)| {
-                &**m == "entries" && matches!(obj, Val::Global(g) if &**g == "Object")
-            });
-            if let (true, Some(table), ForHead::VarDecl(decl)) = (entries, args.first(), &f.left) {
-                if let Some(Pat::Array(arr)) = decl.decls.first().map(|d| &d.name) {
-                    let table = self.val(&table.expr);
-                    for (el, key) in arr
-                        .elems
-                        .iter()
-                        .zip([crate::model::ENTRY_KEY, crate::model::ENTRY_VALUE])
-                    {
-                        if let Some(Pat::Ident(b)) = el {
-                            self.assign(&b.id, table.clone().member(key));
-                        }
-                    }
+        if !self.is_entries_loop(f) {
+            let element = self.val(&f.right).member(crate::model::ELEMENT);
+            match &f.left {
+                ForHead::VarDecl(decl) if decl.decls.len() == 1 => {
+                    let name = decl.decls[0].name.clone();
+                    self.bind_pat(&name, element);
                 }
+                ForHead::Pat(p) => {
+                    let p = (**p).clone();
+                    self.bind_pat(&p, element);
+                }
+                _ => {}
             }
         }
+        self.for_of_table(f);
         f.visit_children_with(self);
     }
 
