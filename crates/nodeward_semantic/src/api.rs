@@ -143,6 +143,20 @@ fn walk(
             });
             walk(project, f, &c.callee, steps, depth + 1)
         }
+        // A parameter typed with a package's class (`@InjectModel(User.name)
+        // private users: Model<User>`, filled by a DI container): an
+        // instance of it.
+        Val::Param { func, index } => {
+            project
+                .param_type(f, *func, *index)
+                .into_iter()
+                .find_map(|id| {
+                    let mut inner = vec![ApiStep::Instance];
+                    let root = walk(project, f, &Val::Binding(id), &mut inner, depth + 1)?;
+                    steps.extend(inner);
+                    Some(root)
+                })
+        }
         _ => None,
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::index::is_relative;
 use crate::model::Why;
-use crate::model::{Atom, FileModel, Val};
+use crate::model::{Atom, BindingId, FileModel, FnId, Val};
 use crate::resolve::ModuleMap;
 
 pub type FileId = u32;
@@ -234,6 +234,13 @@ impl Project {
             }
             // A member of `this`, or of an instance of a project class.
             Val::This(class) => self.class_member(file, *class, prop, hops),
+            // A parameter typed with a project class (`constructor(private
+            // users: UsersService)`, which NestJS fills by that type): a
+            // member of an instance of it.
+            Val::Param { func, index } => match self.typed_class(file, *func, *index, hops) {
+                Some((cf, class)) => self.class_member(cf, class, prop, hops),
+                None => (file, obj.member(prop)),
+            },
             Val::Call(c) if c.new => match self.resolve_hops(file, &c.callee, hops + 1) {
                 (cf, Val::Class(class)) => self.class_member(cf, class, prop, hops),
                 _ => (file, obj.member(prop)),
@@ -293,6 +300,42 @@ impl Project {
             Some(v) => self.resolve_hops(file, v, hops + 1),
             None => (file, Val::Unknown(Why::Unresolved)),
         }
+    }
+
+    /// The bindings a parameter's declared type name can mean in its file
+    /// (`users: UsersService` names the `UsersService` import).
+    pub fn param_type(&self, file: FileId, func: FnId, index: u32) -> Vec<BindingId> {
+        let model = self.file(file);
+        let Some(ty) = model
+            .fn_meta(func)
+            .and_then(|m| m.params.get(index as usize))
+            .and_then(|p| p.type_name.as_deref())
+        else {
+            return Vec::new();
+        };
+        (0..model.bindings.len())
+            .filter(|&id| &*model.bindings[id].name == ty)
+            .map(|id| id as BindingId)
+            .collect()
+    }
+
+    /// The project class a parameter's declared type names, through the
+    /// file's imports.
+    fn typed_class(
+        &self,
+        file: FileId,
+        func: FnId,
+        index: u32,
+        hops: u32,
+    ) -> Option<(FileId, u32)> {
+        self.param_type(file, func, index)
+            .into_iter()
+            .find_map(
+                |id| match self.resolve_hops(file, &Val::Binding(id), hops + 1) {
+                    (cf, Val::Class(c)) => Some((cf, c)),
+                    _ => None,
+                },
+            )
     }
 
     fn member_of_resolved(&self, file: FileId, v: &Val, prop: &str, hops: u32) -> (FileId, Val) {
