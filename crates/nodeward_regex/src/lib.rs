@@ -29,6 +29,7 @@ pub mod budget;
 pub mod charset;
 mod compile;
 mod confirm;
+pub mod cost;
 mod eliminate;
 mod epsilon;
 mod explain;

@@ -210,6 +210,7 @@ pub const BUILT_IN: &[&str] = &[
     "frameworks.toml",
     "globals.toml",
     "headers.toml",
+    "limits.toml",
     "nosql.toml",
     "process.toml",
     "regex.toml",

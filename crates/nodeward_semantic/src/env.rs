@@ -226,6 +226,16 @@ fn binary(op: &str, l: &Const, r: &Const) -> Option<Const> {
             (Const::Num(a), Const::Num(b)) => Some(Const::Num(a + b)),
             _ => Some(Const::Str(l.to_js_string() + &r.to_js_string())),
         },
+        // Sizes and durations written as products (`10 * 1024 * 1024`).
+        "*" | "-" | "/" | "**" => match (l, r) {
+            (Const::Num(a), Const::Num(b)) => Some(Const::Num(match op {
+                "*" => a * b,
+                "-" => a - b,
+                "/" => a / b,
+                _ => a.powf(*b),
+            })),
+            _ => None,
+        },
         _ => None,
     }
 }

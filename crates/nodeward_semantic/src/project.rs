@@ -67,6 +67,11 @@ impl Project {
             .dependency_major(&self.file(file).path, dependency)
     }
 
+    /// The `scripts` commands of the project's package.json files.
+    pub fn scripts(&self) -> impl Iterator<Item = &str> {
+        self.modules.scripts()
+    }
+
     fn resolve_bare(&self, from: &str, spec: &str) -> Option<FileId> {
         self.modules
             .candidates(from, spec)

@@ -40,6 +40,8 @@ struct Package {
     entry: Option<String>,
     /// Major versions of the dependencies it declares, by package name.
     majors: HashMap<String, u64>,
+    /// Its `scripts` commands (`node --max-http-header-size=65536 app.js`).
+    scripts: Vec<String>,
 }
 
 const MAX_EXTENDS: usize = 8;
@@ -165,6 +167,15 @@ impl ModuleMap {
             name.clone()
         };
         self.packages.get(&key)?.majors.get(dependency).copied()
+    }
+}
+
+impl ModuleMap {
+    /// The `scripts` commands of every package.json of the project.
+    pub fn scripts(&self) -> impl Iterator<Item = &str> {
+        self.packages
+            .values()
+            .flat_map(|p| p.scripts.iter().map(String::as_str))
     }
 }
 
@@ -300,10 +311,22 @@ fn package_of(dir: &str, o: &JsonObject) -> Package {
             }
         }
     }
+    let scripts = match o.get("scripts") {
+        Some(JsonValue::Object(scripts)) => scripts
+            .clone()
+            .into_iter()
+            .filter_map(|(_, v)| match v {
+                JsonValue::String(cmd) => Some(cmd.to_string()),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     Package {
         dir: dir.to_string(),
         entry,
         majors,
+        scripts,
     }
 }
 

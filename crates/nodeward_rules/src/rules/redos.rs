@@ -15,7 +15,8 @@ use nodeward_semantic::{CallSite, CondId, FileId, FnId, Project, Val};
 
 use crate::client_data::client_text;
 use crate::{Ctx, Rule};
-use nodeward_semantic::flow::{Flow, BOUNDED, TEXT};
+use nodeward_semantic::flow::{framework_body_limit, Flow, Limit, BOUNDED, TEXT};
+use nodeward_semantic::routes::Framework;
 
 pub static META: RuleMeta = RuleMeta {
     id: "redos",
@@ -56,6 +57,12 @@ impl Rule for Redos {
         &META
     }
 
+    /// A polynomial finding's level follows the time one request at the
+    /// bound blocks the event loop.
+    fn ranks_levels(&self) -> bool {
+        true
+    }
+
     fn check(&self, ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let model = project.file(file);
@@ -79,23 +86,23 @@ impl Rule for Redos {
                 self.exponential(ctx, &found, out);
             }
         }
-        // Polynomial: where a regex runs on client text read in the same
-        // function (the rest is `check_project`'s, through the engine).
-        for (func, f) in model.functions.iter().enumerate() {
-            for site in &f.calls {
-                self.polynomial(ctx, file, func as FnId, site, None, out);
-            }
-        }
     }
 
-    /// Polynomial regexes on client data that only the dataflow engine sees
-    /// (helpers, callers, other files, in-place redefinitions): one engine
-    /// for the whole project, so its caches are shared.
+    /// Polynomial regexes on client data: what the dataflow engine follows
+    /// from the routes (helpers, callers, other files, in-place
+    /// redefinitions), else client text read in the same function from a
+    /// parameter named like a request. One engine for the whole project, so
+    /// its caches are shared.
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let mut guard = ctx.flow();
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
+        let named = NamedLimits {
+            head: flow.head_limit().clone(),
+            express: framework_body_limit(Framework::Express),
+            koa: framework_body_limit(Framework::Koa),
+        };
         for (fid, model) in project.files.iter().enumerate() {
             let file = fid as FileId;
             if ctx.routes.is_static(&model.path) {
@@ -109,7 +116,7 @@ impl Rule for Redos {
                     if !ON_REGEX.contains(&m.as_str()) && !ON_STRING.contains(&m.as_str()) {
                         continue;
                     }
-                    self.polynomial(ctx, file, func as FnId, site, Some(flow), out);
+                    self.polynomial(ctx, file, func as FnId, site, flow, &named, out);
                 }
             }
         }
@@ -138,15 +145,15 @@ impl Redos {
         out.push(f);
     }
 
-    /// Without `engine`, client text read in the same function; with it,
-    /// only what the engine finds beyond that.
+    #[allow(clippy::too_many_arguments)]
     fn polynomial(
         &self,
         ctx: &Ctx,
         file: FileId,
         func: FnId,
         site: &CallSite,
-        engine: Option<&Flow>,
+        flow: &Flow,
+        named: &NamedLimits,
         out: &mut Vec<Finding>,
     ) {
         let project = ctx.project;
@@ -167,56 +174,74 @@ impl Redos {
             return;
         };
         let Some(subject) = subject else { return };
-        // Cheapest test first: most `.replace(`/`.split(` calls run on server data.
-        let mut steps = Vec::new();
-        let source = match (client_text(project, file, subject), engine) {
-            (Some(s), None) => s,
-            (None, Some(flow)) => {
-                // Only for a regex that is polynomial at all.
-                let Some(found) = regex_of(project, file, regex) else {
-                    return;
-                };
-                if !may_be_polynomial(&found) {
-                    return;
-                }
-                match flow.client_value(file, func, subject, site.cond) {
-                    Some(t)
-                        if t.labels & TEXT != 0
-                            && t.escaped & BOUNDED == 0
-                            && !t.by_name
-                            && from_a_body(&t.what) =>
-                    {
-                        steps = t.steps.clone();
-                        t.what
-                    }
-                    _ => return,
-                }
+        // Cheapest test first: most `.replace(`/`.split(` calls run on
+        // server data, with regexes that are linear.
+        let Some(found) = regex_of(project, file, regex) else {
+            return;
+        };
+        if !may_be_polynomial(&found) {
+            return;
+        }
+        let (source, steps, size) = match flow.client_value(file, func, subject, site.cond) {
+            Some(t) if t.labels & TEXT != 0 && t.escaped & BOUNDED == 0 && !t.by_name => {
+                (t.what, t.steps, t.size)
             }
-            _ => return,
+            _ => match client_text(project, file, subject) {
+                Some(s) => {
+                    let size = named.of(&s);
+                    (s, Vec::new(), size)
+                }
+                None => return,
+            },
         };
         if length_checked(project, file, site.cond, subject) {
             return;
         }
-        let Some(found) = regex_of(project, file, regex) else {
-            return;
-        };
         let Some(v) = verdict(ctx, &found) else {
             return;
         };
         let Complexity::Polynomial(degree) = v.complexity else {
             return;
         };
+        let regex_shown = show(&found.pattern, &found.flags);
+        let (level, message, attack) = match &size {
+            // One request at the bound: under 100 ms is not a denial of
+            // service; a second or more is.
+            Some(limit) => {
+                let ms = v.millis_at(limit.bytes);
+                if ms < WARN_MS {
+                    return;
+                }
+                let level = if ms >= ERROR_MS {
+                    Level::Error
+                } else {
+                    Level::Warning
+                };
+                let pumps = v.pumps_within(limit.bytes);
+                let attack = v.witness.attack_js(pumps);
+                let message = format!(
+                    "The regex {regex_shown} takes O(n^{degree}) time on inputs like {attack}, and `.{method}(` runs it on `{source}`, which a client controls: one request of {} ({}) blocks the event loop for about {}",
+                    show_bytes(limit.bytes),
+                    limit.why,
+                    show_ms(ms),
+                );
+                (level, message, attack)
+            }
+            None => {
+                let attack = v.witness.attack_js(attack_len(v.complexity));
+                let message = format!(
+                    "The regex {regex_shown} takes O(n^{degree}) time on inputs like {attack}, and `.{method}(` runs it on `{source}`, which a client controls and whose length nothing limits",
+                );
+                (Level::Error, message, attack)
+            }
+        };
         let mut f = Finding::new(
             META.id,
-            META.default_level,
+            level,
             project.file(file).path.clone(),
             site.call.span,
         );
-        f.message = format!(
-            "The regex {} takes O(n^{degree}) time on inputs like {}, and `.{method}(` runs it on `{source}`, which a client controls and whose length the code does not limit",
-            show(&found.pattern, &found.flags),
-            v.witness.attack_js(attack_len(v.complexity)),
-        );
+        f.message = message;
         f.help = format!("{} Or limit the input first: `if ({source}.length > 1000) return …`, or `.slice(0, 1000)`.", help(&v));
         f.related.push(Related {
             path: project.file(found.file).path.clone(),
@@ -233,21 +258,69 @@ impl Redos {
             );
         }
         evidence(&mut f, &v);
+        f.properties.insert("attack".into(), attack.into());
+        if let Some(limit) = &size {
+            f.properties.insert(
+                "bound".into(),
+                serde_json::json!({ "bytes": limit.bytes, "why": &*limit.why, "millis": v.millis_at(limit.bytes).round() }),
+            );
+        }
         out.push(f);
     }
 }
 
-/// Whether client data is read from a request body or upload: the URL,
-/// query and headers are bounded by Node's 16 KB request-head limit, at
-/// which a quadratic regex costs milliseconds, not seconds. (The
-/// function-local reading keeps its own, older rule.)
-fn from_a_body(what: &str) -> bool {
-    let rest = what.split_once('.').map_or("", |(_, r)| r);
-    let rest = rest.strip_prefix("request.").unwrap_or(rest);
-    rest.starts_with("body")
-        || rest.starts_with("file")
-        || what.starts_with("@Body")
-        || what.starts_with("@UploadedFile")
+/// One request blocking the event loop this long (ms) at the bound is a
+/// warning; this long, an error.
+const WARN_MS: f64 = 100.0;
+const ERROR_MS: f64 = 1000.0;
+
+/// The bounds of request data read from a parameter named like a request
+/// (no route tells which parser or app it comes through).
+struct NamedLimits {
+    head: Limit,
+    express: Limit,
+    koa: Limit,
+}
+
+impl NamedLimits {
+    /// By what is read: a body, an upload (no limit), or the request head.
+    fn of(&self, what: &str) -> Option<Limit> {
+        let (root, rest) = what.split_once('.').unwrap_or((what, ""));
+        let rest = rest.strip_prefix("request.").unwrap_or(rest);
+        if rest.starts_with("file") {
+            None
+        } else if rest.starts_with("body") {
+            Some(if matches!(root, "ctx" | "context") {
+                self.koa.clone()
+            } else {
+                self.express.clone()
+            })
+        } else {
+            Some(self.head.clone())
+        }
+    }
+}
+
+fn show_bytes(b: u64) -> String {
+    if b >= 1024 * 1024 && b.is_multiple_of(1024 * 1024) {
+        format!("{} MiB", b / (1024 * 1024))
+    } else if b >= 1024 && b.is_multiple_of(1024) {
+        format!("{} KiB", b / 1024)
+    } else {
+        format!("{b} bytes")
+    }
+}
+
+fn show_ms(ms: f64) -> String {
+    if ms >= 60_000.0 * 60.0 {
+        "more than an hour".into()
+    } else if ms >= 10_000.0 {
+        format!("{:.0} s", ms / 1000.0)
+    } else if ms >= 1000.0 {
+        format!("{:.1} s", ms / 1000.0)
+    } else {
+        format!("{:.0} ms", ms)
+    }
 }
 
 fn help(v: &Vulnerability) -> &'static str {

@@ -576,11 +576,17 @@ impl Flow<'_> {
                         escaped: 0,
                         schema: None,
                         checked: self.middleware_checked(file, func),
+                        size: Some(shape.body.clone()),
                     }));
                 }
                 // `@Query('category') category`, `@Body() dto`.
                 let arg = key.as_deref().map_or(String::new(), |k| format!("'{k}'"));
                 let what = format!("@{}({arg}) {}", decorator(part), name.unwrap_or(what));
+                let size = match &**part {
+                    "body" => Some(shape.body.clone()),
+                    "file" | "files" => None,
+                    _ => Some(shape.head.clone()),
+                };
                 Some(Abs::Client(Taint {
                     labels,
                     steps: vec![source(what.clone())],
@@ -589,6 +595,7 @@ impl Flow<'_> {
                     escaped: 0,
                     schema: None,
                     checked: self.middleware_checked(file, func),
+                    size,
                 }))
             }
             _ => None,
@@ -626,6 +633,12 @@ impl Flow<'_> {
                 schema: None,
                 by_name: true,
                 validated: false,
+                head: self.roots.head.clone(),
+                body: super::limits::framework_body_limit(if kind == ReqKind::Context {
+                    Framework::Koa
+                } else {
+                    Framework::Express
+                }),
             },
             steps: vec![Step {
                 file,
@@ -1268,6 +1281,12 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
             s.message = format!("{what} is read from `{}`, taken to be the request (no route registers this function)", r.name);
         }
     }
+    // Uploads (multer's `req.file`) have no limit unless the code sets one.
+    let size = match p {
+        "body" => Some(r.shape.body.clone()),
+        "file" | "files" => None,
+        _ => Some(r.shape.head.clone()),
+    };
     Some(Abs::Client(Taint {
         labels,
         what,
@@ -1276,6 +1295,7 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
         escaped: 0,
         schema,
         checked: r.checked,
+        size,
     }))
 }
 
@@ -1292,6 +1312,12 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
     if let Some(s) = steps.first_mut() {
         s.message = format!("{what} comes from the request, in this handler");
     }
+    // `req.param('x')` may read the body too.
+    let size = if &**m == "param" {
+        Some(r.shape.body.clone())
+    } else {
+        Some(r.shape.head.clone())
+    };
     Some(Abs::Client(Taint {
         labels,
         what,
@@ -1300,6 +1326,7 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
         escaped: 0,
         schema: None,
         checked: r.checked,
+        size,
     }))
 }
 

@@ -19,8 +19,11 @@
 mod callbacks;
 mod data;
 mod eval;
+mod limits;
 mod roots;
 mod schemas;
+
+pub use limits::{framework_body_limit, parse_bytes, Limit};
 
 pub use data::{callee_name, flow_data};
 
@@ -80,6 +83,9 @@ pub struct Taint {
     /// Request paths (`body.email`) a middleware before the handler checks
     /// to be strings: it calls `next()` only when they are.
     pub checked: std::sync::Arc<[String]>,
+    /// The most bytes the source can hold (the request head's, the body
+    /// parser's limit), when one is known.
+    pub size: Option<Limit>,
 }
 
 /// Where a query object is controlled by the client.
@@ -157,6 +163,11 @@ impl<'p> Flow<'p> {
             queries: RefCell::new(HashMap::default()),
             fed: RefCell::new(HashMap::default()),
         }
+    }
+
+    /// The bound of the request head (URL, query, params, headers).
+    pub fn head_limit(&self) -> &Limit {
+        &self.roots.head
     }
 
     /// The client data in `val`, a value of function `func` of `file` used

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use crate::api::api_path;
 
+use super::limits::{body_limit, head_limit, socket_limit, Limit};
 use super::schemas::checked_by;
 use crate::model::{FnId, Val};
 use crate::project::{FileId, Project};
@@ -28,6 +29,10 @@ pub struct Shape {
     pub by_name: bool,
     /// A NestJS validating pipe (`ValidationPipe`) runs for the route.
     pub validated: bool,
+    /// The bound of the request head (URL, query, params, headers).
+    pub head: Limit,
+    /// The bound of the body (or of a socket.io message).
+    pub body: Limit,
 }
 
 #[derive(Debug, Clone)]
@@ -44,13 +49,16 @@ pub struct RootInfo {
 #[derive(Default)]
 pub struct Roots {
     by_fn: HashMap<(FileId, FnId), RootInfo>,
+    /// The request head's bound, for every route.
+    pub head: Limit,
 }
 
 impl Roots {
     pub fn build(project: &Project, routes: &RouteTable) -> Roots {
         let mut by_fn = HashMap::new();
+        let head = head_limit(project);
         for r in &routes.routes {
-            let shape = shape(project, routes, r);
+            let shape = shape(project, routes, r, &head);
             let n = r.middleware.len();
             let handlers = r.handlers.iter().map(|h| (h, n));
             let middleware = r.middleware.iter().enumerate().map(|(i, h)| (h, i));
@@ -95,8 +103,8 @@ impl Roots {
                     });
             }
         }
-        socket_handlers(project, &mut by_fn);
-        Roots { by_fn }
+        socket_handlers(project, &mut by_fn, &head);
+        Roots { by_fn, head }
     }
 
     pub fn get(&self, file: FileId, func: FnId) -> Option<&RootInfo> {
@@ -104,7 +112,7 @@ impl Roots {
     }
 }
 
-fn shape(project: &Project, routes: &RouteTable, r: &Route) -> Shape {
+fn shape(project: &Project, routes: &RouteTable, r: &Route, head: &Limit) -> Shape {
     let app = &routes.routers[r.app];
     let query_object = match r.framework {
         Framework::Express | Framework::Nest { fastify: false } => {
@@ -131,6 +139,8 @@ fn shape(project: &Project, routes: &RouteTable, r: &Route) -> Shape {
             .middleware
             .iter()
             .any(|m| super::data::is_validation_pipe(project, m.file, &m.val)),
+        head: head.clone(),
+        body: body_limit(project, app, r),
     }
 }
 
@@ -171,7 +181,8 @@ fn wrapped(project: &Project, h: &Handler) -> Vec<(FileId, FnId)> {
 /// `socket.on(event, (payload, …) => …)` handler gets what the client sent
 /// (parsed JSON: objects too). A trailing acknowledgement callback is a
 /// parameter like the others; the model cannot tell it apart.
-fn socket_handlers(project: &Project, by_fn: &mut HashMap<(FileId, FnId), RootInfo>) {
+fn socket_handlers(project: &Project, by_fn: &mut HashMap<(FileId, FnId), RootInfo>, head: &Limit) {
+    let mut message: Option<Limit> = None;
     let socket =
         |f: FileId, v: &Val| api_path(project, f, v).is_some_and(|p| p.package == "socket.io");
     for (fid, model) in project.files.iter().enumerate() {
@@ -234,6 +245,8 @@ fn socket_handlers(project: &Project, by_fn: &mut HashMap<(FileId, FnId), RootIn
                             schema: None,
                             by_name: false,
                             validated: false,
+                            head: head.clone(),
+                            body: message.get_or_insert_with(|| socket_limit(project)).clone(),
                         },
                         before: Vec::new(),
                         schema_checked: Vec::new(),
