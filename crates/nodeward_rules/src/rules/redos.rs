@@ -204,11 +204,11 @@ impl Redos {
             return;
         };
         let regex_shown = show(&found.pattern, &found.flags);
-        let (level, message, attack) = match &size {
-            // One request at the bound: under 100 ms is not a denial of
-            // service; a second or more is.
-            Some(limit) => {
-                let ms = v.millis_at(limit.bytes);
+        // One request at the bound: under 100 ms is not a denial of
+        // service; a second or more is.
+        let ms = size.as_ref().map(|limit| v.millis_at(limit.bytes));
+        let (level, message, attack) = match (&size, ms) {
+            (Some(limit), Some(ms)) => {
                 if ms < WARN_MS {
                     return;
                 }
@@ -227,7 +227,7 @@ impl Redos {
                 );
                 (level, message, attack)
             }
-            None => {
+            _ => {
                 let attack = v.witness.attack_js(attack_len(v.complexity));
                 let message = format!(
                     "The regex {regex_shown} takes O(n^{degree}) time on inputs like {attack}, and `.{method}(` runs it on `{source}`, which a client controls and whose length nothing limits",
@@ -259,10 +259,10 @@ impl Redos {
         }
         evidence(&mut f, &v);
         f.properties.insert("attack".into(), attack.into());
-        if let Some(limit) = &size {
+        if let (Some(limit), Some(ms)) = (&size, ms) {
             f.properties.insert(
                 "bound".into(),
-                serde_json::json!({ "bytes": limit.bytes, "why": &*limit.why, "millis": v.millis_at(limit.bytes).round() }),
+                serde_json::json!({ "bytes": limit.bytes, "why": &*limit.why, "millis": ms.round() }),
             );
         }
         out.push(f);
