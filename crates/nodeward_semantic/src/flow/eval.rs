@@ -271,7 +271,9 @@ impl Flow<'_> {
                 match self.eval(fr, obj) {
                     Some(Abs::Request(r)) => request_member(self, r, prop),
                     Some(Abs::Client(t)) => Some(Abs::Client(client_member(self, t, prop))),
-                    None => self.literal_member(fr, obj, prop),
+                    None => self
+                        .literal_member(fr, obj, prop)
+                        .or_else(|| self.this_member(fr, obj, prop)),
                 }
             }
             Val::Call(c) => self.call(fr, c),
@@ -319,6 +321,59 @@ impl Flow<'_> {
             Val::Object(_) => v.prop(prop).and_then(|x| self.eval(fr, x)),
             _ => None,
         })
+    }
+
+    /// `this.filter` read in one method and assigned in another
+    /// (`this.filter = { name: req.query.name }`): each value the class's
+    /// methods assign to it, read in the method that assigns it (whose
+    /// parameters are what its callers pass).
+    fn this_member(&self, fr: &Frame, obj: &Val, prop: &Atom) -> Option<Abs> {
+        let Val::This(class) = obj else { return None };
+        let writes = self.this_writes(fr.file);
+        let list = writes.get(&(*class, prop.clone()))?;
+        let mut found: Option<Abs> = None;
+        for w in list {
+            let key = (fr.file, w.func, w.span.start, 2);
+            if !self.active.borrow_mut().insert(key) {
+                continue;
+            }
+            let here = Frame {
+                file: fr.file,
+                func: w.func,
+                cond: w.cond,
+                call: None,
+                depth: fr.depth + 1,
+            };
+            let a = self.eval(&here, &w.value);
+            self.active.borrow_mut().remove(&key);
+            let a = match a {
+                Some(Abs::Client(t)) => {
+                    let mut t = self.guarded(&here, t);
+                    if t.labels == 0 {
+                        continue;
+                    }
+                    t.steps.push(Step {
+                        file: fr.file,
+                        span: w.span,
+                        message: format!("`this.{prop}` holds {}", t.what),
+                    });
+                    Abs::Client(t)
+                }
+                Some(r) => r,
+                None => continue,
+            };
+            let better = match (&found, &a) {
+                (None, _) => true,
+                (Some(Abs::Client(old)), Abs::Client(new)) => {
+                    new.labels & OBJECT != 0 && old.labels & OBJECT == 0
+                }
+                _ => false,
+            };
+            if better {
+                found = Some(a);
+            }
+        }
+        found
     }
 
     /// Every value the variable is given, first client data wins. A value
@@ -954,6 +1009,12 @@ impl Flow<'_> {
                 }
             }
             None => {
+                // A filter a method keeps on the instance: `this.filter = {…}`
+                // in one method, `find(this.filter)` in another.
+                if let Some((Val::This(class), prop)) = v.as_member() {
+                    self.this_query_parts(fr, *class, prop, prefix, out, nesting);
+                    return;
+                }
                 // A filter a project function builds: `find(filterFor(req))`.
                 if let Some(c) = self.call_through_binding(fr, v) {
                     if let (cf, Val::Func(id)) = self.project.resolve(fr.file, &c.callee) {
@@ -988,6 +1049,46 @@ impl Flow<'_> {
                         taint: t,
                     });
                 }
+            }
+        }
+    }
+
+    /// The query parts of each object the class's methods assign to
+    /// `this.<prop>`, read in the assigning method's frame.
+    fn this_query_parts(
+        &self,
+        fr: &Frame,
+        class: u32,
+        prop: &Atom,
+        prefix: &str,
+        out: &mut Vec<QueryHit>,
+        nesting: u32,
+    ) {
+        let writes = self.this_writes(fr.file);
+        let Some(list) = writes.get(&(class, prop.clone())) else {
+            return;
+        };
+        for w in list {
+            let key = (fr.file, w.func, w.span.start, 3);
+            if !self.active.borrow_mut().insert(key) {
+                continue;
+            }
+            let here = Frame {
+                file: fr.file,
+                func: w.func,
+                cond: w.cond,
+                call: None,
+                depth: fr.depth + 1,
+            };
+            let before = out.len();
+            self.query_parts(&here, &w.value, prefix, out, nesting + 1);
+            self.active.borrow_mut().remove(&key);
+            for hit in &mut out[before..] {
+                hit.taint.steps.push(Step {
+                    file: fr.file,
+                    span: w.span,
+                    message: format!("the query object is kept in `this.{prop}`"),
+                });
             }
         }
     }

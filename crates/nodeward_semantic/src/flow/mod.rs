@@ -143,6 +143,20 @@ pub struct Flow<'p> {
     queries: RefCell<HashMap<QueryKey, (Vec<QueryHit>, bool)>>,
     /// The callbacks of built-in calls, by file (see `callbacks`).
     fed: RefCell<HashMap<FileId, HashMap<FnId, Vec<callbacks::Fed>>>>,
+    /// What the methods of each class of a file assign on `this`.
+    this_writes: RefCell<HashMap<FileId, std::sync::Arc<ThisWrites>>>,
+}
+
+/// By (class, property): each value assigned to `this.<property>` in the
+/// class's methods, with the function and condition it is assigned under.
+pub(crate) type ThisWrites = HashMap<(u32, crate::model::Atom), Vec<ThisWrite>>;
+
+#[derive(Debug, Clone)]
+pub(crate) struct ThisWrite {
+    pub func: FnId,
+    pub cond: Option<CondId>,
+    pub value: Val,
+    pub span: Span,
 }
 
 type QueryKey = (FileId, FnId, usize, Option<CondId>);
@@ -162,6 +176,7 @@ impl<'p> Flow<'p> {
             param_cache: RefCell::new(HashMap::default()),
             queries: RefCell::new(HashMap::default()),
             fed: RefCell::new(HashMap::default()),
+            this_writes: RefCell::new(HashMap::default()),
         }
     }
 
@@ -277,6 +292,39 @@ impl<'p> Flow<'p> {
             .entry(file)
             .or_insert_with(|| callbacks::fed_in(self, file));
         by_fn.get(&func).cloned().unwrap_or_default()
+    }
+
+    /// The assignments to `this` members in the methods of `file`'s classes.
+    pub(crate) fn this_writes(&self, file: FileId) -> std::sync::Arc<ThisWrites> {
+        if let Some(w) = self.this_writes.borrow().get(&file) {
+            return w.clone();
+        }
+        let mut map: ThisWrites = HashMap::default();
+        for (func, f) in self.project.file(file).functions.iter().enumerate() {
+            for e in &f.effects {
+                let crate::model::Effect::Assign {
+                    target,
+                    value,
+                    span,
+                } = &e.effect
+                else {
+                    continue;
+                };
+                if let Some((Val::This(class), prop)) = target.as_member() {
+                    map.entry((*class, prop.clone()))
+                        .or_default()
+                        .push(ThisWrite {
+                            func: func as FnId,
+                            cond: e.cond,
+                            value: value.clone(),
+                            span: *span,
+                        });
+                }
+            }
+        }
+        let rc = std::sync::Arc::new(map);
+        self.this_writes.borrow_mut().insert(file, rc.clone());
+        rc
     }
 
     fn callers_into(&self, target: FileId) -> HashMap<FnId, Vec<Caller>> {
