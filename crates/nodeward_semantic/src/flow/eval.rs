@@ -6,7 +6,7 @@ use crate::routes::{Framework, Role};
 
 use super::data::{callee_name, flow_data, listed};
 use super::roots::Shape;
-use super::{Flow, QueryHit, QueryPart, Step, Taint, OBJECT, TEXT};
+use super::{Flow, QueryHit, QueryPart, Step, Taint, OBJECT, TEXT, UPLOAD, UPLOADS};
 
 const MAX_DEPTH: u32 = 40;
 /// Object literals inside query objects, followed this deep.
@@ -586,7 +586,9 @@ impl Flow<'_> {
             }
             Role::Part { part, key } => {
                 let mut labels = match &**part {
-                    "body" | "query" | "file" | "files" | "socket" => OBJECT | TEXT,
+                    "file" => UPLOAD,
+                    "files" => UPLOADS,
+                    "body" | "query" | "socket" => OBJECT | TEXT,
                     _ => TEXT,
                 };
                 // `@Body() dto: LoginDto` behind a ValidationPipe (global, or
@@ -1286,6 +1288,9 @@ pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
             source.message = format!("{}{rest}", t.what);
         }
     }
+    if t.labels & (UPLOAD | UPLOADS) != 0 {
+        return upload_member(flow, t, prop, element);
+    }
     t.schema = t.schema.take().and_then(|(f, s)| {
         if element {
             return Some(flow.project.resolve(f, s.prop("items")?));
@@ -1306,6 +1311,29 @@ pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
                 t.labels &= !OBJECT;
             }
         }
+    }
+    t
+}
+
+/// A member of an uploaded file or of a list of them: `req.files[0]` and
+/// `req.files.avatar` (multer's `fields()`) hold files, a file's name,
+/// type and content are client text, its other fields the server's.
+fn upload_member(flow: &Flow, mut t: Taint, prop: &Atom, element: bool) -> Taint {
+    let index = element || prop.bytes().all(|b| b.is_ascii_digit());
+    if t.labels & UPLOADS != 0 {
+        t.labels = match &**prop {
+            "length" => 0,
+            _ if index => UPLOAD,
+            _ => UPLOADS,
+        };
+        return t;
+    }
+    match super::limits::upload_field(flow.project, prop) {
+        Some(size) => {
+            t.labels = TEXT;
+            t.size = size;
+        }
+        None => t.labels = 0,
     }
     t
 }
@@ -1340,7 +1368,9 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
             | "origin" | "host",
         ) => TEXT,
         (ReqKind::Context | ReqKind::KoaRequest, _) => return None,
-        (ReqKind::Request, "body" | "file" | "files") => OBJECT | TEXT,
+        (ReqKind::Request, "body") => OBJECT | TEXT,
+        (ReqKind::Request, "file") => UPLOAD,
+        (ReqKind::Request, "files") => UPLOADS,
         (ReqKind::Request, "cookies" | "signedCookies") if !matches!(fw, Framework::Fastify) => {
             OBJECT | TEXT
         }
@@ -1382,7 +1412,7 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
             s.message = format!("{what} is read from `{}`, taken to be the request (no route registers this function)", r.name);
         }
     }
-    // Uploads (multer's `req.file`) have no limit unless the code sets one.
+    // An upload's fields have their own bounds (`upload_member`).
     let size = match p {
         "body" => Some(r.shape.body.clone()),
         "file" | "files" => None,

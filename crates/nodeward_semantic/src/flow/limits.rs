@@ -48,6 +48,19 @@ struct LimitData {
     body: Vec<BodyParser>,
     framework: FrameworkDefaults,
     socket: Socket,
+    upload: Upload,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Upload {
+    packages: Vec<String>,
+    header_fields: Vec<String>,
+    header_limit: u64,
+    content_fields: Vec<String>,
+    content_options: Vec<String>,
+    field_options: Vec<String>,
+    field_default: Size,
 }
 
 #[derive(Debug, Deserialize)]
@@ -147,13 +160,23 @@ fn largest_option(project: &Project, names: &[String]) -> Option<(u64, String)> 
             for arg in &site.call.args {
                 let (af, obj) = project.resolve(fid, arg);
                 let Val::Object(props) = &obj else { continue };
-                for (k, v) in props.iter() {
-                    if !names.iter().any(|n| n == &**k) {
-                        continue;
-                    }
-                    if let Some(b) = size_of(project, af, v) {
-                        if best.as_ref().is_none_or(|(x, _)| b > *x) {
-                            best = Some((b, format!("`{k}` ({})", model.path)));
+                // One level down too: `multer({ limits: { fileSize } })`.
+                let nested = props
+                    .iter()
+                    .filter_map(|(_, v)| match project.resolve(af, v) {
+                        (nf, Val::Object(inner)) => Some((nf, inner)),
+                        _ => None,
+                    });
+                let levels: Vec<_> = std::iter::once((af, props.clone())).chain(nested).collect();
+                for (lf, props) in &levels {
+                    for (k, v) in props.iter() {
+                        if !names.iter().any(|n| n == &**k) {
+                            continue;
+                        }
+                        if let Some(b) = size_of(project, *lf, v) {
+                            if best.as_ref().is_none_or(|(x, _)| b > *x) {
+                                best = Some((b, format!("`{k}` ({})", model.path)));
+                            }
                         }
                     }
                 }
@@ -197,6 +220,42 @@ pub fn socket_limit(project: &Project) -> Limit {
     }
 }
 
+/// What an uploaded file's field holds (see `[upload]` in limits.toml):
+/// `Some(Some(limit))` text bounded so, `Some(None)` text without a bound,
+/// `None` not client text.
+pub fn upload_field(project: &Project, field: &str) -> Option<Option<Limit>> {
+    let d = &data().upload;
+    if d.header_fields.iter().any(|f| f == field) {
+        return Some(Some(Limit::new(
+            d.header_limit,
+            "busboy's limit on the headers of a multipart part".into(),
+        )));
+    }
+    if d.content_fields.iter().any(|f| f == field) {
+        return Some(
+            largest_option(project, &d.content_options).map(|(b, why)| Limit::new(b, why)),
+        );
+    }
+    None
+}
+
+/// The bound of the form fields an upload middleware in a route's chain
+/// puts in `req.body` (multer's `limits.fieldSize`).
+fn upload_body_limit(project: &Project, file: FileId, c: &crate::model::CallVal) -> Option<Limit> {
+    let d = &data().upload;
+    let path = crate::api::api_path(project, file, &c.callee)?;
+    if !d.packages.contains(&path.package) {
+        return None;
+    }
+    Some(match largest_option(project, &d.field_options) {
+        Some((b, why)) => Limit::new(b, why),
+        None => Limit::new(
+            d.field_default.bytes(),
+            format!("{}'s default `fieldSize`", path.package),
+        ),
+    })
+}
+
 /// A framework's own body limit, when nothing on the route sets one.
 pub fn framework_body_limit(framework: Framework) -> Limit {
     let d = &data().framework;
@@ -223,6 +282,10 @@ pub fn body_limit(project: &Project, app: &crate::routes::Router, r: &Route) -> 
     for m in &r.middleware {
         let (f, v) = project.resolve(m.file, &m.val);
         let Val::Call(c) = &v else { continue };
+        if let Some(l) = upload_body_limit(project, f, c) {
+            take(l);
+            continue;
+        }
         let Some(name) = callee_name(project, f, &c.callee) else {
             continue;
         };

@@ -43,6 +43,11 @@ use crate::routes::RouteTable;
 pub const OBJECT: u8 = 1;
 /// The client controls the value's characters.
 pub const TEXT: u8 = 2;
+/// An uploaded file's object (multer's `req.file`): not client text, but
+/// its name, type and content are (`limits::upload_field`).
+pub const UPLOAD: u8 = 4;
+/// A list or field map of uploaded files (`req.files`).
+pub const UPLOADS: u8 = 8;
 
 /// Concerns a value's text is escaped for (`Taint::escaped`).
 pub const SQL: u8 = 1;
