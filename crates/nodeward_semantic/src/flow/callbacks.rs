@@ -98,7 +98,8 @@ impl Flow<'_> {
                 call: None,
                 depth: fr.depth + 1,
             };
-            let Some(Abs::Client(t)) = self.eval(&up, recv) else {
+            // Guards around the call hold for what it feeds the callback.
+            let Some(t) = self.eval_client(&up, recv) else {
                 continue;
             };
             let whole = t.what.clone();

@@ -21,6 +21,15 @@ pub struct FlowData {
     pub escape: Vec<Escape>,
     pub schemas: Schemas,
     pub express_validator: ExpressValidator,
+    pub json_schema: JsonSchema,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct JsonSchema {
+    pub packages: Vec<String>,
+    pub compile: Vec<String>,
+    pub validate: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -96,6 +96,18 @@ impl Flow<'_> {
             if self.type_guard(fr, &node.test, node.negated, &t.what) {
                 t.labels &= !OBJECT;
             }
+            if let Some(schema) = self.schema_guard(fr, &node.test, node.negated, &t.what) {
+                accepted_by(
+                    self,
+                    &mut t,
+                    &schema,
+                    "the ajv schema it is validated against",
+                );
+                // Its members are the schema's too (`tags.map(t => …)`).
+                if t.schema.is_none() {
+                    t.schema = Some(schema);
+                }
+            }
             if self.allow_listed(fr, &node.test, node.negated, &t.what) {
                 // Only characters with no meaning in a pattern, or one of
                 // the code's own constants: safe as regex text (and a
@@ -124,6 +136,46 @@ impl Flow<'_> {
             .into_iter()
             .filter_map(|(t, n)| self.scalar_operand(fr, t, n))
             .any(|x| self.reads(fr, x, what, true))
+    }
+
+    /// The schema that `test` holding shows the value read as `what` to
+    /// match: an ajv check of it or of the object it is a member of
+    /// (`validate(req.body)` for `req.body.name`).
+    fn schema_guard(
+        &self,
+        fr: &Frame,
+        test: &Val,
+        negated: bool,
+        what: &str,
+    ) -> Option<super::json_schema::Schema> {
+        for (fact, n) in facts(test, negated) {
+            if n {
+                continue;
+            }
+            let Some((x, schema)) = super::json_schema::checked_value(self.project, fr.file, fact)
+            else {
+                continue;
+            };
+            let Some(Abs::Client(c)) = self.eval(&fr.without_cond(), x) else {
+                continue;
+            };
+            let Some(rest) = what.strip_prefix(c.what.as_str()) else {
+                continue;
+            };
+            let found = if rest.is_empty() {
+                Some(schema)
+            } else if let Some(rel) = rest.strip_prefix('.') {
+                super::json_schema::at_path(self.project, &schema, rel)
+            } else if rest.starts_with('[') {
+                super::json_schema::at_path(self.project, &schema, rest)
+            } else {
+                None
+            };
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
     }
 
     /// Whether `test` holding means the value read as `what` matched an
@@ -1291,28 +1343,36 @@ pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
     if t.labels & (UPLOAD | UPLOADS) != 0 {
         return upload_member(flow, t, prop, element);
     }
-    t.schema = t.schema.take().and_then(|(f, s)| {
-        if element {
-            return Some(flow.project.resolve(f, s.prop("items")?));
-        }
-        let (pf, props) = flow.project.resolve(f, s.prop("properties")?);
-        let (sf, schema) = flow.project.resolve(pf, props.prop(prop)?);
-        Some((sf, schema))
-    });
+    t.schema = t
+        .schema
+        .take()
+        .and_then(|s| super::json_schema::member(flow.project, &s, prop));
     if t.checked
         .iter()
         .any(|c| Some(c.as_str()) == root_relative(&t.what))
     {
         t.labels &= !OBJECT;
     }
-    if let Some((_, schema)) = &t.schema {
-        if let Some(Val::Str(kind)) = schema.prop("type") {
-            if !matches!(&**kind, "object" | "array") {
-                t.labels &= !OBJECT;
-            }
-        }
+    if let Some(schema) = t.schema.clone() {
+        accepted_by(flow, &mut t, &schema, "the route's schema");
     }
     t
+}
+
+/// What a JSON schema that accepted the value says of it: a scalar type
+/// ends `object`, a `maxLength` bounds its length.
+fn accepted_by(flow: &Flow, t: &mut Taint, schema: &super::json_schema::Schema, whose: &str) {
+    if super::json_schema::is_scalar(flow.project, schema) {
+        t.labels &= !OBJECT;
+    }
+    if let Some(n) = super::json_schema::max_length(flow.project, schema) {
+        if t.size.as_ref().is_none_or(|l| n < l.bytes) {
+            t.size = Some(super::limits::Limit::new(
+                n,
+                format!("`maxLength: {n}` of {whose}"),
+            ));
+        }
+    }
 }
 
 /// A member of an uploaded file or of a list of them: `req.files[0]` and

@@ -23,7 +23,7 @@ pub struct Limit {
 }
 
 impl Limit {
-    fn new(bytes: u64, why: String) -> Limit {
+    pub(crate) fn new(bytes: u64, why: String) -> Limit {
         Limit {
             bytes,
             why: why.into(),

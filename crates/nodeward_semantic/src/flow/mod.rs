@@ -19,6 +19,7 @@
 mod callbacks;
 mod data;
 mod eval;
+mod json_schema;
 mod limits;
 mod roots;
 mod schemas;
@@ -81,7 +82,8 @@ pub struct Taint {
     /// The source is a parameter named like a request in a function no
     /// route and no call reaches (lower precision).
     pub by_name: bool,
-    /// The JSON schema Fastify checks this value against, if any.
+    /// The JSON schema this value was checked against (Fastify's route
+    /// schema, an ajv check on the way), if any.
     pub schema: Option<(FileId, Val)>,
     /// The languages its text is escaped for (`SQL`, `REGEX`).
     pub escaped: u8,
