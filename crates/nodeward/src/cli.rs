@@ -539,10 +539,18 @@ fn print_stats(report: &RunReport) {
     eprintln!("  discover {:>9.1} ms", ms(t.discover));
     eprintln!("  deps     {:>9.1} ms", ms(t.deps));
     eprintln!("  parse    {:>9.1} ms", ms(t.parse));
-    eprintln!("  index    {:>9.1} ms", ms(t.index));
+    eprintln!(
+        "  index    {:>9.1} ms  (per-file models and function summaries)",
+        ms(t.index)
+    );
     eprintln!("  link     {:>9.1} ms", ms(t.link));
     eprintln!("  routes   {:>9.1} ms", ms(t.routes));
     eprintln!("  rules    {:>9.1} ms", ms(t.rules));
+    eprintln!(
+        "    {:<22} {:>9.1} ms  (dataflow queries, part of the rules below)",
+        "solve",
+        ms(t.solve)
+    );
     // Per rule (per-file checks summed over threads, plus the project pass).
     for (id, d) in &t.each_rule {
         eprintln!("    {id:<22} {:>9.1} ms", ms(*d));

@@ -317,6 +317,9 @@ fn analyze_inner_with(
                 }
             }
         }
+        summary.timings.solve = flow.lock().map_or(Duration::ZERO, |g| {
+            g.as_ref().map_or(Duration::ZERO, |f| f.solve_time())
+        });
         notices.extend(rule_notices.into_inner().unwrap_or_default());
         (findings, each_rule)
     };

@@ -25,6 +25,8 @@ pub struct PhaseTimings {
     /// The app and route interpretation and the route table.
     pub routes: Duration,
     pub rules: Duration,
+    /// The dataflow engine's queries, within `rules` (the solve).
+    pub solve: Duration,
     /// Each rule's share of `rules`: its per-file checks summed over worker
     /// threads, plus its project-level check (the dataflow rules' solve).
     #[serde(skip)]

@@ -152,6 +152,8 @@ pub struct Flow<'p> {
     fed: RefCell<HashMap<FileId, HashMap<FnId, Vec<callbacks::Fed>>>>,
     /// What the methods of each class of a file assign on `this`.
     this_writes: RefCell<HashMap<FileId, std::sync::Arc<ThisWrites>>>,
+    /// Time spent in queries (`--stats`).
+    solve: std::cell::Cell<std::time::Duration>,
 }
 
 /// By (class, property): each value assigned to `this.<property>` in the
@@ -184,6 +186,7 @@ impl<'p> Flow<'p> {
             queries: RefCell::new(HashMap::default()),
             fed: RefCell::new(HashMap::default()),
             this_writes: RefCell::new(HashMap::default()),
+            solve: std::cell::Cell::new(std::time::Duration::ZERO),
         }
     }
 
@@ -201,11 +204,18 @@ impl<'p> Flow<'p> {
         val: &Val,
         cond: Option<CondId>,
     ) -> Option<Taint> {
+        let started = std::time::Instant::now();
         self.steps.set(0);
         let frame = eval::Frame::top(file, func, cond);
         let t = self.eval_client(&frame, val);
         self.note_budget(file);
+        self.solve.set(self.solve.get() + started.elapsed());
         t
+    }
+
+    /// The time spent answering queries so far (the solve).
+    pub fn solve_time(&self) -> std::time::Duration {
+        self.solve.get()
     }
 
     /// Where the client controls the query object `val` (a filter or an
@@ -224,11 +234,13 @@ impl<'p> Flow<'p> {
             }
             return hits.clone();
         }
+        let started = std::time::Instant::now();
         self.steps.set(0);
         let frame = eval::Frame::top(file, func, cond);
         let mut out = Vec::new();
         self.query_parts(&frame, val, "", &mut out, 0);
         self.note_budget(file);
+        self.solve.set(self.solve.get() + started.elapsed());
         let spent = self.steps.get() > BUDGET;
         self.queries.borrow_mut().insert(key, (out.clone(), spent));
         out
