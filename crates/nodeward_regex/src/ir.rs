@@ -85,6 +85,17 @@ pub struct Regex {
     pub has_word_boundary: bool,
 }
 
+impl Regex {
+    /// The pattern for inputs made only of `allowed`'s characters: every
+    /// set keeps just those.
+    pub fn within(&self, allowed: &CharSet) -> Regex {
+        Regex {
+            sets: self.sets.iter().map(|s| s.intersect(allowed)).collect(),
+            ..self.clone()
+        }
+    }
+}
+
 impl Node {
     /// Can this node match without consuming input? (Assertions and lookarounds
     /// count as empty; backreferences can be empty.)

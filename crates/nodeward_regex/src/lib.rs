@@ -30,6 +30,7 @@ pub mod charset;
 mod compile;
 mod confirm;
 pub mod cost;
+mod deliver;
 mod eliminate;
 mod epsilon;
 mod explain;
@@ -46,6 +47,8 @@ mod witness;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use budget::Budget;
+pub use charset::CharSet;
+pub use deliver::deliverable;
 #[doc(hidden)]
 pub use explain::{explain, matcher_steps};
 pub use flags::RegexFlags;
@@ -165,6 +168,26 @@ enum Scope {
 /// The verdict, and (for `Scope::Exponential`) whether polynomial candidates
 /// were left unmeasured.
 fn analyze_inner(pattern: &str, flags: &str, budget: &Budget, scope: Scope) -> (Verdict, bool) {
+    analyze_in(pattern, flags, budget, scope, None)
+}
+
+/// [`analyze`] for inputs made only of the characters in `within` (a
+/// header value carries no line break): the attack strings are searched
+/// among those characters only, and measured on the pattern as written.
+pub fn analyze_within(pattern: &str, flags: &str, budget: &Budget, within: &CharSet) -> Verdict {
+    catch_unwind(AssertUnwindSafe(|| {
+        analyze_in(pattern, flags, budget, Scope::All, Some(within)).0
+    }))
+    .unwrap_or_else(|_| internal_error())
+}
+
+fn analyze_in(
+    pattern: &str,
+    flags: &str,
+    budget: &Budget,
+    scope: Scope,
+    within: Option<&CharSet>,
+) -> (Verdict, bool) {
     let flags = match RegexFlags::parse(flags) {
         Ok(f) => f,
         Err(e) => return (Verdict::Unknown(e), false),
@@ -175,7 +198,7 @@ fn analyze_inner(pattern: &str, flags: &str, budget: &Budget, scope: Scope) -> (
     };
     let mut clock = Clock::new(budget.time_limit);
     let mut skipped = false;
-    match find(&re, &flags, budget, &mut clock, scope, &mut skipped) {
+    match find(&re, &flags, budget, &mut clock, scope, within, &mut skipped) {
         Ok(v) => (v, skipped),
         Err(Exhausted(reason)) => (Verdict::Unknown(reason), skipped),
     }
@@ -187,11 +210,28 @@ fn find(
     budget: &Budget,
     clock: &mut Clock,
     scope: Scope,
+    within: Option<&CharSet>,
     skipped: &mut bool,
 ) -> Result<Verdict, Exhausted> {
+    // The automaton sees only the characters the input can hold; the
+    // matcher runs the pattern as written.
+    let restricted = within.map(|w| re.within(w));
+    let shape = restricted.as_ref().unwrap_or(re);
+    let allowed =
+        |w: &Witness| within.is_none_or(|set| w.build(1).chars().all(|c| set.contains(c as u32)));
     // V8 adds its `.*?` search loop unless the pattern is sticky or anchored.
     let search = !flags.sticky && !re.root.anchored_at_start();
-    let nfa = nfa::build(re, search, budget, clock)?;
+    let mut nfa = nfa::build(shape, search, budget, clock)?;
+    if let Some(set) = within {
+        // Characters outside the input's never appear in a witness: an atom
+        // with none of them (the one no set matches) cannot be written.
+        let a = &mut nfa.alphabet;
+        a.reps = a
+            .atoms
+            .iter()
+            .map(|x| x.intersect(set).representative())
+            .collect();
+    }
     let mut work = Meter::new(budget.max_search_work, "ambiguity search");
     let amb = ambiguity::analyze(&nfa, &mut work, clock)?;
     if amb.eda.is_empty() && amb.ida.is_empty() {
@@ -204,7 +244,7 @@ fn find(
         &witness::Setting {
             global: flags.global,
             one_byte_pruned: prog.one_byte.is_some(),
-            blockers: &re.negative_lookahead_blockers(),
+            blockers: &shape.negative_lookahead_blockers(),
             limit: budget.max_candidates,
         },
         &mut work,
@@ -238,7 +278,10 @@ fn find(
             if !c.exponential && best_degree >= c.degree.max(2) {
                 return Ok(None);
             }
-            for w in std::iter::once(&c.witness).chain(&c.variants) {
+            for w in std::iter::once(&c.witness)
+                .chain(&c.variants)
+                .filter(|w| allowed(w))
+            {
                 if c.exponential {
                     let (g, steps) = confirmer.exponential(w, clock)?;
                     if g == Growth::Exponential {

@@ -15,7 +15,7 @@ use nodeward_semantic::{CallSite, CondId, FileId, FnId, Project, Val};
 
 use crate::client_data::client_text;
 use crate::{Ctx, Rule};
-use nodeward_semantic::flow::{framework_body_limit, Flow, Limit, BOUNDED, TEXT};
+use nodeward_semantic::flow::{framework_body_limit, Carried, Flow, Limit, BOUNDED, TEXT};
 use nodeward_semantic::routes::Framework;
 
 pub static META: RuleMeta = RuleMeta {
@@ -198,6 +198,13 @@ impl Redos {
             return;
         }
         let Some(v) = verdict(ctx, &found) else {
+            return;
+        };
+        if !matches!(v.complexity, Complexity::Polynomial(_)) {
+            return;
+        }
+        // An attack this source can carry: a header holds no line break.
+        let Some(v) = carried_attack(&found, Carried::of(&source), v) else {
             return;
         };
         let Complexity::Polynomial(degree) = v.complexity else {
@@ -388,6 +395,24 @@ fn show_pump(pump: &str) -> String {
 struct Analysis {
     screen: OnceLock<Screen>,
     full: OnceLock<Verdict>,
+    /// The attack within what a source can carry, by `Carried`.
+    carried: Mutex<HashMap<Carried, Option<Vulnerability>>>,
+}
+
+/// The attack `v`, or one made only of characters the source can carry
+/// (`nodeward_regex::deliverable`); `None` when there is none.
+fn carried_attack(found: &Found, carried: Carried, v: Vulnerability) -> Option<Vulnerability> {
+    let Some(ranges) = carried.ranges() else {
+        return Some(v);
+    };
+    let a = analysis(found);
+    let mut by = a.carried.lock().unwrap_or_else(|e| e.into_inner());
+    by.entry(carried)
+        .or_insert_with(|| {
+            let set = nodeward_regex::CharSet::from_ranges(ranges.to_vec());
+            nodeward_regex::deliverable(&found.pattern, &found.flags, &v, &set)
+        })
+        .clone()
 }
 
 /// By pattern and flags.

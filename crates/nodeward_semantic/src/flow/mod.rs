@@ -403,3 +403,83 @@ fn build_importers(project: &Project) -> Vec<Vec<FileId>> {
     }
     out
 }
+
+/// The characters a request part can carry, as the request reaches the
+/// code: a header value holds no line break or other control character
+/// but the tab, and Node reads it as Latin-1 (nothing above U+00FF); a raw
+/// URL or path (`req.url`, `req.path`, `ctx.querystring`, not decoded) holds
+/// only printable ASCII without spaces. Decoded parts (query values, route
+/// parameters, cookies, bodies) can hold any character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Carried {
+    Any,
+    HeaderValue,
+    RawUrl,
+}
+
+impl Carried {
+    /// Of the client value read as `what` (`req.headers['user-agent']`,
+    /// `ctx.request.url`, `@Headers('accept') accept`).
+    pub fn of(what: &str) -> Carried {
+        if what.starts_with("@Headers(") {
+            return Carried::HeaderValue;
+        }
+        // The part after the request's name: `req.`, `ctx.`, `ctx.request.`.
+        let Some((_, rest)) = what.split_once('.') else {
+            return Carried::Any;
+        };
+        let rest = rest.strip_prefix("request.").unwrap_or(rest);
+        let head = rest.split(['.', '[', '(']).next().unwrap_or_default();
+        match head {
+            "headers" | "header" | "get" | "hostname" | "host" | "origin" | "protocol" => {
+                Carried::HeaderValue
+            }
+            "url" | "originalUrl" | "path" | "href" | "querystring" | "search" | "baseUrl" => {
+                Carried::RawUrl
+            }
+            _ => Carried::Any,
+        }
+    }
+
+    /// The characters it can carry as code point ranges; `None`: any.
+    pub fn ranges(self) -> Option<&'static [(u32, u32)]> {
+        match self {
+            Carried::Any => None,
+            Carried::HeaderValue => Some(&[(0x09, 0x09), (0x20, 0x7E), (0x80, 0xFF)]),
+            Carried::RawUrl => Some(&[(0x21, 0x7E)]),
+        }
+    }
+
+    pub fn allows(self, c: char) -> bool {
+        self.ranges()
+            .is_none_or(|r| r.iter().any(|&(lo, hi)| (lo..=hi).contains(&(c as u32))))
+    }
+}
+
+#[cfg(test)]
+mod carried_tests {
+    use super::Carried;
+
+    #[test]
+    fn request_parts_carry_what_node_lets_through() {
+        assert_eq!(
+            Carried::of("req.headers['user-agent']"),
+            Carried::HeaderValue
+        );
+        assert_eq!(Carried::of("req.get('accept')"), Carried::HeaderValue);
+        assert_eq!(Carried::of("ctx.request.header.host"), Carried::HeaderValue);
+        assert_eq!(
+            Carried::of("@Headers('accept') accept"),
+            Carried::HeaderValue
+        );
+        assert_eq!(Carried::of("req.originalUrl"), Carried::RawUrl);
+        assert_eq!(Carried::of("ctx.querystring"), Carried::RawUrl);
+        assert_eq!(Carried::of("req.query.q"), Carried::Any);
+        assert_eq!(Carried::of("req.body.headers"), Carried::Any);
+        assert_eq!(Carried::of("payload"), Carried::Any);
+        assert!(!Carried::HeaderValue.allows('\n'));
+        assert!(Carried::HeaderValue.allows('\t'));
+        assert!(!Carried::HeaderValue.allows('\u{100}'));
+        assert!(!Carried::RawUrl.allows(' '));
+    }
+}
