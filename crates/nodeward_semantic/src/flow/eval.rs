@@ -206,7 +206,7 @@ impl Flow<'_> {
             };
             if let Some(Abs::Client(c)) = self.eval(fr, x) {
                 if let Some(rel) = root_relative(&c.what) {
-                    out.push(rel.to_string());
+                    out.push(rel);
                 }
             }
         }
@@ -1291,8 +1291,40 @@ fn mentions(v: &Val, id: u32) -> bool {
 
 /// `body.email` for `req.body.email` (what a middleware and a handler
 /// that name their request differently agree on).
-fn root_relative(what: &str) -> Option<&str> {
-    what.split_once('.').map(|(_, rest)| rest)
+/// The request path of a value read as `what`, dotted as the middleware's
+/// checks name it: `body.first-name` for `req.body['first-name']`.
+fn root_relative(what: &str) -> Option<String> {
+    let (_, rest) = what.split_once('.')?;
+    let mut out = String::with_capacity(rest.len());
+    let mut cur = rest;
+    while let Some(i) = cur.find("['") {
+        let Some(end) = cur[i + 2..].find("']") else {
+            break;
+        };
+        out.push_str(&cur[..i]);
+        out.push('.');
+        out.push_str(&cur[i + 2..i + 2 + end]);
+        cur = &cur[i + 2 + end + 2..];
+    }
+    out.push_str(cur);
+    Some(out)
+}
+
+/// How a member is written after the object: `.name`, `[0]`, or
+/// `['content-type']` for a key that is not an identifier.
+fn member_suffix(prop: &str) -> String {
+    let ident = !prop.is_empty()
+        && !prop.starts_with(|c: char| c.is_ascii_digit())
+        && prop
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '$');
+    if ident {
+        format!(".{prop}")
+    } else if prop.bytes().all(|b| b.is_ascii_digit()) && !prop.is_empty() {
+        format!("[{prop}]")
+    } else {
+        format!("['{}']", prop.replace('\\', "\\\\").replace('\'', "\\'"))
+    }
 }
 
 /// Of the client values text is built from, the one escaped for the
@@ -1328,10 +1360,8 @@ pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
     let element = &**prop == crate::model::ELEMENT;
     t.what = if element {
         format!("{old}[i]")
-    } else if prop.bytes().all(|b| b.is_ascii_digit()) {
-        format!("{old}[{prop}]")
     } else {
-        format!("{old}.{prop}")
+        format!("{old}{}", member_suffix(prop))
     };
     // Read straight off the source: the source step names the member (not
     // an element, which the step that takes it names).
@@ -1349,7 +1379,7 @@ pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
         .and_then(|s| super::json_schema::member(flow.project, &s, prop));
     if t.checked
         .iter()
-        .any(|c| Some(c.as_str()) == root_relative(&t.what))
+        .any(|c| Some(c.as_str()) == root_relative(&t.what).as_deref())
     {
         t.labels &= !OBJECT;
     }

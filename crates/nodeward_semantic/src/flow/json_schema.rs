@@ -77,7 +77,12 @@ pub fn at_path(project: &Project, schema: &Schema, rel: &str) -> Option<Schema> 
         }
         for index in rest.split('[').filter(|s| !s.is_empty()) {
             let index = index.trim_end_matches(']');
-            let index = if index == "i" { ELEMENT } else { index };
+            // `['first-name']` is a property, `[i]` and `[0]` elements.
+            let index = match index.strip_prefix('\'').and_then(|k| k.strip_suffix('\'')) {
+                Some(key) => key,
+                None if index == "i" => ELEMENT,
+                None => index,
+            };
             cur = member(project, &cur, index)?;
         }
     }
