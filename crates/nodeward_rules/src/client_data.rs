@@ -101,26 +101,33 @@ fn request_member(project: &Project, file: FileId, val: &Val) -> Option<String> 
     }
     path.reverse();
     let joined = path.join(".");
+    // As written: `headers['if-none-match']`.
+    let written: String = path
+        .iter()
+        .map(|p| nodeward_semantic::flow::member_suffix(p))
+        .collect();
     if let Some(name) = request_root(project, file, cur) {
         let model = sources().request.iter().find(|r| r.names.contains(&name))?;
         let hit = model
             .members
             .iter()
             .any(|m| joined == *m || joined.starts_with(&format!("{m}.")));
-        return hit.then(|| format!("{name}.{joined}"));
+        return hit.then(|| format!("{name}{written}"));
     }
     // `({ body }) => …`: a destructured handler parameter.
     if let Val::Param { .. } = cur {
         let first = *path.first()?;
         let known = ["body", "query", "params", "headers", "cookies"];
-        return known.contains(&first).then(|| joined.clone());
+        return known
+            .contains(&first)
+            .then(|| written.trim_start_matches('.').to_string());
     }
     // A local alias of a request member: `const q = req.query; q.name`.
     if let Val::Binding(id) = cur {
         let b = binding(project, file, *id)?;
         if b.assignments == 1 && matches!(b.value, Val::Member(..)) {
             let base = request_member(project, file, &b.value)?;
-            return Some(format!("{base}.{joined}"));
+            return Some(format!("{base}{written}"));
         }
     }
     None

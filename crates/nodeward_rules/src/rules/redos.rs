@@ -99,6 +99,7 @@ impl Rule for Redos {
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
         let named = NamedLimits {
+            project,
             head: flow.head_limit().clone(),
             express: framework_body_limit(Framework::Express),
             koa: framework_body_limit(Framework::Koa),
@@ -283,19 +284,23 @@ const ERROR_MS: f64 = 1000.0;
 
 /// The bounds of request data read from a parameter named like a request
 /// (no route tells which parser or app it comes through).
-struct NamedLimits {
+struct NamedLimits<'p> {
+    /// For an upload's fields (`limits::upload_field`).
+    project: &'p Project,
     head: Limit,
     express: Limit,
     koa: Limit,
 }
 
-impl NamedLimits {
-    /// By what is read: a body, an upload (no limit), or the request head.
+impl NamedLimits<'_> {
+    /// By what is read: a body, an upload (its name bounded by the part's
+    /// headers, its content by nothing known), or the request head.
     fn of(&self, what: &str) -> Option<Limit> {
         let (root, rest) = what.split_once('.').unwrap_or((what, ""));
         let rest = rest.strip_prefix("request.").unwrap_or(rest);
         if rest.starts_with("file") {
-            None
+            let field = rest.rsplit(['.', '[']).next().unwrap_or_default();
+            nodeward_semantic::flow::upload_field(self.project, field).flatten()
         } else if rest.starts_with("body") {
             Some(if matches!(root, "ctx" | "context") {
                 self.koa.clone()

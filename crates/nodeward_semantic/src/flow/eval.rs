@@ -1312,7 +1312,7 @@ fn root_relative(what: &str) -> Option<String> {
 
 /// How a member is written after the object: `.name`, `[0]`, or
 /// `['content-type']` for a key that is not an identifier.
-fn member_suffix(prop: &str) -> String {
+pub fn member_suffix(prop: &str) -> String {
     let ident = !prop.is_empty()
         && !prop.starts_with(|c: char| c.is_ascii_digit())
         && prop

@@ -24,7 +24,8 @@ mod limits;
 mod roots;
 mod schemas;
 
-pub use limits::{framework_body_limit, parse_bytes, Limit};
+pub use eval::member_suffix;
+pub use limits::{framework_body_limit, parse_bytes, upload_field, Limit};
 
 pub use data::{callee_name, flow_data};
 
