@@ -93,6 +93,15 @@ fn from_model(
         not_global: false,
         missing: Vec::new(),
     };
+    if !m.sets.is_empty() {
+        use_.missing = headers()
+            .manual
+            .core_headers
+            .iter()
+            .filter(|h| !m.sets.contains(h))
+            .cloned()
+            .collect();
+    }
     let Some(opts) = opts else { return use_ };
     let (of, ov) = project.resolve(file, opts);
     let Val::Object(props) = &ov else { return use_ };

@@ -24,6 +24,10 @@ pub struct HeaderMiddleware {
     pub hides_powered_by: bool,
     #[serde(default)]
     pub powered_by_options: Vec<String>,
+    /// The core headers (lower case) one part of a package sets
+    /// (`helmet.hsts()`); several parts together can cover them all.
+    #[serde(default)]
+    pub sets: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

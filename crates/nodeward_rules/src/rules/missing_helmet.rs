@@ -90,7 +90,7 @@ impl Rule for MissingHelmet {
                 _ => {
                     f.message = match &cov.partial {
                         Some(p) if !p.missing.is_empty() => format!(
-                            "This {} app sets only some security headers by hand: {} {} missing in the default environment",
+                            "This {} app sets only some security headers: {} {} missing in the default environment",
                             app.framework.name(),
                             p.missing.join(", "),
                             if p.missing.len() == 1 { "is" } else { "are" }
@@ -155,9 +155,27 @@ fn coverage(ctx: &Ctx, app: &App) -> Coverage {
         if op.truth == Truth::False {
             continue;
         }
-        for u in header_uses(ctx.project, app.framework, op) {
-            if !u.sets_headers && !u.missing.is_empty() && cov.partial.is_none() {
-                cov.partial = Some(u.clone());
+        for mut u in header_uses(ctx.project, app.framework, op) {
+            // Parts (helmet.hsts(), a hand-written middleware setting some
+            // headers) add up: what none of them sets is missing.
+            if !u.sets_headers && !u.missing.is_empty() {
+                let missing: Vec<String> = match &cov.partial {
+                    Some(p) => p
+                        .missing
+                        .iter()
+                        .filter(|h| u.missing.contains(h))
+                        .cloned()
+                        .collect(),
+                    None => u.missing.clone(),
+                };
+                let first = cov.partial.clone().unwrap_or_else(|| u.clone());
+                cov.partial = Some(HeaderUse {
+                    missing: missing.clone(),
+                    ..first
+                });
+                if missing.is_empty() {
+                    u.sets_headers = true;
+                }
             }
             if !u.sets_headers || u.not_global {
                 continue;
