@@ -239,6 +239,22 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
                             note_header(seen, name, Some(value));
                         }
                     }
+                    // `for (const key in headers) res.setHeader(key, headers[key])`
+                    // over a table of the code's: every key of it.
+                    Some(Val::Binding(id)) => {
+                        let model = project.file(file);
+                        if let Some(Val::Member(m)) =
+                            model.bindings.get(*id as usize).map(|b| &b.value)
+                        {
+                            if &*m.1 == nodeward_semantic::ENTRY_KEY {
+                                if let (_, Val::Object(props)) = project.resolve(file, &m.0) {
+                                    for (name, value) in props.iter() {
+                                        note_header(seen, name, Some(value));
+                                    }
+                                }
+                            }
+                        }
+                    }
                     _ => {}
                 }
             } else if model.removers.iter().any(|s| s == m) {
@@ -257,6 +273,11 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
 
 fn note_header(seen: &mut ManualSeen, name: &str, value: Option<&Val>) {
     let lower = name.to_ascii_lowercase();
+    // Express's init middleware set `X-Powered-By: Express` before this
+    // one runs: a value of the code's own replaces it.
+    if lower == "x-powered-by" && !matches!(value, Some(Val::Str(v)) if v.contains("Express")) {
+        seen.removes_powered_by = true;
+    }
     if lower == "content-security-policy" {
         if let Some(Val::Str(v)) = value {
             seen.csp_frame_ancestors |= v.contains("frame-ancestors");

@@ -982,7 +982,9 @@ impl Flow<'_> {
             Some(Literal::Object(props)) => {
                 for (k, val) in props.iter() {
                     let key = &**k;
-                    if key == "..." {
+                    // `filter[key] = req.body[key]`: the client names the
+                    // fields as well as their values, as with a spread.
+                    if key == "..." || key == crate::model::ENTRY_VALUE {
                         if let Some(t) =
                             self.eval_client(fr, val).filter(|t| t.labels & OBJECT != 0)
                         {
@@ -1357,6 +1359,19 @@ fn decorator(part: &str) -> &'static str {
 /// Fastify schema that types the property as a scalar ends `OBJECT`.
 pub(crate) fn client_member(flow: &Flow, mut t: Taint, prop: &Atom) -> Taint {
     let old = std::mem::take(&mut t.what);
+    // `for (const k in body)`, `Object.entries(body)`: a key is a string,
+    // a value whatever the client sent.
+    if &**prop == crate::model::ENTRY_KEY {
+        t.what = format!("Object.keys({old})[i]");
+        t.labels &= TEXT;
+        t.schema = None;
+        return t;
+    }
+    if &**prop == crate::model::ENTRY_VALUE {
+        t.what = format!("{old}[k]");
+        t.schema = None;
+        return t;
+    }
     let element = &**prop == crate::model::ELEMENT;
     t.what = if element {
         format!("{old}[i]")

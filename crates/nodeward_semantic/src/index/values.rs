@@ -240,7 +240,9 @@ impl Indexer {
             MemberProp::Computed(c) => match &*c.expr {
                 Expr::Lit(Lit::Str(s)) => Some(Atom::from(&*str_of(s))),
                 Expr::Lit(Lit::Num(n)) => Some(Atom::from(n.value.to_string())),
-                _ => None,
+                // `body[key]`: one of its values, whichever key (as the
+                // values of an `Object.entries` loop are).
+                _ => Some(Atom::from(crate::model::ENTRY_VALUE)),
             },
             MemberProp::PrivateName(_) => None,
         };

@@ -499,6 +499,24 @@ impl Visit for Indexer {
         f.visit_children_with(self);
     }
 
+    /// `for (const k in table)`: `k` stands for every key of `table`
+    /// (`ENTRY_KEY`, as in an `Object.entries` loop).
+    fn visit_for_in_stmt(&mut self, f: &ForInStmt) {
+        let key = self.val(&f.right).member(crate::model::ENTRY_KEY);
+        match &f.left {
+            ForHead::VarDecl(decl) if decl.decls.len() == 1 => {
+                let name = decl.decls[0].name.clone();
+                self.bind_pat(&name, key);
+            }
+            ForHead::Pat(p) => {
+                let p = (**p).clone();
+                self.bind_pat(&p, key);
+            }
+            _ => {}
+        }
+        f.visit_children_with(self);
+    }
+
     fn visit_fn_decl(&mut self, f: &FnDecl) {
         let id = self.fn_id(f.function.span);
         self.assign(&f.ident, Val::Func(id));
