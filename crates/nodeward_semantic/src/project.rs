@@ -24,9 +24,18 @@ pub struct Project {
     /// Per file, its bare specifiers that name project files (TS paths,
     /// workspace packages), resolved once: sorted by specifier.
     bare: Vec<Vec<(Box<str>, FileId)>>,
+    /// The sizes the project's calls give the options of limits.toml,
+    /// scanned once (`flow::limits::option_sizes`).
+    option_sizes: std::sync::OnceLock<crate::flow::OptionSizes>,
 }
 
 impl Project {
+    /// The largest size given to each option limits.toml names.
+    pub(crate) fn option_sizes(&self) -> &crate::flow::OptionSizes {
+        self.option_sizes
+            .get_or_init(|| crate::flow::limits_option_sizes(self))
+    }
+
     /// `files` must be sorted by path (the order of discovery).
     pub fn new(files: Vec<FileModel>) -> Project {
         Project::with_modules(files, ModuleMap::default())
@@ -44,6 +53,7 @@ impl Project {
             by_path,
             modules,
             bare: Vec::new(),
+            option_sizes: std::sync::OnceLock::new(),
         };
         let bare = p
             .files

@@ -95,6 +95,9 @@ impl Rule for Redos {
     /// its caches are shared.
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
+        // The regex calls that may be polynomial, found in parallel before
+        // the engine (whose queries run one at a time) is taken.
+        let sites = polynomial_sites(ctx);
         let mut guard = ctx.flow();
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
@@ -104,22 +107,8 @@ impl Rule for Redos {
             express: framework_body_limit(Framework::Express),
             koa: framework_body_limit(Framework::Koa),
         };
-        for (fid, model) in project.files.iter().enumerate() {
-            let file = fid as FileId;
-            if ctx.routes.is_static(&model.path) {
-                continue;
-            }
-            for (func, f) in model.functions.iter().enumerate() {
-                for site in &f.calls {
-                    let Some((_, m)) = site.call.callee.as_member() else {
-                        continue;
-                    };
-                    if !ON_REGEX.contains(&m.as_str()) && !ON_STRING.contains(&m.as_str()) {
-                        continue;
-                    }
-                    self.polynomial(ctx, file, func as FnId, site, flow, &named, out);
-                }
-            }
+        for (file, func, site) in sites {
+            self.polynomial(ctx, file, func, site, flow, &named, out);
         }
         crate::flow_sinks::budget_notices(ctx, flow, "a regex");
     }
@@ -275,6 +264,45 @@ impl Redos {
         }
         out.push(f);
     }
+}
+
+/// The calls that run a regex which may be polynomial on a subject
+/// (`re.test(s)`, `s.replace(re, …)`), in files the rule reads.
+fn polynomial_sites<'p>(ctx: &Ctx<'p>) -> Vec<(FileId, FnId, &'p CallSite)> {
+    use rayon::prelude::*;
+    let project: &'p Project = ctx.project;
+    let per_file: Vec<Vec<(FileId, FnId, &'p CallSite)>> = (0..project.files.len() as FileId)
+        .into_par_iter()
+        .map(|file| {
+            let model = project.file(file);
+            let mut out = Vec::new();
+            if ctx.routes.is_static(&model.path) {
+                return out;
+            }
+            for (func, f) in model.functions.iter().enumerate() {
+                for site in &f.calls {
+                    let Some((recv, m)) = site.call.callee.as_member() else {
+                        continue;
+                    };
+                    let regex = if ON_REGEX.contains(&m.as_str()) {
+                        recv
+                    } else if ON_STRING.contains(&m.as_str()) {
+                        match site.call.args.first() {
+                            Some(r) => r,
+                            None => continue,
+                        }
+                    } else {
+                        continue;
+                    };
+                    if regex_of(project, file, regex).is_some_and(|r| may_be_polynomial(&r)) {
+                        out.push((file, func as FnId, site));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    per_file.into_iter().flatten().collect()
 }
 
 /// One request blocking the event loop this long (ms) at the bound is a

@@ -7,7 +7,7 @@ use nodeward_semantic::flow::{Flow, QueryPart, Taint, REGEX, TEXT};
 use nodeward_semantic::{CallSite, FileId, FnId, Project};
 
 use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, names};
-use crate::models::{nosql, regex_sinks};
+use crate::models::{nosql, regex_sinks, RegexSinks};
 use crate::rules::nosql_injection::sinks_of as query_sinks_of;
 use crate::{Ctx, Rule};
 
@@ -37,95 +37,142 @@ impl Rule for RegexInjection {
         let sinks = regex_sinks();
         let mongo = imports_any(project, &names(&nosql().sink, |s| &s.packages));
         let query_methods = names(&nosql().sink, |s| &s.methods);
+        // The calls that can be sinks, found in parallel before the engine
+        // (whose queries run one at a time) is taken.
+        let sites = {
+            use rayon::prelude::*;
+            let per_file: Vec<Vec<(FileId, FnId, &CallSite)>> = (0..project.files.len() as FileId)
+                .into_par_iter()
+                .map(|fid| {
+                    let mut out = Vec::new();
+                    if ctx.leaves_aside(fid) {
+                        return out;
+                    }
+                    for (func, f) in project.file(fid).functions.iter().enumerate() {
+                        for site in &f.calls {
+                            if may_be_sink(site, sinks, mongo, &query_methods) {
+                                out.push((fid, func as FnId, site));
+                            }
+                        }
+                    }
+                    out
+                })
+                .collect();
+            per_file.into_iter().flatten().collect::<Vec<_>>()
+        };
         let mut guard = ctx.flow();
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
-        for (fid, model) in project.files.iter().enumerate() {
-            let fid = fid as FileId;
-            if ctx.leaves_aside(fid) {
+        for (fid, func, site) in sites {
+            let method = site.call.callee.as_member().map(|(_, m)| m.as_str());
+            // `new RegExp(x)`, `RegExp(x)`.
+            // (Only a global can be `RegExp`: the name lookup is skipped
+            // for every other call.)
+            let ctor = match &site.call.callee {
+                nodeward_semantic::Val::Global(g) => sinks.constructor.iter().find(|c| {
+                    c.apis
+                        .iter()
+                        .any(|a| a.strip_prefix("global ") == Some(g.as_str()))
+                }),
+                _ => None,
+            };
+            let arg = match (ctor, method) {
+                (Some(c), _) => site.call.args.get(c.argument),
+                // String#match, matchAll and search take one argument:
+                // `server.match(method, path)` is a router's.
+                (None, Some(m))
+                    if site.call.args.len() == 1
+                        && sinks.string_methods.methods.iter().any(|x| x == m) =>
+                {
+                    site.call.args.first()
+                }
+                _ => None,
+            };
+            if let Some(arg) = arg {
+                if let Some(t) = flow.client_value(fid, func, arg, site.cond) {
+                    if t.labels & TEXT != 0 && t.escaped & REGEX == 0 {
+                        let what = match ctor {
+                            Some(_) => "`RegExp(…)`".to_string(),
+                            None => format!("`.{}(…)`", method.unwrap_or("match")),
+                        };
+                        let span = match method {
+                            Some(m) if ctor.is_none() => method_span(site, m),
+                            _ => site.callee_span,
+                        };
+                        out.push(finding(project, fid, site, span, &t, &what));
+                    }
+                }
                 continue;
             }
-            for (func, f) in model.functions.iter().enumerate() {
-                let func = func as FnId;
-                for site in &f.calls {
-                    let method = site.call.callee.as_member().map(|(_, m)| m.as_str());
-                    // `new RegExp(x)`, `RegExp(x)`.
-                    // (Only a global can be `RegExp`: the name lookup is skipped
-                    // for every other call.)
-                    let ctor = match &site.call.callee {
-                        nodeward_semantic::Val::Global(g) => sinks.constructor.iter().find(|c| {
-                            c.apis
-                                .iter()
-                                .any(|a| a.strip_prefix("global ") == Some(g.as_str()))
-                        }),
-                        _ => None,
-                    };
-                    let arg = match (ctor, method) {
-                        (Some(c), _) => site.call.args.get(c.argument),
-                        // String#match, matchAll and search take one argument:
-                        // `server.match(method, path)` is a router's.
-                        (None, Some(m))
-                            if site.call.args.len() == 1
-                                && sinks.string_methods.methods.iter().any(|x| x == m) =>
-                        {
-                            site.call.args.first()
-                        }
-                        _ => None,
-                    };
-                    if let Some(arg) = arg {
-                        if let Some(t) = flow.client_value(fid, func, arg, site.cond) {
-                            if t.labels & TEXT != 0 && t.escaped & REGEX == 0 {
-                                let what = match ctor {
-                                    Some(_) => "`RegExp(…)`".to_string(),
-                                    None => format!("`.{}(…)`", method.unwrap_or("match")),
-                                };
-                                let span = match method {
-                                    Some(m) if ctor.is_none() => method_span(site, m),
-                                    _ => site.callee_span,
-                                };
-                                out.push(finding(project, fid, site, span, &t, &what));
-                            }
-                        }
-                        continue;
-                    }
-                    // `{ name: { $regex: q } }` in a MongoDB or Mongoose filter.
-                    let (Some((recv, m)), true) = (site.call.callee.as_member(), mongo) else {
+            // `{ name: { $regex: q } }` in a MongoDB or Mongoose filter.
+            let (Some((recv, m)), true) = (site.call.callee.as_member(), mongo) else {
+                continue;
+            };
+            if !query_methods.contains(m.as_str()) {
+                continue;
+            }
+            for (sink, _) in query_sinks_of(project, fid, recv, m, true) {
+                let Some(filter) = site.call.args.get(sink.argument) else {
+                    continue;
+                };
+                let hit = flow
+                    .query_object(fid, func, filter, site.cond)
+                    .into_iter()
+                    .find(|h| {
+                        matches!(h.part, QueryPart::Regex(_)) && h.taint.escaped & REGEX == 0
+                    });
+                if let Some(h) = hit {
+                    let QueryPart::Regex(field) = &h.part else {
                         continue;
                     };
-                    if !query_methods.contains(m.as_str()) {
-                        continue;
-                    }
-                    for (sink, _) in query_sinks_of(project, fid, recv, m, true) {
-                        let Some(filter) = site.call.args.get(sink.argument) else {
-                            continue;
-                        };
-                        let hit = flow
-                            .query_object(fid, func, filter, site.cond)
-                            .into_iter()
-                            .find(|h| {
-                                matches!(h.part, QueryPart::Regex(_))
-                                    && h.taint.escaped & REGEX == 0
-                            });
-                        if let Some(h) = hit {
-                            let QueryPart::Regex(field) = &h.part else {
-                                continue;
-                            };
-                            let what = format!("the `$regex` of `{field}`");
-                            out.push(finding(
-                                project,
-                                fid,
-                                site,
-                                method_span(site, m),
-                                &h.taint,
-                                &what,
-                            ));
-                            break;
-                        }
-                    }
+                    let what = format!("the `$regex` of `{field}`");
+                    out.push(finding(
+                        project,
+                        fid,
+                        site,
+                        method_span(site, m),
+                        &h.taint,
+                        &what,
+                    ));
+                    break;
                 }
             }
         }
         budget_notices(ctx, flow, "a regex pattern");
+    }
+}
+
+/// Whether a call can be one of the rule's sinks, by its shape alone: a
+/// `RegExp` constructor or a one-argument string method whose argument is
+/// not a literal, or a query method when a MongoDB package is imported.
+fn may_be_sink(
+    site: &CallSite,
+    sinks: &RegexSinks,
+    mongo: bool,
+    query_methods: &std::collections::HashSet<&str>,
+) -> bool {
+    let literal = |a: Option<&nodeward_semantic::Val>| {
+        matches!(
+            a,
+            Some(nodeward_semantic::Val::Regex(_) | nodeward_semantic::Val::Str(_)) | None
+        )
+    };
+    match &site.call.callee {
+        nodeward_semantic::Val::Global(g) => sinks.constructor.iter().any(|c| {
+            c.apis
+                .iter()
+                .any(|a| a.strip_prefix("global ") == Some(g.as_str()))
+                && !literal(site.call.args.get(c.argument))
+        }),
+        callee => match callee.as_member() {
+            Some((_, m)) => {
+                (site.call.args.len() == 1
+                    && sinks.string_methods.methods.iter().any(|x| x == m.as_str())
+                    && !literal(site.call.args.first()))
+                    || (mongo && query_methods.contains(m.as_str()))
+            }
+            None => false,
+        },
     }
 }
 

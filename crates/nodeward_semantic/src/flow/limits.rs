@@ -3,6 +3,7 @@
 //! parser's limit, a socket.io message by the server's buffer size. A
 //! polynomial regex costs what it costs at that bound.
 
+use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
@@ -150,40 +151,88 @@ fn size_of(project: &Project, file: FileId, v: &Val) -> Option<u64> {
     }
 }
 
-/// The largest value given to an option of one of `names` in any call of
-/// the project (`createServer({ maxHeaderSize: 65536 })`), with where.
-fn largest_option(project: &Project, names: &[String]) -> Option<(u64, String)> {
-    let mut best: Option<(u64, String)> = None;
-    for (fid, model) in project.files.iter().enumerate() {
-        let fid = fid as FileId;
-        for site in model.functions.iter().flat_map(|f| &f.calls) {
-            for arg in &site.call.args {
-                let (af, obj) = project.resolve(fid, arg);
-                let Val::Object(props) = &obj else { continue };
-                // One level down too: `multer({ limits: { fileSize } })`.
-                let nested = props
-                    .iter()
-                    .filter_map(|(_, v)| match project.resolve(af, v) {
-                        (nf, Val::Object(inner)) => Some((nf, inner)),
-                        _ => None,
-                    });
-                let levels: Vec<_> = std::iter::once((af, props.clone())).chain(nested).collect();
-                for (lf, props) in &levels {
-                    for (k, v) in props.iter() {
-                        if !names.iter().any(|n| n == &**k) {
-                            continue;
+/// By option name (every name limits.toml lists): the largest size any
+/// call of the project gives it, with where. One scan of the project for
+/// all the bounds, files in parallel, merged in file order.
+pub(crate) type OptionSizes = HashMap<String, (u64, String)>;
+
+pub(crate) fn option_sizes(project: &Project) -> OptionSizes {
+    use rayon::prelude::*;
+    let d = data();
+    let names: Vec<&str> = d
+        .head
+        .options
+        .iter()
+        .chain(&d.socket.options)
+        .chain(&d.upload.content_options)
+        .chain(&d.upload.field_options)
+        .map(String::as_str)
+        .collect();
+    let per_file: Vec<OptionSizes> = (0..project.files.len() as FileId)
+        .into_par_iter()
+        .map(|fid| {
+            let model = project.file(fid);
+            let mut found = OptionSizes::default();
+            let mut note = |lf: FileId, props: &[(crate::model::Atom, Val)]| {
+                for (k, v) in props {
+                    if !names.contains(&&**k) {
+                        continue;
+                    }
+                    if let Some(b) = size_of(project, lf, v) {
+                        let e = found.entry(k.to_string());
+                        let better = match &e {
+                            std::collections::hash_map::Entry::Occupied(o) => b > o.get().0,
+                            std::collections::hash_map::Entry::Vacant(_) => true,
+                        };
+                        if better {
+                            e.insert_entry((b, format!("`{k}` ({})", model.path)));
                         }
-                        if let Some(b) = size_of(project, *lf, v) {
-                            if best.as_ref().is_none_or(|(x, _)| b > *x) {
-                                best = Some((b, format!("`{k}` ({})", model.path)));
+                    }
+                }
+            };
+            for site in model.functions.iter().flat_map(|f| &f.calls) {
+                for arg in &site.call.args {
+                    let (af, obj) = project.resolve(fid, arg);
+                    let Val::Object(props) = &obj else { continue };
+                    note(af, props);
+                    // One level down too: `multer({ limits: { fileSize } })`.
+                    for (_, v) in props.iter() {
+                        if matches!(v, Val::Object(_) | Val::Binding(_) | Val::Member(_)) {
+                            if let (nf, Val::Object(inner)) = project.resolve(af, v) {
+                                note(nf, &inner);
                             }
                         }
                     }
                 }
             }
+            found
+        })
+        .collect();
+    let mut all = OptionSizes::default();
+    for found in per_file {
+        for (k, (b, why)) in found {
+            if all.get(&k).is_none_or(|(x, _)| b > *x) {
+                all.insert(k, (b, why));
+            }
         }
     }
-    best
+    all
+}
+
+/// The largest value given to an option of one of `names` in any call of
+/// the project (`createServer({ maxHeaderSize: 65536 })`), with where; the
+/// first name wins a tie.
+fn largest_option(project: &Project, names: &[String]) -> Option<(u64, String)> {
+    let sizes = project.option_sizes();
+    let mut best: Option<&(u64, String)> = None;
+    for n in names {
+        if let Some(found) = sizes.get(n) {
+            if best.is_none_or(|(x, _)| found.0 > *x) {
+                best = Some(found);
+            }
+        }
+    }
+    best.cloned()
 }
 
 /// The request head's bound: Node's maximum header size, or what the

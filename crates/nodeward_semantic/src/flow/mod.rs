@@ -26,6 +26,7 @@ mod schemas;
 
 pub use eval::member_suffix;
 pub use limits::{framework_body_limit, parse_bytes, upload_field, Limit};
+pub(crate) use limits::{option_sizes as limits_option_sizes, OptionSizes};
 
 pub use data::{callee_name, flow_data};
 
