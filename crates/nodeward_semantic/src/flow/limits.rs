@@ -192,6 +192,19 @@ pub(crate) fn option_sizes(project: &Project) -> OptionSizes {
             };
             for site in model.functions.iter().flat_map(|f| &f.calls) {
                 for arg in &site.call.args {
+                    // An object written here or held by a variable of the
+                    // file: resolving every argument of every call across
+                    // files costs more than the rest of the engine's setup.
+                    let literal = match arg {
+                        Val::Object(_) => true,
+                        Val::Binding(id) => {
+                            matches!(model.binding_values(*id), [Val::Object(_)])
+                        }
+                        _ => false,
+                    };
+                    if !literal {
+                        continue;
+                    }
                     let (af, obj) = project.resolve(fid, arg);
                     let Val::Object(props) = &obj else { continue };
                     note(af, props);
