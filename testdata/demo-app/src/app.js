@@ -5,6 +5,7 @@ const morgan = require('morgan');
 
 const authRoutes = require('./routes/auth');
 const userRoutes = require('./routes/users');
+const reportRoutes = require('./routes/reports');
 const debugRoutes = require('./routes/debug');
 const errorHandler = require('./middleware/error-handler');
 
@@ -18,6 +19,7 @@ app.get('/healthz', (req, res) => res.json({ status: 'ok' }));
 
 app.use('/api/auth', authRoutes);
 app.use('/api/users', userRoutes);
+app.use('/api/reports', reportRoutes);
 app.use('/debug', debugRoutes); // expect: ungated-dev-route
 
 // Security headers
