@@ -198,7 +198,15 @@ fn analyze_inner_with(
     let project = Project::with_modules(models, modules);
     summary.timings.link = t.elapsed();
     let t = Instant::now();
-    let routes = match panic_capture::catch(|| build_routes(&project)) {
+    // The option sizes the dataflow engine reads are scanned on the other
+    // worker while the route table is built.
+    let (built, _) = pool.install(|| {
+        rayon::join(
+            || panic_capture::catch(|| build_routes(&project)),
+            || project.prepare_flow(),
+        )
+    });
+    let routes = match built {
         Ok(routes) => routes,
         Err(msg) => {
             summary.panicked += 1;

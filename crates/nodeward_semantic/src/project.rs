@@ -36,6 +36,12 @@ impl Project {
             .get_or_init(|| crate::flow::limits_option_sizes(self))
     }
 
+    /// Computes what the dataflow engine reads of the whole project (the
+    /// option sizes), so that it can run beside other work.
+    pub fn prepare_flow(&self) {
+        self.option_sizes();
+    }
+
     /// `files` must be sorted by path (the order of discovery).
     pub fn new(files: Vec<FileModel>) -> Project {
         Project::with_modules(files, ModuleMap::default())
