@@ -1425,21 +1425,26 @@ fn accepted_by(flow: &Flow, t: &mut Taint, schema: &super::json_schema::Schema, 
 /// type and content are client text, its other fields the server's.
 fn upload_member(flow: &Flow, mut t: Taint, prop: &Atom, element: bool) -> Taint {
     let index = element || prop.bytes().all(|b| b.is_ascii_digit());
-    if t.labels & UPLOADS != 0 {
-        t.labels = match &**prop {
-            "length" => 0,
-            _ if index => UPLOAD,
-            _ => UPLOADS,
-        };
+    let list = t.labels & UPLOADS != 0;
+    let file = t.labels & UPLOAD != 0;
+    if list && index {
+        t.labels = UPLOAD;
         return t;
     }
-    match super::limits::upload_field(flow.project, prop) {
-        Some(size) => {
+    if file {
+        if let Some(size) = super::limits::upload_field(flow.project, prop) {
             t.labels = TEXT;
             t.size = size;
+            return t;
         }
-        None => t.labels = 0,
     }
+    // `files.avatar`: a file (koa-body), or a list of them (multer's
+    // `fields()`, or koa-body when several are sent): either, until read.
+    t.labels = if list && &**prop != "length" {
+        UPLOAD | UPLOADS
+    } else {
+        0
+    };
     t
 }
 
@@ -1466,7 +1471,8 @@ fn request_member(flow: &Flow, r: Req, prop: &Atom) -> Option<Abs> {
         (ReqKind::Context | ReqKind::KoaRequest, "body") if r.kind == ReqKind::KoaRequest => {
             OBJECT | TEXT
         }
-        (ReqKind::Context | ReqKind::KoaRequest, "files") => OBJECT | TEXT,
+        // koa-body's uploads (formidable's files), by field name.
+        (ReqKind::Context | ReqKind::KoaRequest, "files") => UPLOADS,
         (
             ReqKind::Context | ReqKind::KoaRequest,
             "query" | "params" | "headers" | "header" | "url" | "path" | "querystring" | "href"

@@ -58,6 +58,7 @@ struct Upload {
     packages: Vec<String>,
     header_fields: Vec<String>,
     header_limit: u64,
+    unbounded_fields: Vec<String>,
     content_fields: Vec<String>,
     content_options: Vec<String>,
     field_options: Vec<String>,
@@ -292,6 +293,9 @@ pub fn upload_field(project: &Project, field: &str) -> Option<Option<Limit>> {
             d.header_limit,
             "busboy's limit on the headers of a multipart part".into(),
         )));
+    }
+    if d.unbounded_fields.iter().any(|f| f == field) {
+        return Some(None);
     }
     if d.content_fields.iter().any(|f| f == field) {
         return Some(
