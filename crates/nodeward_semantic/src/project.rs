@@ -27,6 +27,8 @@ pub struct Project {
     /// The sizes the project's calls give the options of limits.toml,
     /// scanned once (`flow::limits::option_sizes`).
     option_sizes: std::sync::OnceLock<crate::flow::OptionSizes>,
+    /// By file, the files importing it (`flow::build_importers`).
+    importers: std::sync::OnceLock<Vec<Vec<FileId>>>,
 }
 
 impl Project {
@@ -37,9 +39,17 @@ impl Project {
     }
 
     /// Computes what the dataflow engine reads of the whole project (the
-    /// option sizes), so that it can run beside other work.
+    /// option sizes, who imports whom), so that it can run beside other
+    /// work.
     pub fn prepare_flow(&self) {
         self.option_sizes();
+        self.importers();
+    }
+
+    /// By file, the files that import it.
+    pub(crate) fn importers(&self) -> &[Vec<FileId>] {
+        self.importers
+            .get_or_init(|| crate::flow::build_importers(self))
     }
 
     /// `files` must be sorted by path (the order of discovery).
@@ -60,6 +70,7 @@ impl Project {
             modules,
             bare: Vec::new(),
             option_sizes: std::sync::OnceLock::new(),
+            importers: std::sync::OnceLock::new(),
         };
         let bare = p
             .files

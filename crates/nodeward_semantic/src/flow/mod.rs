@@ -33,7 +33,6 @@ pub use data::{callee_name, flow_data};
 use std::cell::{Cell, RefCell};
 // foldhash: fast, with a per-run seed (the keys come from scanned code).
 use foldhash::{HashMap, HashSet};
-use std::sync::OnceLock;
 
 use nodeward_report::Span;
 
@@ -133,7 +132,6 @@ pub struct Flow<'p> {
     pub(crate) roots: roots::Roots,
     /// Call sites of the functions of a file, by file (computed on demand).
     callers: RefCell<HashMap<FileId, HashMap<FnId, Vec<Caller>>>>,
-    importers: OnceLock<Vec<Vec<FileId>>>,
     /// What the middleware before each handler checks (see `Taint::checked`).
     checked: RefCell<HashMap<(FileId, FnId), Checked>>,
     steps: Cell<u32>,
@@ -178,7 +176,6 @@ impl<'p> Flow<'p> {
             project,
             roots: roots::Roots::build(project, routes),
             callers: RefCell::new(HashMap::default()),
-            importers: OnceLock::new(),
             checked: RefCell::new(HashMap::default()),
             steps: Cell::new(0),
             spent: RefCell::new(Vec::new()),
@@ -349,7 +346,7 @@ impl<'p> Flow<'p> {
     }
 
     fn callers_into(&self, target: FileId) -> HashMap<FnId, Vec<Caller>> {
-        let importers = self.importers.get_or_init(|| build_importers(self.project));
+        let importers = self.project.importers();
         let mut files = vec![target];
         for &f in &importers[target as usize] {
             files.push(f);
@@ -379,7 +376,8 @@ impl<'p> Flow<'p> {
 }
 
 /// For each file, the files that import it.
-fn build_importers(project: &Project) -> Vec<Vec<FileId>> {
+/// By file, the files that import it (each list sorted).
+pub(crate) fn build_importers(project: &Project) -> Vec<Vec<FileId>> {
     use rayon::prelude::*;
     let edges: Vec<Vec<FileId>> = (0..project.files.len() as FileId)
         .into_par_iter()
