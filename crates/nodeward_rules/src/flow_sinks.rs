@@ -95,39 +95,27 @@ pub struct Candidate<'p, S> {
     pub by_name: bool,
 }
 
-/// Every candidate sink call of the project, in file and source order,
-/// found in parallel (the dataflow then runs on these few).
-pub fn candidates<'p, S: Send + Copy>(
+/// The calls of the project `keep` accepts, in file and source order,
+/// found in parallel (the dataflow then runs on these few); the files
+/// `skip` names are left out.
+pub fn call_sites<'p, T: Send>(
     ctx: &Ctx<'p>,
-    methods: &std::collections::HashSet<&str>,
-    classify: impl Fn(FileId, &Val, &str) -> Vec<(S, bool)> + Sync,
-) -> Vec<Candidate<'p, S>> {
+    skip: impl Fn(FileId) -> bool + Sync,
+    keep: impl Fn(FileId, &'p CallSite) -> Option<T> + Sync,
+) -> Vec<(FileId, nodeward_semantic::FnId, &'p CallSite, T)> {
     use rayon::prelude::*;
     let project: &'p Project = ctx.project;
-    let per_file: Vec<Vec<Candidate<'p, S>>> = (0..project.files.len() as FileId)
+    let per_file: Vec<Vec<_>> = (0..project.files.len() as FileId)
         .into_par_iter()
         .map(|fid| {
             let mut out = Vec::new();
-            if ctx.leaves_aside(fid) {
+            if skip(fid) {
                 return out;
             }
             for (func, f) in project.file(fid).functions.iter().enumerate() {
                 for site in &f.calls {
-                    let Some((recv, m)) = site.call.callee.as_member() else {
-                        continue;
-                    };
-                    if !methods.contains(m.as_str()) {
-                        continue;
-                    }
-                    for (sink, by_name) in classify(fid, recv, m) {
-                        out.push(Candidate {
-                            file: fid,
-                            func: func as nodeward_semantic::FnId,
-                            site,
-                            method: m.as_str(),
-                            sink,
-                            by_name,
-                        });
+                    if let Some(t) = keep(fid, site) {
+                        out.push((fid, func as nodeward_semantic::FnId, site, t));
                     }
                 }
             }
@@ -135,4 +123,38 @@ pub fn candidates<'p, S: Send + Copy>(
         })
         .collect();
     per_file.into_iter().flatten().collect()
+}
+
+/// Every candidate sink call of the project, in file and source order.
+pub fn candidates<'p, S: Send + Copy>(
+    ctx: &Ctx<'p>,
+    methods: &std::collections::HashSet<&str>,
+    classify: impl Fn(FileId, &Val, &str) -> Vec<(S, bool)> + Sync,
+) -> Vec<Candidate<'p, S>> {
+    let found = call_sites(
+        ctx,
+        |fid| ctx.leaves_aside(fid),
+        |fid, site| {
+            let (recv, m) = site.call.callee.as_member()?;
+            if !methods.contains(m.as_str()) {
+                return None;
+            }
+            let sinks = classify(fid, recv, m);
+            (!sinks.is_empty()).then_some((m.as_str(), sinks))
+        },
+    );
+    let mut out = Vec::new();
+    for (file, func, site, (method, sinks)) in found {
+        for (sink, by_name) in sinks {
+            out.push(Candidate {
+                file,
+                func,
+                site,
+                method,
+                sink,
+                by_name,
+            });
+        }
+    }
+    out
 }

@@ -94,7 +94,6 @@ impl Rule for Redos {
     /// parameter named like a request. One engine for the whole project, so
     /// its caches are shared.
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
-        let project = ctx.project;
         // The regex calls that may be polynomial, found in parallel before
         // the engine (whose queries run one at a time) is taken.
         let sites = polynomial_sites(ctx);
@@ -102,12 +101,11 @@ impl Rule for Redos {
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
         let named = NamedLimits {
-            project,
             head: flow.head_limit().clone(),
             express: framework_body_limit(Framework::Express),
             koa: framework_body_limit(Framework::Koa),
         };
-        for (file, func, site) in sites {
+        for (file, func, site, ()) in sites {
             self.polynomial(ctx, file, func, site, flow, &named, out);
         }
         crate::flow_sinks::budget_notices(ctx, flow, "a regex");
@@ -268,41 +266,25 @@ impl Redos {
 
 /// The calls that run a regex which may be polynomial on a subject
 /// (`re.test(s)`, `s.replace(re, …)`), in files the rule reads.
-fn polynomial_sites<'p>(ctx: &Ctx<'p>) -> Vec<(FileId, FnId, &'p CallSite)> {
-    use rayon::prelude::*;
-    let project: &'p Project = ctx.project;
-    let per_file: Vec<Vec<(FileId, FnId, &'p CallSite)>> = (0..project.files.len() as FileId)
-        .into_par_iter()
-        .map(|file| {
-            let model = project.file(file);
-            let mut out = Vec::new();
-            if ctx.routes.is_static(&model.path) {
-                return out;
-            }
-            for (func, f) in model.functions.iter().enumerate() {
-                for site in &f.calls {
-                    let Some((recv, m)) = site.call.callee.as_member() else {
-                        continue;
-                    };
-                    let regex = if ON_REGEX.contains(&m.as_str()) {
-                        recv
-                    } else if ON_STRING.contains(&m.as_str()) {
-                        match site.call.args.first() {
-                            Some(r) => r,
-                            None => continue,
-                        }
-                    } else {
-                        continue;
-                    };
-                    if regex_of(project, file, regex).is_some_and(|r| may_be_polynomial(&r)) {
-                        out.push((file, func as FnId, site));
-                    }
-                }
-            }
-            out
-        })
-        .collect();
-    per_file.into_iter().flatten().collect()
+fn polynomial_sites<'p>(ctx: &Ctx<'p>) -> Vec<(FileId, FnId, &'p CallSite, ())> {
+    let project = ctx.project;
+    crate::flow_sinks::call_sites(
+        ctx,
+        |file| ctx.routes.is_static(&project.file(file).path),
+        |file, site| {
+            let (recv, m) = site.call.callee.as_member()?;
+            let regex = if ON_REGEX.contains(&m.as_str()) {
+                recv
+            } else if ON_STRING.contains(&m.as_str()) {
+                site.call.args.first()?
+            } else {
+                return None;
+            };
+            regex_of(project, file, regex)
+                .is_some_and(|r| may_be_polynomial(&r))
+                .then_some(())
+        },
+    )
 }
 
 /// One request blocking the event loop this long (ms) at the bound is a
@@ -312,24 +294,19 @@ const ERROR_MS: f64 = 1000.0;
 
 /// The bounds of request data read from a parameter named like a request
 /// (no route tells which parser or app it comes through).
-struct NamedLimits<'p> {
-    /// For an upload's fields (`limits::upload_field`).
-    project: &'p Project,
+struct NamedLimits {
     head: Limit,
     express: Limit,
     koa: Limit,
 }
 
-impl NamedLimits<'_> {
-    /// By what is read: a body, an upload (its name bounded by the part's
-    /// headers, its content by nothing known), or the request head.
+impl NamedLimits {
+    /// By what is read: a body or the request head (the members
+    /// sources.toml names for a request read by name).
     fn of(&self, what: &str) -> Option<Limit> {
         let (root, rest) = what.split_once('.').unwrap_or((what, ""));
         let rest = rest.strip_prefix("request.").unwrap_or(rest);
-        if rest.starts_with("file") {
-            let field = rest.rsplit(['.', '[']).next().unwrap_or_default();
-            nodeward_semantic::flow::upload_field(self.project, field).flatten()
-        } else if rest.starts_with("body") {
+        if rest.starts_with("body") {
             Some(if matches!(root, "ctx" | "context") {
                 self.koa.clone()
             } else {

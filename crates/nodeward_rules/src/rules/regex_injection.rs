@@ -4,7 +4,7 @@
 
 use nodeward_report::{Finding, Level, Precision, RuleMeta};
 use nodeward_semantic::flow::{Flow, QueryPart, Taint, REGEX, TEXT};
-use nodeward_semantic::{CallSite, FileId, FnId, Project};
+use nodeward_semantic::{Atom, CallSite, FileId, Project, Val};
 
 use crate::flow_sinks::{budget_notices, flow_steps, imports_any, method_span, names};
 use crate::models::{nosql, regex_sinks, RegexSinks};
@@ -39,78 +39,31 @@ impl Rule for RegexInjection {
         let query_methods = names(&nosql().sink, |s| &s.methods);
         // The calls that can be sinks, found in parallel before the engine
         // (whose queries run one at a time) is taken.
-        let sites = {
-            use rayon::prelude::*;
-            let per_file: Vec<Vec<(FileId, FnId, &CallSite)>> = (0..project.files.len() as FileId)
-                .into_par_iter()
-                .map(|fid| {
-                    let mut out = Vec::new();
-                    if ctx.leaves_aside(fid) {
-                        return out;
-                    }
-                    for (func, f) in project.file(fid).functions.iter().enumerate() {
-                        for site in &f.calls {
-                            if may_be_sink(site, sinks, mongo, &query_methods) {
-                                out.push((fid, func as FnId, site));
-                            }
-                        }
-                    }
-                    out
-                })
-                .collect();
-            per_file.into_iter().flatten().collect::<Vec<_>>()
-        };
+        let sites = crate::flow_sinks::call_sites(
+            ctx,
+            |fid| ctx.leaves_aside(fid),
+            |_, site| sink_shape(site, sinks, mongo, &query_methods),
+        );
         let mut guard = ctx.flow();
         let Some(flow) = guard.as_mut() else { return };
         let flow: &Flow = flow;
-        for (fid, func, site) in sites {
-            let method = site.call.callee.as_member().map(|(_, m)| m.as_str());
-            // `new RegExp(x)`, `RegExp(x)`.
-            // (Only a global can be `RegExp`: the name lookup is skipped
-            // for every other call.)
-            let ctor = match &site.call.callee {
-                nodeward_semantic::Val::Global(g) => sinks.constructor.iter().find(|c| {
-                    c.apis
-                        .iter()
-                        .any(|a| a.strip_prefix("global ") == Some(g.as_str()))
-                }),
-                _ => None,
-            };
-            let arg = match (ctor, method) {
-                (Some(c), _) => site.call.args.get(c.argument),
-                // String#match, matchAll and search take one argument:
-                // `server.match(method, path)` is a router's.
-                (None, Some(m))
-                    if site.call.args.len() == 1
-                        && sinks.string_methods.methods.iter().any(|x| x == m) =>
-                {
-                    site.call.args.first()
-                }
-                _ => None,
-            };
-            if let Some(arg) = arg {
-                if let Some(t) = flow.client_value(fid, func, arg, site.cond) {
-                    if t.labels & TEXT != 0 && t.escaped & REGEX == 0 {
-                        let what = match ctor {
-                            Some(_) => "`RegExp(…)`".to_string(),
-                            None => format!("`.{}(…)`", method.unwrap_or("match")),
-                        };
-                        let span = match method {
-                            Some(m) if ctor.is_none() => method_span(site, m),
-                            _ => site.callee_span,
-                        };
-                        out.push(finding(project, fid, site, span, &t, &what));
+        for (fid, func, site, shape) in sites {
+            let (recv, m) = match shape {
+                Shape::Pattern { arg, method } => {
+                    if let Some(t) = flow.client_value(fid, func, arg, site.cond) {
+                        if t.labels & TEXT != 0 && t.escaped & REGEX == 0 {
+                            let (what, span) = match method {
+                                Some(m) => (format!("`.{m}(…)`"), method_span(site, m)),
+                                None => ("`RegExp(…)`".to_string(), site.callee_span),
+                            };
+                            out.push(finding(project, fid, site, span, &t, &what));
+                        }
                     }
+                    continue;
                 }
-                continue;
-            }
-            // `{ name: { $regex: q } }` in a MongoDB or Mongoose filter.
-            let (Some((recv, m)), true) = (site.call.callee.as_member(), mongo) else {
-                continue;
+                Shape::Query { recv, method } => (recv, method),
             };
-            if !query_methods.contains(m.as_str()) {
-                continue;
-            }
+            // `{ name: { $regex: q } }` in a MongoDB or Mongoose filter.
             for (sink, _) in query_sinks_of(project, fid, recv, m, true) {
                 let Some(filter) = site.call.args.get(sink.argument) else {
                     continue;
@@ -142,38 +95,47 @@ impl Rule for RegexInjection {
     }
 }
 
-/// Whether a call can be one of the rule's sinks, by its shape alone: a
-/// `RegExp` constructor or a one-argument string method whose argument is
-/// not a literal, or a query method when a MongoDB package is imported.
-fn may_be_sink(
-    site: &CallSite,
+/// What a call can be, by its shape alone.
+enum Shape<'p> {
+    /// `new RegExp(arg)` (`method: None`), or a one-argument string method
+    /// (`s.match(arg)`) whose argument is not a literal.
+    Pattern {
+        arg: &'p Val,
+        method: Option<&'p str>,
+    },
+    /// A query method, when a MongoDB package is imported.
+    Query { recv: &'p Val, method: &'p Atom },
+}
+
+fn sink_shape<'p>(
+    site: &'p CallSite,
     sinks: &RegexSinks,
     mongo: bool,
     query_methods: &std::collections::HashSet<&str>,
-) -> bool {
-    let literal = |a: Option<&nodeward_semantic::Val>| {
-        matches!(
-            a,
-            Some(nodeward_semantic::Val::Regex(_) | nodeward_semantic::Val::Str(_)) | None
-        )
-    };
-    match &site.call.callee {
-        nodeward_semantic::Val::Global(g) => sinks.constructor.iter().any(|c| {
+) -> Option<Shape<'p>> {
+    let not_literal = |a: Option<&'p Val>| a.filter(|a| !matches!(a, Val::Regex(_) | Val::Str(_)));
+    // (Only a global can be `RegExp`: the name lookup is skipped for every
+    // other call.)
+    if let Val::Global(g) = &site.call.callee {
+        let c = sinks.constructor.iter().find(|c| {
             c.apis
                 .iter()
                 .any(|a| a.strip_prefix("global ") == Some(g.as_str()))
-                && !literal(site.call.args.get(c.argument))
-        }),
-        callee => match callee.as_member() {
-            Some((_, m)) => {
-                (site.call.args.len() == 1
-                    && sinks.string_methods.methods.iter().any(|x| x == m.as_str())
-                    && !literal(site.call.args.first()))
-                    || (mongo && query_methods.contains(m.as_str()))
-            }
-            None => false,
-        },
+        })?;
+        let arg = not_literal(site.call.args.get(c.argument))?;
+        return Some(Shape::Pattern { arg, method: None });
     }
+    let (recv, m) = site.call.callee.as_member()?;
+    // String#match, matchAll and search take one argument:
+    // `server.match(method, path)` is a router's.
+    if site.call.args.len() == 1 && sinks.string_methods.methods.iter().any(|x| x == m.as_str()) {
+        let arg = not_literal(site.call.args.first())?;
+        return Some(Shape::Pattern {
+            arg,
+            method: Some(m.as_str()),
+        });
+    }
+    (mongo && query_methods.contains(m.as_str())).then_some(Shape::Query { recv, method: m })
 }
 
 fn finding(

@@ -91,13 +91,7 @@ impl Flow<'_> {
             let Some((recv, m)) = fed.call.callee.as_member() else {
                 continue;
             };
-            let up = Frame {
-                file: fr.file,
-                func: fed.from,
-                cond: fed.cond,
-                call: None,
-                depth: fr.depth + 1,
-            };
+            let up = fr.beside(fr.file, fed.from, fed.cond);
             // Guards around the call hold for what it feeds the callback.
             let Some(t) = self.eval_client(&up, recv) else {
                 continue;

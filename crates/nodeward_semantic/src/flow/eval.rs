@@ -36,6 +36,15 @@ impl<'a> Frame<'a> {
         }
     }
 
+    /// A frame of another function, one level deeper, not entered from a
+    /// call (its parameters are what its callers pass).
+    pub(crate) fn beside(&self, file: FileId, func: FnId, cond: Option<CondId>) -> Frame<'static> {
+        Frame {
+            depth: self.depth + 1,
+            ..Frame::top(file, func, cond)
+        }
+    }
+
     pub fn top(file: FileId, func: FnId, cond: Option<CondId>) -> Frame<'static> {
         Frame {
             file,
@@ -389,13 +398,7 @@ impl Flow<'_> {
             if !self.active.borrow_mut().insert(key) {
                 continue;
             }
-            let here = Frame {
-                file: fr.file,
-                func: w.func,
-                cond: w.cond,
-                call: None,
-                depth: fr.depth + 1,
-            };
+            let here = fr.beside(fr.file, w.func, w.cond);
             let a = self.eval(&here, &w.value);
             self.active.borrow_mut().remove(&key);
             let a = match a {
@@ -414,16 +417,7 @@ impl Flow<'_> {
                 Some(r) => r,
                 None => continue,
             };
-            let better = match (&found, &a) {
-                (None, _) => true,
-                (Some(Abs::Client(old)), Abs::Client(new)) => {
-                    new.labels & OBJECT != 0 && old.labels & OBJECT == 0
-                }
-                _ => false,
-            };
-            if better {
-                found = Some(a);
-            }
+            prefer(&mut found, a);
         }
         found
     }
@@ -486,16 +480,7 @@ impl Flow<'_> {
         let mut found = None;
         for v in values {
             if let Some(a) = self.eval(fr, v) {
-                let better = match (&found, &a) {
-                    (None, _) => true,
-                    (Some(Abs::Client(old)), Abs::Client(new)) => {
-                        new.labels & OBJECT != 0 && old.labels & OBJECT == 0
-                    }
-                    _ => false,
-                };
-                if better {
-                    found = Some(a);
-                }
+                prefer(&mut found, a);
             }
         }
         found
@@ -548,13 +533,7 @@ impl Flow<'_> {
             let Some(arg) = c.call.args.get(index as usize) else {
                 continue;
             };
-            let up = Frame {
-                file: c.file,
-                func: c.func,
-                cond: c.cond,
-                call: None,
-                depth: fr.depth + 1,
-            };
+            let up = fr.beside(c.file, c.func, c.cond);
             if let Some(a) = self.eval(&up, arg) {
                 let a = match a {
                     Abs::Client(t) => Abs::Client(self.guarded(&up, t)),
@@ -858,13 +837,7 @@ impl Flow<'_> {
                     return Some(None);
                 }
                 let f = self.project.file(cf).function(id)?;
-                let inner = Frame {
-                    file: cf,
-                    func: id,
-                    cond: None,
-                    call: None,
-                    depth: fr.depth + 1,
-                };
+                let inner = fr.beside(cf, id, None);
                 let hit = f.returns.iter().find_map(|r| match self.eval(&inner, r) {
                     Some(Abs::Client(t)) if t.labels != 0 => Some(t),
                     _ => None,
@@ -1129,13 +1102,7 @@ impl Flow<'_> {
             if !self.active.borrow_mut().insert(key) {
                 continue;
             }
-            let here = Frame {
-                file: fr.file,
-                func: w.func,
-                cond: w.cond,
-                call: None,
-                depth: fr.depth + 1,
-            };
+            let here = fr.beside(fr.file, w.func, w.cond);
             let before = out.len();
             self.query_parts(&here, &w.value, prefix, out, nesting + 1);
             self.active.borrow_mut().remove(&key);
@@ -1335,6 +1302,21 @@ fn least_escaped(parts: impl Iterator<Item = Taint>) -> Option<Taint> {
     parts
         .filter(|t| t.labels != 0)
         .min_by_key(|t| t.escaped.count_ones())
+}
+
+/// Keeps the first value found, unless a later one is client data that
+/// can be an object and the kept one cannot.
+fn prefer(found: &mut Option<Abs>, a: Abs) {
+    let better = match (&*found, &a) {
+        (None, _) => true,
+        (Some(Abs::Client(old)), Abs::Client(new)) => {
+            new.labels & OBJECT != 0 && old.labels & OBJECT == 0
+        }
+        _ => false,
+    };
+    if better {
+        *found = Some(a);
+    }
 }
 
 fn as_text(mut t: Taint) -> Taint {

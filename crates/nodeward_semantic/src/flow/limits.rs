@@ -286,7 +286,7 @@ pub fn socket_limit(project: &Project) -> Limit {
 /// What an uploaded file's field holds (see `[upload]` in limits.toml):
 /// `Some(Some(limit))` text bounded so, `Some(None)` text without a bound,
 /// `None` not client text.
-pub fn upload_field(project: &Project, field: &str) -> Option<Option<Limit>> {
+pub(crate) fn upload_field(project: &Project, field: &str) -> Option<Option<Limit>> {
     let d = &data().upload;
     if d.header_fields.iter().any(|f| f == field) {
         return Some(Some(Limit::new(

@@ -156,6 +156,21 @@ impl Indexer {
         }
     }
 
+    /// The variable (or pattern) of a `for…of`/`for…in` head, given `v`.
+    fn bind_loop_head(&mut self, left: &ForHead, v: Val) {
+        match left {
+            ForHead::VarDecl(decl) if decl.decls.len() == 1 => {
+                let name = decl.decls[0].name.clone();
+                self.bind_pat(&name, v);
+            }
+            ForHead::Pat(p) => {
+                let p = (**p).clone();
+                self.bind_pat(&p, v);
+            }
+            _ => {}
+        }
+    }
+
     /// The test of `assert(t)`, `assert.ok(t)`, `invariant(t)`, or the
     /// comparison of `assert.strictEqual(a, b)` (rules/models/asserts.toml):
     /// it throws unless the test holds.
@@ -483,17 +498,7 @@ impl Visit for Indexer {
     fn visit_for_of_stmt(&mut self, f: &ForOfStmt) {
         if !self.is_entries_loop(f) {
             let element = self.val(&f.right).member(crate::model::ELEMENT);
-            match &f.left {
-                ForHead::VarDecl(decl) if decl.decls.len() == 1 => {
-                    let name = decl.decls[0].name.clone();
-                    self.bind_pat(&name, element);
-                }
-                ForHead::Pat(p) => {
-                    let p = (**p).clone();
-                    self.bind_pat(&p, element);
-                }
-                _ => {}
-            }
+            self.bind_loop_head(&f.left, element);
         }
         self.for_of_table(f);
         f.visit_children_with(self);
@@ -503,17 +508,7 @@ impl Visit for Indexer {
     /// (`ENTRY_KEY`, as in an `Object.entries` loop).
     fn visit_for_in_stmt(&mut self, f: &ForInStmt) {
         let key = self.val(&f.right).member(crate::model::ENTRY_KEY);
-        match &f.left {
-            ForHead::VarDecl(decl) if decl.decls.len() == 1 => {
-                let name = decl.decls[0].name.clone();
-                self.bind_pat(&name, key);
-            }
-            ForHead::Pat(p) => {
-                let p = (**p).clone();
-                self.bind_pat(&p, key);
-            }
-            _ => {}
-        }
+        self.bind_loop_head(&f.left, key);
         f.visit_children_with(self);
     }
 
