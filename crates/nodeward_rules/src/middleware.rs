@@ -241,17 +241,13 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
                     }
                     // `for (const key in headers) res.setHeader(key, headers[key])`
                     // over a table of the code's: every key of it.
-                    Some(Val::Binding(id)) => {
-                        let model = project.file(file);
-                        if let Some(Val::Member(m)) =
-                            model.bindings.get(*id as usize).map(|b| &b.value)
+                    key @ Some(Val::Binding(_)) => {
+                        let table = loop_table(project, file, key, nodeward_semantic::ENTRY_KEY);
+                        if let Some((_, Val::Object(props))) =
+                            table.map(|t| project.resolve(file, &t))
                         {
-                            if &*m.1 == nodeward_semantic::ENTRY_KEY {
-                                if let (_, Val::Object(props)) = project.resolve(file, &m.0) {
-                                    for (name, value) in props.iter() {
-                                        note_header(seen, name, Some(value));
-                                    }
-                                }
+                            for (name, value) in props.iter() {
+                                note_header(seen, name, Some(value));
                             }
                         }
                     }
@@ -268,6 +264,24 @@ fn manual_headers(project: &Project, file: FileId, func: u32, depth: u32, seen: 
         if let (cf, Val::Func(id)) = project.resolve(file, &call.callee) {
             manual_headers(project, cf, id, depth + 1, seen);
         }
+    }
+}
+
+/// The table a loop variable walks: `t` for `k` of `for (const k in t)`
+/// or `for (const [k, v] of Object.entries(t))` (`part` is `ENTRY_KEY` for
+/// `k`, `ENTRY_VALUE` for `v`).
+pub fn loop_table(project: &Project, file: FileId, v: Option<&Val>, part: &str) -> Option<Val> {
+    let Some(Val::Binding(id)) = v else {
+        return None;
+    };
+    match project
+        .file(file)
+        .bindings
+        .get(*id as usize)
+        .map(|b| &b.value)
+    {
+        Some(Val::Member(m)) if &*m.1 == part => Some(m.0.clone()),
+        _ => None,
     }
 }
 

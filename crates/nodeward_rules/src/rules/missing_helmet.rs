@@ -159,23 +159,15 @@ fn coverage(ctx: &Ctx, app: &App) -> Coverage {
             // Parts (helmet.hsts(), a hand-written middleware setting some
             // headers) add up: what none of them sets is missing.
             if !u.sets_headers && !u.missing.is_empty() {
-                let missing: Vec<String> = match &cov.partial {
-                    Some(p) => p
-                        .missing
-                        .iter()
-                        .filter(|h| u.missing.contains(h))
-                        .cloned()
-                        .collect(),
-                    None => u.missing.clone(),
-                };
-                let first = cov.partial.clone().unwrap_or_else(|| u.clone());
-                cov.partial = Some(HeaderUse {
-                    missing: missing.clone(),
-                    ..first
-                });
-                if missing.is_empty() {
-                    u.sets_headers = true;
-                }
+                let first = cov.partial.take().unwrap_or_else(|| u.clone());
+                let missing: Vec<String> = first
+                    .missing
+                    .iter()
+                    .filter(|h| u.missing.contains(h))
+                    .cloned()
+                    .collect();
+                u.sets_headers = missing.is_empty();
+                cov.partial = Some(HeaderUse { missing, ..first });
             }
             if !u.sets_headers || u.not_global {
                 continue;

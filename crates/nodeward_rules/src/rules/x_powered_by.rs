@@ -9,7 +9,7 @@ use nodeward_semantic::env::{eval_default, Truth};
 use nodeward_semantic::routes::{Op as AppOp, Router as App};
 use nodeward_semantic::{FileId, Val};
 
-use crate::middleware::{header_uses, is_route};
+use crate::middleware::{header_uses, is_route, loop_table};
 use crate::{Ctx, Rule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -115,14 +115,7 @@ fn switches_off(ctx: &Ctx, op: &AppOp) -> bool {
 
 /// `for (const [k, v] of Object.entries({ 'x-powered-by': false, … })) app.set(k, v)`.
 fn settings_table_off(ctx: &Ctx, op: &AppOp) -> bool {
-    let model = ctx.project.file(op.file);
-    let table_of = |v: Option<&Val>, key: &str| match v {
-        Some(Val::Binding(id)) => match model.bindings.get(*id as usize).map(|b| &b.value) {
-            Some(Val::Member(m)) if &*m.1 == key => Some(m.0.clone()),
-            _ => None,
-        },
-        _ => None,
-    };
+    let table_of = |v: Option<&Val>, part: &str| loop_table(ctx.project, op.file, v, part);
     let (Some(keys), Some(values)) = (
         table_of(op.args.first(), nodeward_semantic::ENTRY_KEY),
         table_of(op.args.get(1), nodeward_semantic::ENTRY_VALUE),
