@@ -168,20 +168,16 @@ impl Flow<'_> {
             let Some(Abs::Client(c)) = self.eval(&fr.without_cond(), x) else {
                 continue;
             };
+            // `what` is the checked value or one of its members.
             let Some(rest) = what.strip_prefix(c.what.as_str()) else {
                 continue;
             };
-            let found = if rest.is_empty() {
-                Some(schema)
-            } else if let Some(rel) = rest.strip_prefix('.') {
-                super::json_schema::at_path(self.project, &schema, rel)
-            } else if rest.starts_with('[') {
-                super::json_schema::at_path(self.project, &schema, rest)
-            } else {
-                None
-            };
-            if found.is_some() {
-                return found;
+            if !(rest.is_empty() || rest.starts_with(['.', '['])) {
+                continue;
+            }
+            let rel = rest.strip_prefix('.').unwrap_or(rest);
+            if let Some(found) = super::json_schema::at_path(self.project, &schema, rel) {
+                return Some(found);
             }
         }
         None
@@ -390,22 +386,13 @@ impl Flow<'_> {
     /// parameters are what its callers pass).
     fn this_member(&self, fr: &Frame, obj: &Val, prop: &Atom) -> Option<Abs> {
         let Val::This(class) = obj else { return None };
-        let writes = self.this_writes(fr.file);
-        let list = writes.get(&(*class, prop.clone()))?;
         let mut found: Option<Abs> = None;
-        for w in list {
-            let key = (fr.file, w.func, w.span.start, 2);
-            if !self.active.borrow_mut().insert(key) {
-                continue;
-            }
-            let here = fr.beside(fr.file, w.func, w.cond);
-            let a = self.eval(&here, &w.value);
-            self.active.borrow_mut().remove(&key);
-            let a = match a {
+        self.each_this_write(fr, *class, prop, 2, |here, w| {
+            let a = match self.eval(here, &w.value) {
                 Some(Abs::Client(t)) => {
-                    let mut t = self.guarded(&here, t);
+                    let mut t = self.guarded(here, t);
                     if t.labels == 0 {
-                        continue;
+                        return;
                     }
                     t.steps.push(Step {
                         file: fr.file,
@@ -415,11 +402,36 @@ impl Flow<'_> {
                     Abs::Client(t)
                 }
                 Some(r) => r,
-                None => continue,
+                None => return,
             };
             prefer(&mut found, a);
-        }
+        });
         found
+    }
+
+    /// Runs `f` on each value the methods of `class` assign to
+    /// `this.<prop>`, with the frame of the method that assigns it; one not
+    /// already being read (`tag` tells the readers' cycles apart).
+    fn each_this_write(
+        &self,
+        fr: &Frame,
+        class: u32,
+        prop: &Atom,
+        tag: u8,
+        mut f: impl FnMut(&Frame, &super::ThisWrite),
+    ) {
+        let writes = self.this_writes(fr.file);
+        let Some(list) = writes.get(&(class, prop.clone())) else {
+            return;
+        };
+        for w in list {
+            let key = (fr.file, w.func, w.span.start, tag);
+            if !self.active.borrow_mut().insert(key) {
+                continue;
+            }
+            f(&fr.beside(fr.file, w.func, w.cond), w);
+            self.active.borrow_mut().remove(&key);
+        }
     }
 
     /// Every value the variable is given, first client data wins. A value
@@ -1093,19 +1105,9 @@ impl Flow<'_> {
         out: &mut Vec<QueryHit>,
         nesting: u32,
     ) {
-        let writes = self.this_writes(fr.file);
-        let Some(list) = writes.get(&(class, prop.clone())) else {
-            return;
-        };
-        for w in list {
-            let key = (fr.file, w.func, w.span.start, 3);
-            if !self.active.borrow_mut().insert(key) {
-                continue;
-            }
-            let here = fr.beside(fr.file, w.func, w.cond);
+        self.each_this_write(fr, class, prop, 3, |here, w| {
             let before = out.len();
-            self.query_parts(&here, &w.value, prefix, out, nesting + 1);
-            self.active.borrow_mut().remove(&key);
+            self.query_parts(here, &w.value, prefix, out, nesting + 1);
             for hit in &mut out[before..] {
                 hit.taint.steps.push(Step {
                     file: fr.file,
@@ -1113,7 +1115,7 @@ impl Flow<'_> {
                     message: format!("the query object is kept in `this.{prop}`"),
                 });
             }
-        }
+        });
     }
 
     /// The call a value is, through one-value variables.
