@@ -22,7 +22,9 @@ pub const MODULE_FN: FnId = 0;
 
 /// Pseudo-properties for the loop variables of
 /// `for (const [k, v] of Object.entries(table))`: `k` is
-/// `Member(table, ENTRY_KEY)`, `v` is `Member(table, ENTRY_VALUE)`.
+/// `Member(table, ENTRY_KEY)`, `v` is `Member(table, ENTRY_VALUE)`. The
+/// variable of `for (const k in table)` is a key too, and `table[k]` (a
+/// computed key of any value) is `Member(table, ENTRY_VALUE)`.
 pub const ENTRY_KEY: &str = "*entry-key";
 pub const ENTRY_VALUE: &str = "*entry-value";
 /// Pseudo-property for an element of an array: the variable of
