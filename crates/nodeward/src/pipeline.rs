@@ -195,7 +195,7 @@ fn analyze_inner_with(
             "this file is not valid JSON: imports through its `paths`, `baseUrl` or package name are not resolved",
         ));
     }
-    let project = Project::with_modules(models, modules);
+    let project = pool.install(|| Project::with_modules(models, modules));
     summary.timings.link = t.elapsed();
     let t = Instant::now();
     // The option sizes the dataflow engine reads are scanned on the other

@@ -21,9 +21,11 @@ pub struct Project {
     pub files: Vec<FileModel>,
     by_path: HashMap<String, FileId>,
     modules: ModuleMap,
-    /// Per file, its bare specifiers that name project files (TS paths,
-    /// workspace packages), resolved once: sorted by specifier.
-    bare: Vec<Vec<(Box<str>, FileId)>>,
+    /// Per file, what each specifier it imports names (relative ones, and
+    /// bare ones through TS paths and workspace packages), resolved once:
+    /// sorted by specifier. Resolving a path builds a dozen candidate
+    /// strings, and the engine resolves the same imports again and again.
+    specs: Vec<Vec<(Box<str>, Option<FileId>)>>,
     /// The sizes the project's calls give the options of limits.toml,
     /// scanned once (`flow::limits::option_sizes`).
     option_sizes: std::sync::OnceLock<crate::flow::OptionSizes>,
@@ -68,22 +70,30 @@ impl Project {
             files,
             by_path,
             modules,
-            bare: Vec::new(),
+            specs: Vec::new(),
             option_sizes: std::sync::OnceLock::new(),
             importers: std::sync::OnceLock::new(),
         };
-        let bare = p
-            .files
-            .iter()
-            .map(|f| {
+        // (`imports` is sorted and without repeats.)
+        use rayon::prelude::*;
+        let specs = (0..p.files.len() as FileId)
+            .into_par_iter()
+            .map(|id| {
+                let f = p.file(id);
                 f.imports
                     .iter()
-                    .filter(|s| !is_relative(s))
-                    .filter_map(|s| p.resolve_bare(&f.path, s).map(|id| (s.clone(), id)))
+                    .map(|s| {
+                        let found = if is_relative(s) {
+                            p.resolve_relative(id, s)
+                        } else {
+                            p.resolve_bare(&f.path, s)
+                        };
+                        (s.clone(), found)
+                    })
                     .collect()
             })
             .collect();
-        p.bare = bare;
+        p.specs = specs;
         p
     }
 
@@ -119,17 +129,30 @@ impl Project {
         self.by_path.get(path).copied()
     }
 
-    /// The project file a relative specifier names, as Node (or a TS
-    /// bundler) would find it: exact, with an extension, `index.*`, and a
-    /// `.js` specifier that names a `.ts` source.
+    /// The project file a specifier imported by `from` names: a relative
+    /// one as Node (or a TS bundler) would find it (exact, with an
+    /// extension, `index.*`, and a `.js` specifier that names a `.ts`
+    /// source), a bare one through the module map.
     pub fn resolve_module(&self, from: FileId, spec: &str) -> Option<FileId> {
-        if !is_relative(spec) {
-            let table = self.bare.get(from as usize)?;
-            return table
-                .binary_search_by(|(s, _)| (**s).cmp(spec))
-                .ok()
-                .map(|i| table[i].1);
+        if let Some(table) = self.specs.get(from as usize) {
+            if let Ok(i) = table.binary_search_by(|(s, _)| (**s).cmp(spec)) {
+                return table[i].1;
+            }
         }
+        if !is_relative(spec) {
+            return None;
+        }
+        // A file's own name (`self_spec`: how a CommonJS file's exports
+        // are read back from it).
+        let from_path = &self.file(from).path;
+        if spec.strip_prefix("./") == Some(from_path.rsplit('/').next().unwrap_or(from_path)) {
+            return Some(from);
+        }
+        self.resolve_relative(from, spec)
+    }
+
+    /// A relative specifier, resolved against the importing file's folder.
+    fn resolve_relative(&self, from: FileId, spec: &str) -> Option<FileId> {
         let from_path = &self.file(from).path;
         let dir = from_path.rfind('/').map_or("", |i| &from_path[..i]);
         let joined = normalize(&format!("{dir}/{spec}"))?;
