@@ -132,6 +132,8 @@ pub struct Flow<'p> {
     pub(crate) roots: roots::Roots,
     /// Call sites of the functions of a file, by file (computed on demand).
     callers: RefCell<HashMap<FileId, HashMap<FnId, Vec<Caller>>>>,
+    /// By file, the project functions its calls call (see `callers_into`).
+    calls_to: RefCell<HashMap<FileId, CallsTo>>,
     /// What the middleware before each handler checks (see `Taint::checked`).
     checked: RefCell<HashMap<(FileId, FnId), Checked>>,
     steps: Cell<u32>,
@@ -176,6 +178,7 @@ impl<'p> Flow<'p> {
             project,
             roots: roots::Roots::build(project, routes),
             callers: RefCell::new(HashMap::default()),
+            calls_to: RefCell::new(HashMap::default()),
             checked: RefCell::new(HashMap::default()),
             steps: Cell::new(0),
             spent: RefCell::new(Vec::new()),
@@ -354,26 +357,65 @@ impl<'p> Flow<'p> {
         }
         files.sort_unstable();
         files.dedup();
+        self.resolve_calls_in(&files);
+        let resolved = self.calls_to.borrow();
         let mut map: HashMap<FnId, Vec<Caller>> = HashMap::default();
         for fid in files {
-            for (func, f) in self.project.file(fid).functions.iter().enumerate() {
-                for site in &f.calls {
-                    if let (cf, Val::Func(id)) = self.project.resolve(fid, &site.call.callee) {
-                        if cf == target {
-                            map.entry(id).or_default().push(Caller {
-                                file: fid,
-                                func: func as FnId,
-                                call: site.call.clone(),
-                                cond: site.cond,
-                            });
-                        }
-                    }
+            for (to, caller) in resolved.get(&fid).into_iter().flat_map(|v| v.iter()) {
+                if to.0 == target {
+                    map.entry(to.1).or_default().push(caller.clone());
                 }
             }
         }
         map
     }
+
+    /// Resolves the calls of `files` not resolved yet, in parallel: a file
+    /// imported by many is a caller's file for each of them, and resolving
+    /// every call of a file is the costly part of finding callers.
+    fn resolve_calls_in(&self, files: &[FileId]) {
+        use rayon::prelude::*;
+        let missing: Vec<FileId> = {
+            let done = self.calls_to.borrow();
+            files
+                .iter()
+                .copied()
+                .filter(|f| !done.contains_key(f))
+                .collect()
+        };
+        let project = self.project;
+        let found: Vec<_> = missing
+            .into_par_iter()
+            .map(|fid| (fid, calls_of_project_functions(project, fid)))
+            .collect();
+        self.calls_to.borrow_mut().extend(found);
+    }
 }
+
+/// The calls in `file` of functions of the project, with the function each
+/// calls (its file and id), in source order.
+fn calls_of_project_functions(project: &Project, file: FileId) -> CallsTo {
+    let mut out = Vec::new();
+    for (func, f) in project.file(file).functions.iter().enumerate() {
+        for site in &f.calls {
+            if let (cf, Val::Func(id)) = project.resolve(file, &site.call.callee) {
+                out.push((
+                    (cf, id),
+                    Caller {
+                        file,
+                        func: func as FnId,
+                        call: site.call.clone(),
+                        cond: site.cond,
+                    },
+                ));
+            }
+        }
+    }
+    out.into()
+}
+
+/// A file's calls of project functions: (callee's file, callee), caller.
+type CallsTo = std::sync::Arc<[((FileId, FnId), Caller)]>;
 
 /// For each file, the files that import it.
 /// By file, the files that import it (each list sorted).
