@@ -3,7 +3,7 @@
 
 use nodeward_report::{FlowStep, Notice, NoticeKind, Related, Span};
 use nodeward_semantic::flow::{Flow, Step};
-use nodeward_semantic::{CallSite, FileId, Project, Val};
+use nodeward_semantic::{CallRef, CallSite, FileId, Project, Val};
 
 use crate::Ctx;
 
@@ -95,34 +95,31 @@ pub struct Candidate<'p, S> {
     pub by_name: bool,
 }
 
-/// The calls of the project `keep` accepts, in file and source order,
-/// found in parallel (the dataflow then runs on these few); the files
+/// The calls of the project to one of `names` (a method's or a global's,
+/// `Project::calls_named`) that `keep` accepts, in file and source order,
+/// checked in parallel (the dataflow then runs on these few); the files
 /// `skip` names are left out.
-pub fn call_sites<'p, T: Send>(
+pub fn call_sites<'p, 'n, T: Send>(
     ctx: &Ctx<'p>,
+    names: impl IntoIterator<Item = &'n str>,
     skip: impl Fn(FileId) -> bool + Sync,
     keep: impl Fn(FileId, &'p CallSite) -> Option<T> + Sync,
 ) -> Vec<(FileId, nodeward_semantic::FnId, &'p CallSite, T)> {
     use rayon::prelude::*;
     let project: &'p Project = ctx.project;
-    let per_file: Vec<Vec<_>> = (0..project.files.len() as FileId)
-        .into_par_iter()
-        .map(|fid| {
-            let mut out = Vec::new();
-            if skip(fid) {
-                return out;
-            }
-            for (func, f) in project.file(fid).functions.iter().enumerate() {
-                for site in &f.calls {
-                    if let Some(t) = keep(fid, site) {
-                        out.push((fid, func as nodeward_semantic::FnId, site, t));
-                    }
-                }
-            }
-            out
-        })
+    let mut at: Vec<CallRef> = names
+        .into_iter()
+        .flat_map(|n| project.calls_named(n).iter().copied())
         .collect();
-    per_file.into_iter().flatten().collect()
+    at.sort_unstable();
+    at.dedup();
+    at.into_par_iter()
+        .filter(|c| !skip(c.file))
+        .filter_map(|c| {
+            let site = project.call_site(c);
+            keep(c.file, site).map(|t| (c.file, c.func, site, t))
+        })
+        .collect()
 }
 
 /// Every candidate sink call of the project, in file and source order.
@@ -133,6 +130,7 @@ pub fn candidates<'p, S: Send + Copy>(
 ) -> Vec<Candidate<'p, S>> {
     let found = call_sites(
         ctx,
+        methods.iter().copied(),
         |fid| ctx.leaves_aside(fid),
         |fid, site| {
             let (recv, m) = site.call.callee.as_member()?;

@@ -14,4 +14,4 @@ pub mod summary;
 
 pub use index::index_file;
 pub use model::*;
-pub use project::{FileId, Project};
+pub use project::{CallRef, FileId, Project};

@@ -31,6 +31,16 @@ pub struct Project {
     option_sizes: std::sync::OnceLock<crate::flow::OptionSizes>,
     /// By file, the files importing it (`flow::build_importers`).
     importers: std::sync::OnceLock<Vec<Vec<FileId>>>,
+    /// The project's calls by the name they call (`calls_named`).
+    calls_by_name: std::sync::OnceLock<foldhash::HashMap<Atom, Vec<CallRef>>>,
+}
+
+/// A call site of the project: `files[file].functions[func].calls[site]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CallRef {
+    pub file: FileId,
+    pub func: FnId,
+    pub site: u32,
 }
 
 impl Project {
@@ -46,6 +56,60 @@ impl Project {
     pub fn prepare_flow(&self) {
         self.option_sizes();
         self.importers();
+        self.calls_named("");
+    }
+
+    /// The calls of the method `name` (`find` of `db.users.find(…)`) or of
+    /// the global `name` (`RegExp(…)`), in file and source order. The
+    /// rules look their sinks up here: a scan of every call of a large
+    /// project for each of them costs more than all their queries.
+    pub fn calls_named(&self, name: &str) -> &[CallRef] {
+        self.calls_by_name
+            .get_or_init(|| self.index_calls_by_name())
+            .get(&Atom::from(name))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn index_calls_by_name(&self) -> foldhash::HashMap<Atom, Vec<CallRef>> {
+        use rayon::prelude::*;
+        type ByName = foldhash::HashMap<Atom, Vec<CallRef>>;
+        // Each worker fills a map of its own; the maps are merged, then
+        // each list put back in file and source order.
+        let mut map = (0..self.files.len() as FileId)
+            .into_par_iter()
+            .fold(ByName::default, |mut map, file| {
+                for (func, f) in self.file(file).functions.iter().enumerate() {
+                    for (site, c) in f.calls.iter().enumerate() {
+                        let name = match &c.call.callee {
+                            Val::Global(g) => g,
+                            Val::Member(m) => &m.1,
+                            _ => continue,
+                        };
+                        map.entry(name.clone()).or_default().push(CallRef {
+                            file,
+                            func: func as FnId,
+                            site: site as u32,
+                        });
+                    }
+                }
+                map
+            })
+            .reduce(ByName::default, |mut a, mut b| {
+                if a.len() < b.len() {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                for (name, at) in b {
+                    a.entry(name).or_default().extend(at);
+                }
+                a
+            });
+        map.par_iter_mut().for_each(|(_, at)| at.sort_unstable());
+        map
+    }
+
+    /// The call site `at` names.
+    pub fn call_site(&self, at: CallRef) -> &crate::model::CallSite {
+        &self.file(at.file).functions[at.func as usize].calls[at.site as usize]
     }
 
     /// By file, the files that import it.
@@ -73,6 +137,7 @@ impl Project {
             specs: Vec::new(),
             option_sizes: std::sync::OnceLock::new(),
             importers: std::sync::OnceLock::new(),
+            calls_by_name: std::sync::OnceLock::new(),
         };
         // (`imports` is sorted and without repeats.)
         use rayon::prelude::*;

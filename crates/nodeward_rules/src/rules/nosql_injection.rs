@@ -82,16 +82,12 @@ impl Rule for NosqlInjection {
 /// Whether the project turns Mongoose's `sanitizeFilter` on
 /// (`mongoose.set('sanitizeFilter', true)`).
 fn sets_sanitize_filter(project: &Project) -> bool {
-    project.files.iter().enumerate().any(|(fid, m)| {
-        m.functions.iter().flat_map(|f| &f.calls).any(|site| {
-            let c = &site.call;
-            matches!(c.args.as_slice(), [Val::Str(k), Val::Bool(true)] if &**k == "sanitizeFilter")
-                && c.callee.as_member().is_some_and(|(recv, m)| {
-                    &**m == "set"
-                        && api_path(project, fid as FileId, recv)
-                            .is_some_and(|p| p.package == "mongoose")
-                })
-        })
+    project.calls_named("set").iter().any(|&at| {
+        let c = &project.call_site(at).call;
+        matches!(c.args.as_slice(), [Val::Str(k), Val::Bool(true)] if &**k == "sanitizeFilter")
+            && c.callee.as_member().is_some_and(|(recv, _)| {
+                api_path(project, at.file, recv).is_some_and(|p| p.package == "mongoose")
+            })
     })
 }
 

@@ -270,6 +270,7 @@ fn polynomial_sites<'p>(ctx: &Ctx<'p>) -> Vec<(FileId, FnId, &'p CallSite, ())> 
     let project = ctx.project;
     crate::flow_sinks::call_sites(
         ctx,
+        ON_REGEX.iter().chain(ON_STRING).copied(),
         |file| ctx.routes.is_static(&project.file(file).path),
         |file, site| {
             let (recv, m) = site.call.callee.as_member()?;

@@ -39,8 +39,15 @@ impl Rule for RegexInjection {
         let query_methods = names(&nosql().sink, |s| &s.methods);
         // The calls that can be sinks, found in parallel before the engine
         // (whose queries run one at a time) is taken.
+        let constructors = sinks
+            .constructor
+            .iter()
+            .flat_map(|c| c.apis.iter().filter_map(|a| a.strip_prefix("global ")));
+        let methods = sinks.string_methods.methods.iter().map(String::as_str);
+        let queries = query_methods.iter().copied().filter(|_| mongo);
         let sites = crate::flow_sinks::call_sites(
             ctx,
+            constructors.chain(methods).chain(queries),
             |fid| ctx.leaves_aside(fid),
             |_, site| sink_shape(site, sinks, mongo, &query_methods),
         );
