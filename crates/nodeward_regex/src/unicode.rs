@@ -24,6 +24,42 @@ pub fn case_fold(set: &CharSet, unicode: bool) -> CharSet {
     if set.is_empty() {
         return set.clone();
     }
+    // One ASCII character (each literal of an `/…/i` regex): from a table.
+    if let [(c, d)] = set.ranges() {
+        if c == d && *c < 128 {
+            return ascii_folds(unicode)[*c as usize].clone();
+        }
+    }
+    case_fold_any(set, unicode)
+}
+
+/// `case_fold` of each ASCII character, computed once per mode.
+fn ascii_folds(unicode: bool) -> &'static [CharSet] {
+    static TABLES: [std::sync::OnceLock<Vec<CharSet>>; 2] =
+        [std::sync::OnceLock::new(), std::sync::OnceLock::new()];
+    TABLES[unicode as usize].get_or_init(|| {
+        (0..128)
+            .map(|c| case_fold_any(&CharSet::single(c), unicode))
+            .collect()
+    })
+}
+
+/// The case-folding orbit of one character (`fold_scalars` of it): ASCII
+/// ones from a table.
+fn orbit(c: u32) -> CharSet {
+    static ASCII: std::sync::OnceLock<Vec<CharSet>> = std::sync::OnceLock::new();
+    if c < 128 {
+        return ASCII.get_or_init(|| {
+            (0..128)
+                .map(|c| fold_scalars(&CharSet::single(c)))
+                .collect()
+        })[c as usize]
+            .clone();
+    }
+    fold_scalars(&CharSet::single(c))
+}
+
+fn case_fold_any(set: &CharSet, unicode: bool) -> CharSet {
     if unicode {
         return set.union(&fold_scalars(set));
     }
@@ -32,7 +68,7 @@ pub fn case_fold(set: &CharSet, unicode: bool) -> CharSet {
     let mut extra = Vec::new();
     for &(lo, hi) in added.ranges() {
         for d in lo..=hi {
-            let orbit = fold_scalars(&CharSet::single(d));
+            let orbit = orbit(d);
             let cd = canonicalize_non_unicode(d);
             let equivalent = orbit
                 .intersect(&bmp)
@@ -97,7 +133,7 @@ pub fn fold_eq(a: u32, b: u32, unicode: bool) -> bool {
         return true;
     }
     if unicode {
-        fold_scalars(&CharSet::single(a)).contains(b)
+        orbit(a).contains(b)
     } else {
         canonicalize_non_unicode(a) == canonicalize_non_unicode(b)
     }
@@ -135,6 +171,21 @@ pub fn universe_max(unicode: bool) -> u32 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn ascii_tables_agree_with_folding_on_the_spot() {
+        for unicode in [false, true] {
+            for c in 0..128 {
+                let one = CharSet::single(c);
+                assert_eq!(
+                    case_fold(&one, unicode),
+                    case_fold_any(&one, unicode),
+                    "{c}"
+                );
+                assert_eq!(orbit(c), fold_scalars(&one), "{c}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]
