@@ -203,7 +203,14 @@ fn analyze_inner_with(
     let (built, _) = pool.install(|| {
         rayon::join(
             || panic_capture::catch(|| build_routes(&project)),
-            || project.prepare_flow(),
+            || {
+                let names: Vec<&str> = opts
+                    .rules
+                    .iter()
+                    .flat_map(|r| r.rule.sink_calls())
+                    .collect();
+                project.prepare_flow(&names)
+            },
         )
     });
     let routes = match built {

@@ -107,10 +107,10 @@ pub fn call_sites<'p, 'n, T: Send>(
 ) -> Vec<(FileId, nodeward_semantic::FnId, &'p CallSite, T)> {
     use rayon::prelude::*;
     let project: &'p Project = ctx.project;
-    let mut at: Vec<CallRef> = names
-        .into_iter()
-        .flat_map(|n| project.calls_named(n).iter().copied())
-        .collect();
+    let mut at: Vec<CallRef> = Vec::new();
+    for n in names {
+        at.extend_from_slice(&project.calls_named(n));
+    }
     at.sort_unstable();
     at.dedup();
     at.into_par_iter()

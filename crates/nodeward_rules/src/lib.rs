@@ -61,6 +61,13 @@ pub trait Rule: Sync + Send {
     /// per run after the per-file checks.
     fn check_project(&self, _ctx: &Ctx, _out: &mut Vec<Finding>) {}
 
+    /// The names of the calls (methods, globals) whose sites
+    /// `check_project` looks up (`Project::calls_named`): indexed once for
+    /// all the enabled rules.
+    fn sink_calls(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
+
     /// Whether `check_project` sets each finding's level itself (the
     /// configured level then caps it); otherwise the configured level is used.
     fn ranks_levels(&self) -> bool {

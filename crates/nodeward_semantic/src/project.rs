@@ -22,16 +22,18 @@ pub struct Project {
     by_path: HashMap<String, FileId>,
     modules: ModuleMap,
     /// Per file, what each specifier it imports names (relative ones, and
-    /// bare ones through TS paths and workspace packages), resolved once:
-    /// sorted by specifier. Resolving a path builds a dozen candidate
-    /// strings, and the engine resolves the same imports again and again.
-    specs: Vec<Vec<(Box<str>, Option<FileId>)>>,
+    /// bare ones through TS paths and workspace packages), resolved once,
+    /// in the order of the file's `imports` (sorted, so a lookup is a
+    /// binary search there, and the strings are not kept twice). Resolving
+    /// a path builds a dozen candidate strings, and the engine resolves the
+    /// same imports again and again.
+    specs: Vec<Box<[Option<FileId>]>>,
     /// The sizes the project's calls give the options of limits.toml,
     /// scanned once (`flow::limits::option_sizes`).
     option_sizes: std::sync::OnceLock<crate::flow::OptionSizes>,
     /// By file, the files importing it (`flow::build_importers`).
     importers: std::sync::OnceLock<Vec<Vec<FileId>>>,
-    /// The project's calls by the name they call (`calls_named`).
+    /// The calls to the names the rules look up, by name (`calls_named`).
     calls_by_name: std::sync::OnceLock<foldhash::HashMap<Atom, Vec<CallRef>>>,
 }
 
@@ -53,24 +55,47 @@ impl Project {
     /// Computes what the dataflow engine reads of the whole project (the
     /// option sizes, who imports whom), so that it can run beside other
     /// work.
-    pub fn prepare_flow(&self) {
+    /// `call_names`: the names the enabled rules look their sinks up by
+    /// (`calls_named`).
+    pub fn prepare_flow(&self, call_names: &[&str]) {
         self.option_sizes();
         self.importers();
-        self.calls_named("");
+        self.index_calls(call_names);
+    }
+
+    /// Indexes the calls to each of `names` (once per run: the first
+    /// call's names are the index's).
+    pub fn index_calls(&self, names: &[&str]) {
+        self.calls_by_name.get_or_init(|| {
+            let names: foldhash::HashSet<Atom> = names.iter().map(|n| Atom::from(*n)).collect();
+            let mut map = self.calls_where(|name| names.contains(name));
+            for n in names {
+                map.entry(n).or_default();
+            }
+            map
+        });
     }
 
     /// The calls of the method `name` (`find` of `db.users.find(…)`) or of
     /// the global `name` (`RegExp(…)`), in file and source order. The
     /// rules look their sinks up here: a scan of every call of a large
-    /// project for each of them costs more than all their queries.
-    pub fn calls_named(&self, name: &str) -> &[CallRef] {
-        self.calls_by_name
-            .get_or_init(|| self.index_calls_by_name())
-            .get(&Atom::from(name))
-            .map_or(&[], Vec::as_slice)
+    /// project for each of them costs more than all their queries. A name
+    /// `index_calls` was not given is looked up by a scan.
+    pub fn calls_named(&self, name: &str) -> std::borrow::Cow<'_, [CallRef]> {
+        let name = Atom::from(name);
+        if let Some(at) = self.calls_by_name.get().and_then(|m| m.get(&name)) {
+            return std::borrow::Cow::Borrowed(at);
+        }
+        let mut map = self.calls_where(|n| *n == name);
+        std::borrow::Cow::Owned(map.remove(&name).unwrap_or_default())
     }
 
-    fn index_calls_by_name(&self) -> foldhash::HashMap<Atom, Vec<CallRef>> {
+    /// The calls to the methods and globals whose name `wanted` accepts, by
+    /// name, in file and source order.
+    fn calls_where(
+        &self,
+        wanted: impl Fn(&Atom) -> bool + Sync,
+    ) -> foldhash::HashMap<Atom, Vec<CallRef>> {
         use rayon::prelude::*;
         type ByName = foldhash::HashMap<Atom, Vec<CallRef>>;
         // Each worker fills a map of its own; the maps are merged, then
@@ -85,6 +110,9 @@ impl Project {
                             Val::Member(m) => &m.1,
                             _ => continue,
                         };
+                        if !wanted(name) {
+                            continue;
+                        }
                         map.entry(name.clone()).or_default().push(CallRef {
                             file,
                             func: func as FnId,
@@ -148,12 +176,11 @@ impl Project {
                 f.imports
                     .iter()
                     .map(|s| {
-                        let found = if is_relative(s) {
+                        if is_relative(s) {
                             p.resolve_relative(id, s)
                         } else {
                             p.resolve_bare(&f.path, s)
-                        };
-                        (s.clone(), found)
+                        }
                     })
                     .collect()
             })
@@ -200,8 +227,12 @@ impl Project {
     /// source), a bare one through the module map.
     pub fn resolve_module(&self, from: FileId, spec: &str) -> Option<FileId> {
         if let Some(table) = self.specs.get(from as usize) {
-            if let Ok(i) = table.binary_search_by(|(s, _)| (**s).cmp(spec)) {
-                return table[i].1;
+            if let Ok(i) = self
+                .file(from)
+                .imports
+                .binary_search_by(|s| (**s).cmp(spec))
+            {
+                return table[i];
             }
         }
         if !is_relative(spec) {

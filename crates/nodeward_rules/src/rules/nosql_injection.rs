@@ -39,6 +39,13 @@ impl Rule for NosqlInjection {
 
     fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
 
+    fn sink_calls(&self) -> Vec<&'static str> {
+        let mut v: Vec<&'static str> = names(&nosql().sink, |s| &s.methods).into_iter().collect();
+        // `mongoose.set('sanitizeFilter', true)`.
+        v.push("set");
+        v
+    }
+
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let methods = names(&nosql().sink, |s| &s.methods);

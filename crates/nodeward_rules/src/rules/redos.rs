@@ -88,6 +88,10 @@ impl Rule for Redos {
         }
     }
 
+    fn sink_calls(&self) -> Vec<&'static str> {
+        ON_REGEX.iter().chain(ON_STRING).copied().collect()
+    }
+
     /// Polynomial regexes on client data: what the dataflow engine follows
     /// from the routes (helpers, callers, other files, in-place
     /// redefinitions), else client text read in the same function from a
@@ -270,7 +274,7 @@ fn polynomial_sites<'p>(ctx: &Ctx<'p>) -> Vec<(FileId, FnId, &'p CallSite, ())> 
     let project = ctx.project;
     crate::flow_sinks::call_sites(
         ctx,
-        ON_REGEX.iter().chain(ON_STRING).copied(),
+        Redos.sink_calls(),
         |file| ctx.routes.is_static(&project.file(file).path),
         |file, site| {
             let (recv, m) = site.call.callee.as_member()?;

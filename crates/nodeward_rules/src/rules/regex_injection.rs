@@ -32,6 +32,20 @@ impl Rule for RegexInjection {
 
     fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
 
+    /// `RegExp(…)`, the string methods, and the query methods of a
+    /// `$regex` filter (`sink_shape` reads those only in a project that
+    /// imports a MongoDB package).
+    fn sink_calls(&self) -> Vec<&'static str> {
+        let sinks = regex_sinks();
+        let constructors = sinks
+            .constructor
+            .iter()
+            .flat_map(|c| c.apis.iter().filter_map(|a| a.strip_prefix("global ")));
+        let methods = sinks.string_methods.methods.iter().map(String::as_str);
+        let queries = names(&nosql().sink, |s| &s.methods);
+        constructors.chain(methods).chain(queries).collect()
+    }
+
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let sinks = regex_sinks();
@@ -39,15 +53,9 @@ impl Rule for RegexInjection {
         let query_methods = names(&nosql().sink, |s| &s.methods);
         // The calls that can be sinks, found in parallel before the engine
         // (whose queries run one at a time) is taken.
-        let constructors = sinks
-            .constructor
-            .iter()
-            .flat_map(|c| c.apis.iter().filter_map(|a| a.strip_prefix("global ")));
-        let methods = sinks.string_methods.methods.iter().map(String::as_str);
-        let queries = query_methods.iter().copied().filter(|_| mongo);
         let sites = crate::flow_sinks::call_sites(
             ctx,
-            constructors.chain(methods).chain(queries),
+            self.sink_calls(),
             |fid| ctx.leaves_aside(fid),
             |_, site| sink_shape(site, sinks, mongo, &query_methods),
         );

@@ -39,6 +39,10 @@ impl Rule for SqlInjection {
 
     fn check(&self, _ctx: &Ctx, _file: FileId, _out: &mut Vec<Finding>) {}
 
+    fn sink_calls(&self) -> Vec<&'static str> {
+        names(&sql().sink, |s| &s.methods).into_iter().collect()
+    }
+
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let methods = names(&sql().sink, |s| &s.methods);
