@@ -198,8 +198,9 @@ fn analyze_inner_with(
     let project = pool.install(|| Project::with_modules(models, modules));
     summary.timings.link = t.elapsed();
     let t = Instant::now();
-    // The option sizes the dataflow engine reads are scanned on the other
-    // worker while the route table is built.
+    // What the dataflow engine and the flow rules read of the whole
+    // project (the option sizes, the importers, the calls to the rules'
+    // sink names) is built on the other worker while the route table is.
     let (built, _) = pool.install(|| {
         rayon::join(
             || panic_capture::catch(|| build_routes(&project)),
