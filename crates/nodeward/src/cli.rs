@@ -8,7 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use nodeward_front::discover::{DiscoverOptions, DEFAULT_MAX_FILE_SIZE};
 use nodeward_report::render::{
-    notices_text, renderer, summary_text, Format, HumanOptions, RenderOptions,
+    notices_text, renderer, summary_text, terminal_line, Format, HumanOptions, RenderOptions,
 };
 use nodeward_report::{Level, RunReport};
 use nodeward_rules::{all_rules, find_rule};
@@ -197,7 +197,8 @@ pub fn run(cli: Cli) -> ExitStatus {
         Command::DebugFlows(args) => debug_flows(args),
     };
     result.unwrap_or_else(|msg| {
-        eprintln!("nodeward: error: {msg}");
+        // (An error can quote a path or a config file's text.)
+        eprintln!("nodeward: error: {}", terminal_line(&msg));
         ExitStatus::Error
     })
 }
@@ -411,13 +412,13 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     }
     write_out(args.output.as_deref(), &text)?;
     for w in warnings {
-        eprintln!("nodeward: warning: {w}");
+        eprintln!("nodeward: warning: {}", terminal_line(&w));
     }
     if let Some(path) = &args.sarif_output {
         let (sarif, warnings) = renderer(Format::Sarif, &render_opts).render_to_string(&report);
         write_out(Some(path), &sarif)?;
         for w in warnings {
-            eprintln!("nodeward: warning: {w}");
+            eprintln!("nodeward: warning: {}", terminal_line(&w));
         }
     }
     if !args.quiet {

@@ -25,7 +25,7 @@ pub fn report(project: &Project, routes: &RouteTable, wanted: &str) -> String {
         let model = project.file(file);
         out.push_str(&format!(
             "{}\n",
-            nodeward_report::render::terminal_safe(&model.path)
+            nodeward_report::render::line_start_path(&model.path)
         ));
         let mut any = false;
         for (func, f) in model.functions.iter().enumerate() {
@@ -46,17 +46,17 @@ pub fn report(project: &Project, routes: &RouteTable, wanted: &str) -> String {
                         any = true;
                         out.push_str(&format!(
                             "  {}(…) argument {}{where_}: {} [{}]\n",
-                            nodeward_report::render::terminal_safe(&name(model, &site.call.callee)),
+                            nodeward_report::render::terminal_line(&name(model, &site.call.callee)),
                             i + 1,
-                            nodeward_report::render::terminal_safe(&t.what),
+                            nodeward_report::render::terminal_line(&t.what),
                             labels(t.labels, t.escaped)
                         ));
                         for s in &t.steps {
                             out.push_str(&format!(
                                 "      {} at byte {}: {}\n",
-                                nodeward_report::render::terminal_safe(&project.file(s.file).path),
+                                nodeward_report::render::terminal_line(&project.file(s.file).path),
                                 s.span.start,
-                                nodeward_report::render::terminal_safe(&s.message)
+                                nodeward_report::render::terminal_line(&s.message)
                             ));
                         }
                     }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use nodeward_report::line_index::LineIndex;
-use nodeward_report::render::terminal_safe;
+use nodeward_report::render::terminal_line;
 use nodeward_semantic::env::Truth;
 use nodeward_semantic::routes::{Handler, RouteTable};
 use nodeward_semantic::{FileId, Project};
@@ -230,7 +230,7 @@ pub fn human(rows: &[RouteRow]) -> String {
                 format!("{}:{}", r.file, r.line),
                 handler,
             ]
-            .map(|c| terminal_safe(&c).into_owned())
+            .map(|c| terminal_line(&c).into_owned())
         })
         .collect();
     let mut text = String::new();
@@ -260,7 +260,7 @@ pub fn human(rows: &[RouteRow]) -> String {
             text.push_str(&format!(
                 "{}  middleware: {}\n",
                 " ".repeat(widths[0]),
-                terminal_safe(&r.middleware.join(", "))
+                terminal_line(&r.middleware.join(", "))
             ));
         }
     }

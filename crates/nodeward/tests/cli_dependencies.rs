@@ -520,7 +520,8 @@ fn advisory_text_never_acts_on_the_terminal() {
         );
     }
     assert!(
-        run.stdout.contains("qs ?]0;pwned??[2J???gnp.exe"),
+        run.stdout
+            .contains("\\x1b]0;pwned\\x07\\x1b[2J\\u{202e}gnp.exe"),
         "{}",
         run.describe()
     );

@@ -8,13 +8,14 @@
 //! `col`/`endColumn` are left out when the span covers several lines, which
 //! GitHub would reject. Columns count UTF-16 code units, as GitHub's web UI
 //! does. Data is escaped per the workflow-command rules: `%`, CR and LF in the
-//! message; those and `:` and `,` in property values.
+//! message; those and `:` and `,` in property values. Text from the project
+//! shows its other control characters as escapes (`render::terminal_line`).
 //! GitHub shows only the first few annotations of each level per step; the
 //! CLI keeps printing the full report beside them.
 
 use std::io;
 
-use super::{Locator, Render};
+use super::{terminal_line, terminal_lines, Locator, Render};
 use crate::finding::{Level, Span};
 use crate::run::RunReport;
 
@@ -25,10 +26,13 @@ impl Render for GithubRenderer {
     fn render(&self, report: &RunReport, out: &mut dyn io::Write) -> io::Result<Vec<String>> {
         let locator = Locator::new(&report.sources);
         for f in &report.findings {
-            let mut message = f.message.clone();
+            // Text from the project shows its control characters as
+            // escapes (the log interprets ANSI sequences); the one line
+            // break is the annotation's own, between message and help.
+            let mut message = terminal_line(&f.message).into_owned();
             if !f.help.is_empty() {
                 message.push('\n');
-                message.push_str(&f.help);
+                message.push_str(&terminal_line(&f.help));
             }
             let title = format!("nodeward ({})", f.rule_id);
             writeln!(
@@ -49,7 +53,13 @@ impl Render for GithubRenderer {
             writeln!(
                 out,
                 "{}",
-                command(&locator, n.kind.level(), place, &title, &n.message)
+                command(
+                    &locator,
+                    n.kind.level(),
+                    place,
+                    &title,
+                    &terminal_line(&n.message)
+                )
             )?;
         }
         Ok(Vec::new())
@@ -70,7 +80,9 @@ fn command(
     };
     let mut props: Vec<(&str, String)> = Vec::new();
     if let Some((path, span)) = place {
-        props.push(("file", path.to_string()));
+        // A line break in a file name is the property escaping's (`%0A`,
+        // which names the file); any other control character is escaped.
+        props.push(("file", terminal_lines(path).into_owned()));
         if let Some((start, end)) = span.and_then(|s| locator.range(path, s)) {
             props.push(("line", start.line.to_string()));
             props.push(("endLine", end.line.to_string()));

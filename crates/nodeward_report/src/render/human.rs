@@ -14,7 +14,8 @@ use miette::{
     ThemeStyles,
 };
 
-use super::{plural, terminal_safe, LevelCounts, Locator, Render};
+use super::escape::ShownSource;
+use super::{line_start_path, plural, terminal_line, terminal_lines, LevelCounts, Locator, Render};
 use crate::finding::{Finding, Level, Span};
 use crate::line_index::LineIndex;
 use crate::run::{RunReport, Summary};
@@ -84,9 +85,9 @@ impl Render for HumanRenderer {
             if handler.render_report(&mut text, &diagnostic).is_err() {
                 // One finding miette cannot draw must not cost the others:
                 // fall back to a plain line.
-                text = terminal_safe(&plain_line(&locator, finding)).into_owned();
+                text = terminal_lines(&plain_line(&locator, finding)).into_owned();
             }
-            text.push_str(&terminal_safe(&notes(&locator, finding)));
+            text.push_str(&terminal_lines(&notes(&locator, finding)));
             writeln!(out, "{}", text.trim_end())?;
             writeln!(out)?;
         }
@@ -103,35 +104,43 @@ pub fn notices_text(report: &RunReport) -> String {
     for notice in &report.notices {
         let place = match (&notice.path, notice.span) {
             (Some(path), Some(span)) => match locator.range(path, span) {
-                Some((start, _)) => format!("{path}:{}:{}: ", start.line, start.column),
-                None => format!("{path}: "),
+                Some((start, _)) => {
+                    format!(
+                        "{}:{}:{}: ",
+                        line_start_path(path),
+                        start.line,
+                        start.column
+                    )
+                }
+                None => format!("{}: ", line_start_path(path)),
             },
-            (Some(path), None) => format!("{path}: "),
+            (Some(path), None) => format!("{}: ", line_start_path(path)),
             (None, _) => String::new(),
         };
-        text.push_str(&terminal_safe(&format!(
+        text.push_str(&format!(
             "{place}{}: {}\n",
             notice.kind.label(),
-            notice.message
-        )));
+            terminal_line(&notice.message)
+        ));
     }
     text
 }
 
 /// `path:line:col: level[rule]: message` and the help, without a snippet.
 fn plain_line(locator: &Locator<'_>, finding: &Finding) -> String {
+    let path = line_start_path(&finding.path);
     let place = match locator.range(&finding.path, finding.span) {
-        Some((start, _)) => format!("{}:{}:{}", finding.path, start.line, start.column),
-        None => finding.path.clone(),
+        Some((start, _)) => format!("{path}:{}:{}", start.line, start.column),
+        None => path.into_owned(),
     };
     let mut text = format!(
         "{place}: {}[{}]: {}\n",
         finding.level.as_str(),
         finding.rule_id,
-        finding.message
+        terminal_line(&finding.message)
     );
     if !finding.help.is_empty() {
-        text.push_str(&format!("  help: {}\n", finding.help));
+        text.push_str(&format!("  help: {}\n", terminal_line(&finding.help)));
     }
     text
 }
@@ -139,19 +148,22 @@ fn plain_line(locator: &Locator<'_>, finding: &Finding) -> String {
 /// The lines after the snippet: related locations in other files, and the
 /// steps of a flow, each as `path:line:col`.
 fn notes(locator: &Locator<'_>, finding: &Finding) -> String {
-    let at = |path: &str, span: Span| match locator.range(path, span) {
-        Some((start, _)) => format!("{path}:{}:{}", start.line, start.column),
-        None => path.to_string(),
+    let at = |path: &str, span: Span| {
+        let shown = terminal_line(path);
+        match locator.range(path, span) {
+            Some((start, _)) => format!("{shown}:{}:{}", start.line, start.column),
+            None => shown.into_owned(),
+        }
     };
     let mut text = String::new();
     if locator.text(&finding.path).is_none() {
         // No snippet, so no header naming the file: name it here.
-        text.push_str(&format!("  at: {}\n", finding.path));
+        text.push_str(&format!("  at: {}\n", terminal_line(&finding.path)));
     }
     for r in finding.related.iter().filter(|r| r.path != finding.path) {
         text.push_str(&format!(
             "  note: {} ({})\n",
-            r.message,
+            terminal_line(&r.message),
             at(&r.path, r.span)
         ));
     }
@@ -162,7 +174,7 @@ fn notes(locator: &Locator<'_>, finding: &Finding) -> String {
                 "    {}. {}: {}\n",
                 i + 1,
                 at(&step.path, step.span),
-                step.message
+                terminal_line(&step.message)
             ));
         }
     }
@@ -188,21 +200,26 @@ impl FindingDiagnostic {
         files: &mut HashMap<String, Arc<FileSource>>,
     ) -> FindingDiagnostic {
         let rule = report.rules.iter().find(|r| r.id == finding.rule_id);
-        let text = report.sources.get(&finding.path);
+        let source = report.sources.get(&finding.path).map(|t| {
+            let file = files
+                .entry(finding.path.clone())
+                .or_insert_with(|| Arc::new(FileSource::new(&finding.path, Arc::clone(t))));
+            Arc::clone(file)
+        });
         let mut labels = Vec::new();
-        if let Some(text) = text {
+        if let Some(file) = &source {
             let label = finding
                 .label()
                 .map(str::to_string)
                 .or_else(|| rule.map(|r| r.summary.to_string()));
             labels.push(LabeledSpan::new_primary_with_span(
-                label.map(|l| terminal_safe(&l).into_owned()),
-                source_span(text, finding.span),
+                label.map(|l| terminal_line(&l).into_owned()),
+                file.span(finding.span),
             ));
             for r in finding.related.iter().filter(|r| r.path == finding.path) {
                 labels.push(LabeledSpan::new_with_span(
-                    Some(terminal_safe(&r.message).into_owned()),
-                    source_span(text, r.span),
+                    Some(terminal_line(&r.message).into_owned()),
+                    file.span(r.span),
                 ));
             }
         }
@@ -210,7 +227,7 @@ impl FindingDiagnostic {
             message: if finding.message.is_empty() {
                 rule.map_or_else(|| finding.rule_id.to_string(), |r| r.summary.to_string())
             } else {
-                terminal_safe(&finding.message).into_owned()
+                terminal_line(&finding.message).into_owned()
             },
             code: finding.rule_id,
             severity: match finding.level {
@@ -218,14 +235,9 @@ impl FindingDiagnostic {
                 Level::Warning => Severity::Warning,
                 Level::Note => Severity::Advice,
             },
-            help: (!finding.help.is_empty()).then(|| terminal_safe(&finding.help).into_owned()),
+            help: (!finding.help.is_empty()).then(|| terminal_line(&finding.help).into_owned()),
             url: rule.map(|r| r.help_uri()),
-            source: text.map(|t| {
-                let file = files
-                    .entry(finding.path.clone())
-                    .or_insert_with(|| Arc::new(FileSource::new(&finding.path, Arc::clone(t))));
-                Arc::clone(file)
-            }),
+            source,
             labels,
         }
     }
@@ -234,26 +246,31 @@ impl FindingDiagnostic {
 /// A named file whose `path:line:col` header counts columns in characters,
 /// as every other place in the report does (miette's own count is in bytes,
 /// which is off after non-ASCII text).
+/// Its text is shown escaped (`ShownSource`): spans are mapped into it.
 #[derive(Debug)]
 struct FileSource {
     name: String,
-    text: Arc<str>,
+    source: Arc<str>,
+    shown: ShownSource,
     lines: LineIndex,
 }
 
 impl FileSource {
-    fn new(name: &str, text: Arc<str>) -> FileSource {
-        let lines = LineIndex::new(&text);
-        // Same length, so every span still points at the same bytes.
-        let text = match terminal_safe(&text) {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(safe) => Arc::from(safe),
-        };
+    fn new(name: &str, source: Arc<str>) -> FileSource {
         FileSource {
-            name: terminal_safe(name).into_owned(),
-            text,
-            lines,
+            name: terminal_line(name).into_owned(),
+            lines: LineIndex::new(&source),
+            shown: ShownSource::new(&source),
+            source,
         }
+    }
+
+    /// The span of the shown text that marks `span` of the source.
+    fn span(&self, span: Span) -> SourceSpan {
+        let s = source_span(&self.source, span);
+        let start = self.shown.shown(s.offset() as u32) as usize;
+        let end = self.shown.shown((s.offset() + s.len()) as u32) as usize;
+        SourceSpan::new(start.into(), end.max(start) - start)
     }
 }
 
@@ -265,13 +282,16 @@ impl SourceCode for FileSource {
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
         let inner = self
+            .shown
             .text
             .read_span(span, context_lines_before, context_lines_after)?;
         // With context lines the contents start at a line start (column 0);
-        // without, they start at the span, whose column is recomputed.
+        // without, they start at the span, whose column is recomputed (in
+        // the source, not in its escaped text).
         let column = if context_lines_before == 0 {
             let offset = u32::try_from(inner.span().offset()).unwrap_or(u32::MAX);
-            self.lines.position(&self.text, offset).column as usize - 1
+            let offset = self.shown.source(offset);
+            self.lines.position(&self.source, offset).column as usize - 1
         } else {
             inner.column()
         };
@@ -432,7 +452,7 @@ fn deps_line(deps: &crate::run::DepsSummary) -> String {
             let age = match (&a.newest_modified, a.age_days) {
                 (Some(date), Some(days)) => format!(
                     " (newest {}, {} old)",
-                    date.get(..10).unwrap_or(date),
+                    terminal_line(date.get(..10).unwrap_or(date)),
                     plural(days as usize, "day", "days")
                 ),
                 _ => String::new(),

@@ -4,6 +4,7 @@
 //! already sorted) and writes the whole output; lines and columns are
 //! computed here, from the byte spans and the sources.
 
+mod escape;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -17,6 +18,7 @@ use crate::finding::{Finding, Level, Span};
 use crate::line_index::{LineIndex, Position};
 use crate::run::RunReport;
 
+pub use escape::{line_start_path, terminal_line, terminal_lines};
 pub use github::GithubRenderer;
 pub use human::{notices_text, summary_text, HumanOptions, HumanRenderer};
 pub use json::JsonRenderer;
@@ -173,45 +175,4 @@ pub(crate) fn canonical(value: serde_json::Value) -> serde_json::Value {
 /// `n thing` or `n things`.
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// Text for a terminal: every control character but newline and tab, and
-/// every bidirectional-override character, becomes `?` (one per byte, so
-/// byte spans into source text stay valid). Scanned code, lockfiles and
-/// advisory texts reach the report; none may move the cursor, retitle the
-/// window or reorder what the reader sees.
-pub fn terminal_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    let unsafe_char = |c: char| {
-        (c.is_control() && c != '\n' && c != '\t')
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-    };
-    if !s.chars().any(unsafe_char) {
-        return std::borrow::Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        if unsafe_char(c) {
-            out.extend(std::iter::repeat_n('?', c.len_utf8()));
-        } else {
-            out.push(c);
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
-
-#[cfg(test)]
-mod terminal_tests {
-    use super::terminal_safe;
-
-    #[test]
-    fn control_and_bidi_characters_are_neutralised_byte_for_byte() {
-        let s = "a\u{1b}]0;x\u{7}b\r\n\tc\u{202E}d\u{85}";
-        let safe = terminal_safe(s);
-        assert_eq!(safe, "a?]0;x?b?\n\tc???d??");
-        assert_eq!(safe.len(), s.len());
-        assert!(matches!(
-            terminal_safe("plain\n"),
-            std::borrow::Cow::Borrowed(_)
-        ));
-    }
 }
