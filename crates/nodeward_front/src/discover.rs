@@ -9,7 +9,8 @@
 //! is the clearest way to ask for it.
 //!
 //! The walk follows symbolic links (projects link packages into place) with
-//! loop detection. Nothing it meets can stop it: a loop, an unreadable
+//! loop detection, but only to paths under the root or under a path named
+//! on the command line: a link out of them is a notice, not a read. Nothing it meets can stop it: a loop, an unreadable
 //! directory or file, or a file over the size cap becomes a notice and the
 //! walk goes on. The result is sorted and free of duplicates whatever the
 //! order the file system lists entries in, so two runs report the same.
@@ -230,8 +231,18 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovery, 
     }
     let root = find_root(&requested[0].0, requested[0].1.is_dir());
     let user_excludes = user_excludes(&root, &opts.excludes)?;
+    // A symbolic link is followed only to a path under the root or under a
+    // path named on the command line: a tree from elsewhere (a fork's pull
+    // request) must not make nodeward read the reader's other files.
+    let mut inside: Vec<PathBuf> = std::iter::once(&root)
+        .chain(requested.iter().map(|(abs, _)| abs))
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
+    inside.sort();
+    inside.dedup();
     let mut walk = Collector {
         root: root.clone(),
+        inside: Arc::new(inside),
         opts,
         candidates: Vec::new(),
         notices: Vec::new(),
@@ -447,6 +458,8 @@ struct Candidate {
 
 struct Collector<'a> {
     root: PathBuf,
+    /// Where links may lead (real paths): the root and the named paths.
+    inside: Arc<Vec<PathBuf>>,
     opts: &'a DiscoverOptions,
     candidates: Vec<Candidate>,
     notices: Vec<Notice>,
@@ -462,9 +475,28 @@ struct Filter {
     /// increasing precedence (see [`ancestor_ignores`]).
     ancestors: Vec<Gitignore>,
     excluded: Arc<AtomicUsize>,
+    inside: Arc<Vec<PathBuf>>,
+    /// Links not followed because they lead elsewhere: (link, real target).
+    outside: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
 }
 
 impl Filter {
+    /// Whether the symbolic link `link` leads out of every path a link may
+    /// lead to (it is then recorded). A dangling link leads nowhere: the
+    /// walk reports it as it does any unreadable path.
+    fn leads_outside(&self, link: &Path) -> bool {
+        let Ok(target) = fs::canonicalize(link) else {
+            return false;
+        };
+        if self.inside.iter().any(|a| target.starts_with(a)) {
+            return false;
+        }
+        if let Ok(mut v) = self.outside.lock() {
+            v.push((link.to_path_buf(), target));
+        }
+        true
+    }
+
     fn ignored_by_ancestors(&self, path: &Path, is_dir: bool) -> bool {
         self.ancestors
             .iter()
@@ -520,6 +552,8 @@ impl Collector<'_> {
                 Vec::new()
             },
             excluded: Arc::clone(&self.excluded),
+            inside: Arc::clone(&self.inside),
+            outside: std::sync::Mutex::new(Vec::new()),
         });
         let mut builder = WalkBuilder::new(dir);
         builder
@@ -539,7 +573,9 @@ impl Collector<'_> {
         let keep = Arc::clone(&filter);
         builder.filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            entry.depth() == 0 || keep.keep(entry.path(), entry.file_name(), is_dir)
+            entry.depth() == 0
+                || (keep.keep(entry.path(), entry.file_name(), is_dir)
+                    && !(entry.path_is_symlink() && keep.leads_outside(entry.path())))
         });
         for result in builder.build() {
             match result {
@@ -575,6 +611,22 @@ impl Collector<'_> {
                 }
                 Err(err) => self.walk_error(err, &filter),
             }
+        }
+        let outside = filter
+            .outside
+            .lock()
+            .map(|mut v| std::mem::take(&mut *v))
+            .unwrap_or_default();
+        for (link, target) in outside {
+            let message = format!(
+                "a symbolic link to {}, outside the analysed folders: not followed (name that path to analyse it)",
+                display_rel(&self.root, &target)
+            );
+            self.notices.push(skipped(
+                SkipReason::OutsideRoot,
+                rel_path(&self.root, &link),
+                message,
+            ));
         }
     }
 

@@ -519,16 +519,41 @@ mod unix {
         let d = run_dir(root);
         // Each file once, under its real path rather than through a link.
         assert_eq!(rels(&d), ["src/app.js", "src/lib/util.js"]);
+    }
 
-        // A link to a directory outside the tree is followed.
+    /// A tree from elsewhere must not make nodeward read the reader's other
+    /// files: a link out of the root is not followed, with a notice, unless
+    /// where it leads is named too.
+    #[test]
+    fn links_out_of_the_root_are_not_followed_unless_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        files(root, &["src/app.js"]);
         let outside = tempfile::tempdir().unwrap();
-        files(outside.path(), &["shared.js"]);
+        files(outside.path(), &["shared.js", "secret.js"]);
         symlink(outside.path(), root.join("shared")).unwrap();
+        symlink(outside.path().join("secret.js"), root.join("src/secret.js")).unwrap();
         let d = run_dir(root);
+        assert_eq!(rels(&d), ["src/app.js"]);
         assert_eq!(
-            rels(&d),
-            ["shared/shared.js", "src/app.js", "src/lib/util.js"]
+            skip_reasons(&d),
+            [
+                (SkipReason::OutsideRoot, "shared"),
+                (SkipReason::OutsideRoot, "src/secret.js")
+            ]
         );
+        // Named, the other folder is analysed, and the links into it are
+        // followed (each file listed once).
+        let d = run(
+            &[root.to_path_buf(), outside.path().to_path_buf()],
+            &DiscoverOptions::default(),
+        );
+        assert_eq!(d.files.len(), 3, "{:?}", rels(&d));
+        assert!(skip_reasons(&d).is_empty(), "{:?}", skip_reasons(&d));
+        // A link inside the root is followed as before.
+        symlink(root.join("src"), root.join("code")).unwrap();
+        let d = run_dir(root);
+        assert_eq!(rels(&d), ["src/app.js"]);
     }
 
     #[test]

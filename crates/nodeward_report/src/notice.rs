@@ -15,6 +15,8 @@ pub enum SkipReason {
     Minified,
     Unreadable,
     SymlinkLoop,
+    /// A symbolic link that leads out of the analysed folders.
+    OutsideRoot,
 }
 
 impl SkipReason {
@@ -27,6 +29,7 @@ impl SkipReason {
             SkipReason::Minified => "minified",
             SkipReason::Unreadable => "unreadable",
             SkipReason::SymlinkLoop => "symlink loop",
+            SkipReason::OutsideRoot => "link outside",
         }
     }
 }
