@@ -143,6 +143,10 @@ pub struct CheckArgs {
     /// Record the current findings in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Seconds one file's rules may take before they stop with a notice
+    /// [default: 10].
+    #[arg(long, value_name = "SECONDS")]
+    pub file_time_budget: Option<f64>,
     /// Exclude files matching GLOB (gitignore syntax); repeatable.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -280,6 +284,7 @@ impl Setup {
                 online: None,
                 max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
             },
+            file_time_budget: crate::pipeline::DEFAULT_FILE_TIME_BUDGET,
         }
     }
 }
@@ -367,9 +372,19 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
             ));
         }
     }
+    let file_time_budget = match args.file_time_budget.or(config.file_time_budget) {
+        None => crate::pipeline::DEFAULT_FILE_TIME_BUDGET,
+        Some(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => {
+            std::time::Duration::from_secs_f64(s)
+        }
+        Some(s) => return Err(format!(
+            "the file time budget must be a number of seconds above 0 and at most a day, not {s}"
+        )),
+    };
     let opts = AnalyzeOptions {
         paths,
         discover,
+        file_time_budget,
         rules: enabled_rules(&args, &config)?,
         jobs,
         baseline: args.baseline.clone(),

@@ -15,6 +15,8 @@ pub struct Config {
     #[serde(default)]
     pub exclude: Vec<String>,
     pub max_file_size: Option<u64>,
+    /// Seconds one file's rules may take (`--file-time-budget`).
+    pub file_time_budget: Option<f64>,
     pub fail_on: Option<String>,
     /// Rule id → `off`, `on`, `note`, `warning` or `error`.
     #[serde(default)]

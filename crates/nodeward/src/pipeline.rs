@@ -46,7 +46,14 @@ pub struct AnalyzeOptions {
     pub write_baseline: Option<PathBuf>,
     /// Where the dependency check finds its advisories.
     pub deps: DepsOptions,
+    /// The wall-clock time one file's per-file rules may take.
+    pub file_time_budget: Duration,
 }
+
+/// The default of `AnalyzeOptions::file_time_budget`: far above what any
+/// real file takes (a few milliseconds), reached only by files built to be
+/// slow (thousands of regexes).
+pub const DEFAULT_FILE_TIME_BUDGET: Duration = Duration::from_secs(10);
 
 #[derive(Debug)]
 pub struct RunError(pub String);
@@ -273,7 +280,7 @@ fn analyze_inner_with(
                 || {
                     (0..project.files.len() as FileId)
                         .into_par_iter()
-                        .map(|file| run_rules(&ctx, file, &opts.rules))
+                        .map(|file| run_rules(&ctx, file, &opts.rules, opts.file_time_budget))
                         .collect::<Vec<_>>()
                 },
                 || {
@@ -302,8 +309,10 @@ fn analyze_inner_with(
                 *sum += t;
             }
             findings.extend(f);
-            summary.panicked += n.len();
-            panicked_paths.extend(n.iter().filter_map(|x| x.path.clone()));
+            // (The other notices of a file's rules are spent time budgets.)
+            let panics = n.iter().filter(|x| x.kind == NoticeKind::Panic);
+            summary.panicked += panics.clone().count();
+            panicked_paths.extend(panics.filter_map(|x| x.path.clone()));
             notices.extend(n);
         }
         for (i, (r, (result, took))) in opts.rules.iter().zip(project_level).enumerate() {
@@ -518,6 +527,7 @@ fn run_rules(
     ctx: &Ctx,
     file: FileId,
     rules: &[EnabledRule],
+    budget: Duration,
 ) -> (Vec<Finding>, Vec<Notice>, Vec<Duration>) {
     let mut findings = Vec::new();
     let mut notices = Vec::new();
@@ -542,12 +552,15 @@ fn run_rules(
     if ctx.routes.is_static(path) {
         return (findings, notices, times);
     }
+    let deadline = Instant::now().checked_add(budget);
     for (i, r) in rules.iter().enumerate() {
         let started = Instant::now();
         let result = panic_capture::catch(|| {
-            let mut out = Vec::new();
-            r.rule.check(ctx, file, &mut out);
-            out
+            nodeward_rules::clock::with_deadline(deadline, || {
+                let mut out = Vec::new();
+                r.rule.check(ctx, file, &mut out);
+                out
+            })
         });
         times[i] += started.elapsed();
         match result {
@@ -560,6 +573,25 @@ fn run_rules(
                 path.as_str(),
                 format!("rule `{}` panicked on this file: {msg}", r.rule.meta().id),
             )),
+        }
+        // A rule that stopped at the deadline, and those after it.
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            let rest: Vec<&str> = rules[i + 1..].iter().map(|r| r.rule.meta().id).collect();
+            let not_run = if rest.is_empty() {
+                String::new()
+            } else {
+                format!("; not run: {}", rest.join(", "))
+            };
+            notices.push(Notice::for_file(
+                NoticeKind::Budget,
+                path.as_str(),
+                format!(
+                    "the rules ran out of this file's time budget ({:.1} s, --file-time-budget): `{}` stopped early{not_run}; some findings may be missing",
+                    budget.as_secs_f64(),
+                    r.rule.meta().id
+                ),
+            ));
+            break;
         }
     }
     (findings, notices, times)

@@ -857,3 +857,48 @@ fn the_release_profile_unwinds_on_panic() {
         "crates/nodeward/Cargo.toml sets panic = \"abort\""
     );
 }
+
+/// A file built to be slow (thousands of exponential regexes, each within
+/// its own analysis budget) cannot hold the run past the file's time
+/// budget: the rules stop with a notice naming the file and the rule, and
+/// the rest of the project is analysed.
+#[test]
+fn a_slow_file_stops_at_its_time_budget() {
+    let p = project_with_sibling();
+    let slow: String = (0..3000)
+        .map(|i| format!("const r{i} = /^(a+|b+|ab)*(c|d){i}$/;\n"))
+        .collect();
+    p.write("slow.js", slow);
+    let started = std::time::Instant::now();
+    let (run, report) = p.check_json(&["--file-time-budget", "0.2"]);
+    let took = started.elapsed();
+    run.assert_code(1).assert_no_panic_text();
+    let budget: Vec<Value> = notices(&report)
+        .iter()
+        .filter(|n| n["kind"] == "budget" && n["path"] == "slow.js")
+        .cloned()
+        .collect();
+    assert_eq!(budget.len(), 1, "{}", run.describe());
+    let message = budget[0]["message"].as_str().unwrap();
+    assert!(message.contains("`redos` stopped early"), "{message}");
+    let redos = findings(&report)
+        .iter()
+        .filter(|(rule, path, _)| rule == "redos" && path == "slow.js")
+        .count();
+    assert!(redos > 0 && redos < 3000, "{redos} redos findings");
+    assert!(findings(&report).contains(&f("swallowed-crash", SIBLING, 1)));
+    // A hang guard, far above the budget (the whole file takes many seconds).
+    assert!(took < std::time::Duration::from_secs(60), "took {took:?}");
+    // The budget is not an internal error.
+    assert!(!run.stderr.contains("internal error"), "{}", run.describe());
+}
+
+#[test]
+fn the_file_time_budget_must_be_a_positive_number_of_seconds() {
+    let p = project_with_sibling();
+    for bad in ["0", "-1", "NaN", "inf", "1e9"] {
+        let run = p.check(&[&format!("--file-time-budget={bad}")]);
+        run.assert_code(2);
+        run.assert_one_line_error();
+    }
+}

@@ -2,6 +2,7 @@
 //! under rules/models), and one file per rule under `rules/`.
 
 pub mod client_data;
+pub mod clock;
 pub mod flow_sinks;
 pub mod middleware;
 pub mod models;

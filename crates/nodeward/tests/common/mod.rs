@@ -42,6 +42,7 @@ pub fn run(path: &Path, rules: &[&str]) -> RunReport {
             online: None,
             max_age_days: u64::MAX,
         },
+        file_time_budget: nodeward::pipeline::DEFAULT_FILE_TIME_BUDGET,
     };
     analyze(&opts).expect("analysis runs")
 }
