@@ -377,9 +377,11 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         Some(s) if s.is_finite() && s > 0.0 && s <= 86_400.0 => {
             std::time::Duration::from_secs_f64(s)
         }
-        Some(s) => return Err(format!(
+        Some(s) => {
+            return Err(format!(
             "the file time budget must be a number of seconds above 0 and at most a day, not {s}"
-        )),
+        ))
+        }
     };
     let opts = AnalyzeOptions {
         paths,

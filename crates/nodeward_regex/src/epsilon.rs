@@ -20,6 +20,9 @@ use crate::unicode;
 pub const DEAD: u32 = 0;
 pub const ACCEPT: u32 = 1;
 pub const NO_DEPTH: u16 = u16::MAX;
+/// How many backreferences deep the automaton copies (and counts) a
+/// group's body for a backreference to it.
+const MAX_BACKREF_COPIES: u8 = 8;
 
 #[derive(Clone, Debug)]
 pub enum Cond {
@@ -196,7 +199,7 @@ struct EBuilder<'a> {
     groups: HashMap<u32, &'a Node>,
     order: HashMap<*const Node, usize>,
     group_end: HashMap<u32, usize>,
-    copy_depth: u32,
+    copy_depth: u8,
 }
 
 impl<'a> EBuilder<'a> {
@@ -240,17 +243,25 @@ impl<'a> EBuilder<'a> {
 
     /// Characters one copy of `n` would create (bounded, for unroll decisions).
     fn estimate(&self, n: &Node) -> usize {
+        self.estimate_in(n, 0)
+    }
+
+    /// `estimate`, `refs` backreferences deep: a backreference counts its
+    /// group's body, which may hold the backreference itself (`(a\1+)`) or
+    /// one to a group that refers back (`(a\2)(b\1)`), so the count stops
+    /// following them where `build` stops copying them.
+    fn estimate_in(&self, n: &Node, refs: u8) -> usize {
         let cap = self.budget.max_nfa_states * 2;
         match n {
             Node::Set(_) => 1,
             Node::Seq(v) | Node::Alt(v) => v
                 .iter()
-                .map(|c| self.estimate(c))
+                .map(|c| self.estimate_in(c, refs))
                 .fold(0, |a, b| (a + b).min(cap)),
-            Node::Group { body, .. } => self.estimate(body),
-            Node::Look(l) => self.estimate(&l.body),
+            Node::Group { body, .. } => self.estimate_in(body, refs),
+            Node::Look(l) => self.estimate_in(&l.body, refs),
             Node::Repeat(r) => {
-                let body = self.estimate(&r.body).max(1);
+                let body = self.estimate_in(&r.body, refs).max(1);
                 let unroll = self.budget.max_repeat_unroll as usize;
                 let mandatory = (r.min as usize).min(4 * unroll / body + 1);
                 let optional = match r.max {
@@ -261,12 +272,12 @@ impl<'a> EBuilder<'a> {
                 };
                 body.saturating_mul(mandatory + optional).min(cap)
             }
+            Node::BackRef { .. } if refs >= MAX_BACKREF_COPIES => 1,
             Node::BackRef { groups, .. } => groups
                 .iter()
                 .filter_map(|g| self.groups.get(g))
-                .map(|b| self.estimate(b))
-                .sum::<usize>()
-                .min(cap),
+                .map(|b| self.estimate_in(b, refs + 1))
+                .fold(0, |a, b| (a + b).min(cap)),
             Node::Empty | Node::Assert(_) => 0,
         }
     }
@@ -342,7 +353,7 @@ impl<'a> EBuilder<'a> {
                     }
                 });
                 match body {
-                    Some(body) if self.copy_depth < 8 => {
+                    Some(body) if self.copy_depth < MAX_BACKREF_COPIES => {
                         let after = self.push(ENode::Assert {
                             cond: Cond::Uncertain,
                             next,

@@ -129,3 +129,25 @@ fn invalid_patterns_are_unknown_not_panics() {
         assert!(matches!(timed(p, f), Verdict::Unknown(_)), "/{p}/{f}");
     }
 }
+
+/// A backreference inside the group it names, or in a ring of groups that
+/// refer to each other, once recursed without end while the automaton was
+/// sized and overflowed the stack (found by `examples/fuzz.rs`). In
+/// JavaScript such a reference matches the empty string.
+#[test]
+fn backreferences_into_their_own_groups_end() {
+    for p in [
+        r"(a\1+)",
+        r"(a\2)(b\1)",
+        r"^cover\s+(\d+|\d+\.\d+|\.\d\1+)%\s+in\s+(my\s+stats|(alt-)?\w\w)$",
+        r"(?<x>a\k<x>*)+$",
+        r"(a)(\1\1)(\2\2)(\3\3)(\4\4)(\5\5)(\6\6)(\7\7)(\8\8)(\9\9)+$",
+    ] {
+        for flags in ["", "iu"] {
+            assert!(
+                !matches!(timed(p, flags), Verdict::Unknown(ref m) if m.contains("internal")),
+                "/{p}/{flags}"
+            );
+        }
+    }
+}
