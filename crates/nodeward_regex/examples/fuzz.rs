@@ -163,8 +163,8 @@ fn main() {
         .next()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0x9E37_79B9_7F4A_7C15);
-    // `FUZZ_TRACE=1`: each input on stderr before it runs (the last one
-    // names what crashed the process).
+    // `FUZZ_TRACE=1`: each input written to target/fuzz-regex/current.txt
+    // before it runs (after a crash of the process, it names the input).
     let trace = std::env::var_os("FUZZ_TRACE").is_some();
     let mut rng = Rng(seed | 1);
     let seeds = seeds();
@@ -178,7 +178,11 @@ fn main() {
         let pattern = mutate(&mut rng, &seeds);
         let flags = FLAGS[rng.below(FLAGS.len())];
         if trace {
-            eprintln!("{pattern:?} {flags:?}");
+            let _ = std::fs::create_dir_all(out_dir);
+            let _ = std::fs::write(
+                format!("{out_dir}/current.txt"),
+                format!("{pattern}\n{flags}\n"),
+            );
         }
         let t = Instant::now();
         let verdict = analyze(&pattern, flags, &Budget::default());

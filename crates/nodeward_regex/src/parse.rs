@@ -59,6 +59,7 @@ pub fn parse(pattern: &str, flags: &RegexFlags, budget: &Budget) -> Result<Regex
         sets: Vec::new(),
         set_index: HashMap::new(),
         next_group: 0,
+        total_groups: count,
         names,
         has_lookaround: false,
         has_backref: false,
@@ -152,6 +153,8 @@ struct Lower {
     sets: Vec<CharSet>,
     set_index: HashMap<CharSet, SetId>,
     next_group: u32,
+    /// The capturing groups of the whole pattern.
+    total_groups: u32,
     names: HashMap<String, Vec<u32>>,
     has_lookaround: bool,
     has_backref: bool,
@@ -178,6 +181,37 @@ impl Lower {
             unicode::case_fold(&set, self.unicode)
         } else {
             set
+        }
+    }
+
+    /// `\<digits>` read as Annex B reads it when no group has that number:
+    /// a legacy octal escape of up to three octal digits (at most `\377`),
+    /// then the remaining digits as themselves (`\8` is `8`).
+    fn legacy_octal(&mut self, index: u32, m: Mode) -> Node {
+        let digits: Vec<u32> = index
+            .to_string()
+            .bytes()
+            .map(|b| u32::from(b - b'0'))
+            .collect();
+        let mut nodes = Vec::new();
+        let mut i = 0;
+        if digits[0] < 8 {
+            let longest = if digits[0] <= 3 { 3 } else { 2 };
+            let mut value = digits[0];
+            i = 1;
+            while i < digits.len() && i < longest && digits[i] < 8 {
+                value = value * 8 + digits[i];
+                i += 1;
+            }
+            nodes.push(self.char_node(value, m));
+        }
+        for &d in &digits[i..] {
+            nodes.push(self.char_node('0' as u32 + d, m));
+        }
+        if nodes.len() == 1 {
+            nodes.pop().unwrap_or(Node::Empty)
+        } else {
+            Node::Seq(nodes)
         }
     }
 
@@ -512,6 +546,18 @@ impl Lower {
                 }
                 self.disjunction(&g.body, m2)?
             }
+            // `\1` where the pattern has no group 1 (the parser counts a
+            // modifier group `(?i:…)` as one): Annex B's legacy octal escape
+            // in a pattern without the `u` or `v` flag, an error with them.
+            ast::Term::IndexedReference(r) if r.index > self.total_groups => {
+                if self.unicode {
+                    return Err(format!(
+                        "\\{} refers to a group that does not exist",
+                        r.index
+                    ));
+                }
+                self.legacy_octal(r.index, m)
+            }
             ast::Term::IndexedReference(r) => {
                 self.has_backref = true;
                 Node::BackRef {
@@ -747,6 +793,35 @@ mod tests {
         assert!(s.contains('a' as u32) && !s.contains('1' as u32));
         let r = lower(r"[\q{abc|d}x]", "v");
         assert!(matches!(r.root, Node::Alt(_)));
+    }
+
+    /// A modifier group captures nothing, so `\1` after it names no group:
+    /// a legacy octal escape without `u` (Annex B), an error with it. (The
+    /// parser counts the modifier group; a backreference to a group with no
+    /// slot once panicked in the matcher.)
+    #[test]
+    fn a_reference_to_no_group_is_a_legacy_octal_escape() {
+        let r = lower(r"(?i:a\1)", "");
+        assert_eq!(r.group_count, 0);
+        assert!(!r.has_backref);
+        let Node::Seq(v) = &r.root else {
+            panic!("{:?}", r.root)
+        };
+        assert!(set_of(&r, &v[1]).contains(1));
+        // `\18`: `\1` then `8`; `\42` is one character.
+        let r = lower(r"(?:x\18)", "");
+        let Node::Seq(v) = &r.root else {
+            panic!("{:?}", r.root)
+        };
+        assert_eq!(v.len(), 3);
+        assert!(set_of(&r, &v[2]).contains('8' as u32));
+        let r = lower(r"(?:x\42)", "");
+        let Node::Seq(v) = &r.root else {
+            panic!("{:?}", r.root)
+        };
+        assert!(set_of(&r, &v[1]).contains(0o42));
+        let flags = RegexFlags::parse("u").unwrap();
+        assert!(parse(r"(?i:a\1)", &flags, &Budget::default()).is_err());
     }
 
     #[test]

@@ -142,6 +142,9 @@ fn backreferences_into_their_own_groups_end() {
         r"^cover\s+(\d+|\d+\.\d+|\.\d\1+)%\s+in\s+(my\s+stats|(alt-)?\w\w)$",
         r"(?<x>a\k<x>*)+$",
         r"(a)(\1\1)(\2\2)(\3\3)(\4\4)(\5\5)(\6\6)(\7\7)(\8\8)(\9\9)+$",
+        // A modifier group captures nothing: `\1` names no group.
+        r"(?i:a\1|b)+",
+        r"r(?i:a\1|A)+\u{1F600}",
     ] {
         for flags in ["", "iu"] {
             assert!(
