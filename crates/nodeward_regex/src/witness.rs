@@ -174,7 +174,7 @@ pub fn candidates(
     }
     let mut jobs = Vec::new();
     for e in &amb.eda {
-        for pump in pump_choices(&ctx, e.state, &e.pump) {
+        for pump in pump_choices(&ctx, e.state, &e.pump, work, clock)? {
             jobs.push(Job {
                 key: e.state,
                 pump,
@@ -186,7 +186,7 @@ pub fn candidates(
         }
     }
     for i in &amb.ida {
-        for pump in pump_choices(&ctx, i.from, &i.pump) {
+        for pump in pump_choices(&ctx, i.from, &i.pump, work, clock)? {
             jobs.push(Job {
                 key: i.from,
                 pump,
@@ -247,7 +247,13 @@ pub fn candidates(
 /// when read from the ambiguous state (they make competing branches fail, e.g.
 /// `)` against `[^)]+`); one character repeated, the least used one allowed
 /// everywhere; and at each position the character the fewest transitions read.
-fn pump_choices(ctx: &Ctx<'_>, key: u32, word: &[Bits]) -> Vec<Vec<usize>> {
+fn pump_choices(
+    ctx: &Ctx<'_>,
+    key: u32,
+    word: &[Bits],
+    work: &mut Meter,
+    clock: &mut Clock,
+) -> Result<Vec<Vec<usize>>, Exhausted> {
     const TRIED: usize = 32;
     let readable: Option<Vec<usize>> = word
         .iter()
@@ -260,6 +266,15 @@ fn pump_choices(ctx: &Ctx<'_>, key: u32, word: &[Bits]) -> Vec<Vec<usize>> {
     for _ in 0..2 {
         let mut chosen = Vec::with_capacity(word.len());
         for l in word {
+            // Each step costs the threads it moves: a long pump over a large
+            // automaton (`(\w+){99999}`) is most of an analysis.
+            let tried = ctx
+                .order
+                .iter()
+                .filter(|&&a| l.contains(a))
+                .take(TRIED)
+                .count();
+            work.spend((tried * (list.len() + 1)) as u64, clock)?;
             let best = ctx
                 .order
                 .iter()
@@ -306,7 +321,7 @@ fn pump_choices(ctx: &Ctx<'_>, key: u32, word: &[Bits]) -> Vec<Vec<usize>> {
             out.push(p);
         }
     }
-    out
+    Ok(out)
 }
 
 /// How many transitions can read each atom.

@@ -154,3 +154,18 @@ fn backreferences_into_their_own_groups_end() {
         }
     }
 }
+
+/// A large counted repeat of a loop makes a long pump over a large
+/// automaton: choosing its characters once took seconds past the
+/// wall-clock limit, because it spent no budget (found by
+/// `examples/fuzz.rs`).
+#[test]
+fn choosing_a_long_pump_spends_the_budget() {
+    for (p, flags) in [
+        (r#"(?:charset|encoding)\s*=\s*['"]? *([\w\-]+){99999}"#, "y"),
+        (r"([\w\-]+){99999}", ""),
+        (r"(\w+){9999}", ""),
+    ] {
+        timed(p, flags);
+    }
+}
