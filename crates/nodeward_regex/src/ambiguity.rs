@@ -257,7 +257,7 @@ fn eda_in(
         });
         for (u, v, e) in multi.take(TRIES) {
             work.spend(1, clock)?;
-            if let Some(back) = path(&adj, target, v, u, &inside) {
+            if let Some(back) = path(&adj, target, v, u, &inside, work, clock)? {
                 let mut w = vec![(u, e)];
                 w.extend(back);
                 consider(pairs[u].0, w, &mut best);
@@ -279,8 +279,8 @@ fn eda_in(
         for &off in &offs {
             for &diag in &diagonals {
                 work.spend(1, clock)?;
-                let a = path(&adj, target, diag, off, &inside);
-                let b = path(&adj, target, off, diag, &inside);
+                let a = path(&adj, target, diag, off, &inside, work, clock)?;
+                let b = path(&adj, target, off, diag, &inside, work, clock)?;
                 if let (Some(mut a), Some(b)) = (a, b) {
                     a.extend(b);
                     consider(pairs[diag].0, a, &mut best);
@@ -292,21 +292,26 @@ fn eda_in(
 }
 
 /// Shortest path from `from` to `to` staying inside `allowed`, as the list of
-/// (node, edge index) taken.
+/// (node, edge index) taken. Each node it expands spends its edges from
+/// `work`: one search crosses a whole component, and a large counted repeat
+/// makes components of thousands of pairs.
 fn path<E>(
     adj: &[Vec<E>],
     target: impl Fn(&E) -> usize,
     from: usize,
     to: usize,
     allowed: &dyn Fn(usize) -> bool,
-) -> Option<Vec<(usize, usize)>> {
+    work: &mut Meter,
+    clock: &mut Clock,
+) -> Result<Option<Vec<(usize, usize)>>, Exhausted> {
     if from == to {
-        return Some(Vec::new());
+        return Ok(Some(Vec::new()));
     }
     let mut parent: HashMap<usize, (usize, usize)> = HashMap::new();
     let mut queue = VecDeque::from([from]);
     parent.insert(from, (from, usize::MAX));
     while let Some(u) = queue.pop_front() {
+        work.spend(adj[u].len() as u64 + 1, clock)?;
         for (e, edge) in adj[u].iter().enumerate() {
             let v = target(edge);
             if !allowed(v) || parent.contains_key(&v) {
@@ -322,12 +327,12 @@ fn path<E>(
                     cur = p;
                 }
                 out.reverse();
-                return Some(out);
+                return Ok(Some(out));
             }
             queue.push_back(v);
         }
     }
-    None
+    Ok(None)
 }
 
 fn ida_all(
@@ -528,9 +533,15 @@ fn ida_pair(
                     w.reverse();
                     let source = cur.0;
                     let k = comp_of[source];
-                    let back = path(&adj, |e: &(usize, Bits)| e.0, *g2, source, &|x| {
-                        comp_of[x] == k
-                    });
+                    let back = path(
+                        &adj,
+                        |e: &(usize, Bits)| e.0,
+                        *g2,
+                        source,
+                        &|x| comp_of[x] == k,
+                        work,
+                        clock,
+                    )?;
                     let Some(back) = back else { continue };
                     w.extend(back.into_iter().map(|(u, e)| adj[u][e].1.clone()));
                     if best.as_ref().is_none_or(|b| w.len() < b.2.len()) {

@@ -169,3 +169,11 @@ fn choosing_a_long_pump_spends_the_budget() {
         timed(p, flags);
     }
 }
+
+/// The same for the searches of the ambiguity analysis: each shortest-path
+/// search crosses a component of the pair automaton, which a large counted
+/// repeat makes thousands of pairs wide; each counted as one step once.
+#[test]
+fn ambiguity_path_searches_spend_the_budget() {
+    timed(r"^\s*(\S+?)(?:-(\S+?){99999})?\s*(?:;(.*))?$", "g");
+}
