@@ -18,6 +18,10 @@ use nodeward_front::discover::DiscoverOptions;
 use nodeward_report::NoticeKind;
 use nodeward_rules::all_rules;
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 /// Pieces a mutation inserts: what makes parsers and models take odd paths.
 const PIECES: &[&str] = &[
     "(",
@@ -79,20 +83,6 @@ const PIECES: &[&str] = &[
     "\u{feff}",
     "\n",
 ];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn seeds(dir: &Path, out: &mut Vec<String>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -181,7 +171,7 @@ fn main() {
     let dir = scratch.path().to_path_buf();
     std::fs::create_dir_all(dir.join(".git")).unwrap();
     std::panic::set_hook(Box::new(|_| {}));
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let started = Instant::now();
     let (mut runs, mut problems, mut findings) = (0u64, 0u64, 0usize);
     let mut slowest = Duration::ZERO;

@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 use nodeward::config;
 use nodeward_report::baseline::Baseline;
 
+#[path = "support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const CONFIGS: &[&str] = &[
     "exclude = [\"legacy/\", \"**/*.spec.js\"]\nmax-file-size = 1048576\nfile-time-budget = 2.5\nfail-on = \"warning\"\nadvisories = \"db\"\nadvisory-max-age-days = 7\nmodels = [\"m.toml\"]\n[rules]\nx-powered-by = \"off\"\nredos = \"error\"\n",
     "[rules]\nmissing-helmet = \"note\"\n",
@@ -52,20 +56,6 @@ const PIECES: &[&str] = &[
     "\"\"\"",
 ];
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
     let mut b: Vec<u8> = seeds[rng.below(seeds.len())].as_bytes().to_vec();
     for _ in 0..1 + rng.below(5) {
@@ -103,7 +93,7 @@ fn main() {
     let baselines: Vec<String> = BASELINES.iter().map(|s| s.to_string()).collect();
     let out_dir = root.join("target/fuzz-readers");
     std::panic::set_hook(Box::new(|_| {}));
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let started = Instant::now();
     let (mut runs, mut accepted, mut problems) = (0u64, 0u64, 0u64);
     while started.elapsed() < Duration::from_secs(seconds) {

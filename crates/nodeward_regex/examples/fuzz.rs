@@ -11,6 +11,10 @@ use std::time::{Duration, Instant};
 
 use nodeward_regex::{analyze, Budget, Verdict};
 
+#[path = "../../nodeward/examples/support/rng.rs"]
+mod rng;
+use rng::Rng;
+
 const BUILT_IN: &[&str] = &[
     r"^(a+)+$",
     r"(\w+\s?)*$",
@@ -92,21 +96,6 @@ const FLAGS: &[&str] = &[
     "", "i", "m", "s", "u", "v", "g", "y", "iu", "iv", "su", "imsu", "gy", "dgimsuy",
 ];
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        // xorshift64*
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
 fn seeds() -> Vec<String> {
     let mut out: Vec<String> = BUILT_IN.iter().map(|s| s.to_string()).collect();
     let dev = concat!(
@@ -183,7 +172,7 @@ fn main() {
     // `FUZZ_TRACE=1`: each input written to target/fuzz-regex/current.txt
     // before it runs (after a crash of the process, it names the input).
     let trace = std::env::var_os("FUZZ_TRACE").is_some();
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed);
     let seeds = seeds();
     // The analysis catches its own panics; keep their messages off the screen.
     std::panic::set_hook(Box::new(|_| {}));
