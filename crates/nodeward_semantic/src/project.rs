@@ -329,10 +329,94 @@ impl Project {
             }
             Val::Member(m) => {
                 let (of, ov) = self.resolve_hops(file, &m.0, hops + 1);
-                self.member_of(of, ov, &m.1, hops)
+                let found = self.member_of(of, ov, &m.1, hops);
+                if !found.1.is_unknown() {
+                    return found;
+                }
+                // `require('./headers')(middleware)` adding `addHeaders` to
+                // an object literal of its caller's file.
+                match self.object_binding(file, &m.0, hops) {
+                    Some((bf, id)) => self.assigned_by_callee(bf, id, &m.1, hops).unwrap_or(found),
+                    None => found,
+                }
             }
             other => (file, other.clone()),
         }
+    }
+
+    /// The variable holding an object literal that `val` names, through
+    /// variables and a project file's `module.exports`: (its file, its id).
+    fn object_binding(&self, file: FileId, val: &Val, hops: u32) -> Option<(FileId, BindingId)> {
+        if hops > MAX_HOPS {
+            return None;
+        }
+        match val {
+            Val::Binding(id) => {
+                let b = self.file(file).bindings.get(*id as usize)?;
+                match &b.value {
+                    Val::Object(_) if b.assignments == 1 => Some((file, *id)),
+                    v @ (Val::Binding(_) | Val::Module(_)) if b.assignments == 1 => {
+                        self.object_binding(file, v, hops + 1)
+                    }
+                    _ => None,
+                }
+            }
+            Val::Module(spec) if self.is_local(file, spec) => {
+                let target = self.resolve_module(file, spec)?;
+                let model = self.file(target);
+                match model.export("default") {
+                    Some(v) if is_cjs_whole(model) => self.object_binding(target, v, hops + 1),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// What a call of `file` assigns to `prop` of the object variable `id`
+    /// it passes to a project function (`addHeaders(middleware)` whose body
+    /// sets `middleware.x = …`): the first such value.
+    fn assigned_by_callee(
+        &self,
+        file: FileId,
+        id: BindingId,
+        prop: &str,
+        hops: u32,
+    ) -> Option<(FileId, Val)> {
+        for site in self.file(file).functions.iter().flat_map(|f| &f.calls) {
+            let Some(index) = site
+                .call
+                .args
+                .iter()
+                .position(|a| matches!(a, Val::Binding(b) if *b == id))
+            else {
+                continue;
+            };
+            let (cf, Val::Func(func)) = self.resolve_hops(file, &site.call.callee, hops + 1) else {
+                continue;
+            };
+            let model = self.file(cf);
+            let Some(f) = model.function(func) else {
+                continue;
+            };
+            for e in &f.effects {
+                let crate::model::Effect::Assign { target, value, .. } = &e.effect else {
+                    continue;
+                };
+                let Some((obj, p)) = target.as_member() else {
+                    continue;
+                };
+                let is_param = matches!(self.through_bindings(cf, obj),
+                    Val::Param { func: pf, index: pi } if *pf == func && *pi as usize == index);
+                if &**p == prop && is_param {
+                    let r = self.resolve_hops(cf, value, hops + 1);
+                    if !r.1.is_unknown() {
+                        return Some(r);
+                    }
+                }
+            }
+        }
+        None
     }
 
     fn is_local_module(&self, file: FileId, v: &Val) -> bool {

@@ -1,0 +1,5 @@
+const middleware = {};
+
+require('./headers')(middleware);
+
+module.exports = middleware;
