@@ -18,9 +18,9 @@ use nodeward_front::discover::DiscoverOptions;
 use nodeward_report::NoticeKind;
 use nodeward_rules::all_rules;
 
-#[path = "support/rng.rs"]
-mod rng;
-use rng::Rng;
+#[path = "support/fuzz.rs"]
+mod fuzz_support;
+use fuzz_support::{seconds_and_seed, Rng};
 
 /// Pieces a mutation inserts: what makes parsers and models take odd paths.
 const PIECES: &[&str] = &[
@@ -121,8 +121,7 @@ fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
     for _ in 0..rng.below(6) {
         let at = rng.below(text.len() + 1);
         if rng.below(3) == 0 && !text.is_empty() {
-            let end = (at + 1 + rng.below(4)).min(text.len());
-            text.drain(at.min(end)..end);
+            rng.delete(&mut text, at, 4);
         } else {
             let piece = PIECES[rng.below(PIECES.len())];
             text.splice(at..at, piece.chars());
@@ -155,12 +154,7 @@ fn options(dir: &Path) -> AnalyzeOptions {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let seconds: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(60);
-    let seed: u64 = args
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let (seconds, seed) = seconds_and_seed();
     let trace = std::env::var_os("FUZZ_TRACE").is_some();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut all = Vec::new();

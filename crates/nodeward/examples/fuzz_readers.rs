@@ -13,9 +13,9 @@ use std::time::{Duration, Instant};
 use nodeward::config;
 use nodeward_report::baseline::Baseline;
 
-#[path = "support/rng.rs"]
-mod rng;
-use rng::Rng;
+#[path = "support/fuzz.rs"]
+mod fuzz_support;
+use fuzz_support::{seconds_and_seed, Rng};
 
 const CONFIGS: &[&str] = &[
     "exclude = [\"legacy/\", \"**/*.spec.js\"]\nmax-file-size = 1048576\nfile-time-budget = 2.5\nfail-on = \"warning\"\nadvisories = \"db\"\nadvisory-max-age-days = 7\nmodels = [\"m.toml\"]\n[rules]\nx-powered-by = \"off\"\nredos = \"error\"\n",
@@ -62,8 +62,7 @@ fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
         let at = rng.below(b.len() + 1);
         match rng.below(4) {
             0 if !b.is_empty() => {
-                let end = (at + 1 + rng.below(6)).min(b.len());
-                b.drain(at.min(end)..end);
+                rng.delete(&mut b, at, 6);
             }
             1 if !b.is_empty() => {
                 let i = rng.below(b.len());
@@ -79,12 +78,7 @@ fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let seconds: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(60);
-    let seed: u64 = args
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let (seconds, seed) = seconds_and_seed();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let mut configs: Vec<String> = CONFIGS.iter().map(|s| s.to_string()).collect();
     if let Ok(t) = std::fs::read_to_string(root.join("testdata/demo-app/nodeward.toml")) {

@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use nodeward_regex::{analyze, Budget, Verdict};
 
-#[path = "../../nodeward/examples/support/rng.rs"]
-mod rng;
-use rng::Rng;
+#[path = "../../nodeward/examples/support/fuzz.rs"]
+mod fuzz_support;
+use fuzz_support::{seconds_and_seed, Rng};
 
 const BUILT_IN: &[&str] = &[
     r"^(a+)+$",
@@ -120,8 +120,7 @@ fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
         let at = rng.below(chars.len() + 1);
         match rng.below(5) {
             0 if !chars.is_empty() => {
-                let end = (at + 1 + rng.below(3)).min(chars.len());
-                chars.drain(at.min(end)..end);
+                rng.delete(&mut chars, at, 3);
             }
             1 => {
                 let other: Vec<char> = seeds[rng.below(seeds.len())].chars().collect();
@@ -163,12 +162,7 @@ fn grows(pattern: &str, flags: &str, v: &nodeward_regex::Vulnerability) -> bool 
 }
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let seconds: u64 = args.next().and_then(|s| s.parse().ok()).unwrap_or(60);
-    let seed: u64 = args
-        .next()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0x9E37_79B9_7F4A_7C15);
+    let (seconds, seed) = seconds_and_seed();
     // `FUZZ_TRACE=1`: each input written to target/fuzz-regex/current.txt
     // before it runs (after a crash of the process, it names the input).
     let trace = std::env::var_os("FUZZ_TRACE").is_some();
