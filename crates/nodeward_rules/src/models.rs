@@ -210,6 +210,7 @@ pub fn install_user_models(files: &[(String, String)]) -> Result<(), String> {
 pub const BUILT_IN: &[&str] = &[
     "asserts.toml",
     "dev-tools.toml",
+    "errors.toml",
     "flow.toml",
     "frameworks.toml",
     "globals.toml",
@@ -259,6 +260,7 @@ mod tests {
             super::sql(),
             super::regex_sinks(),
             nodeward_semantic::flow::flow_data(),
+            nodeward_semantic::flow::error_data(),
         );
     }
 

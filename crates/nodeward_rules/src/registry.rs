@@ -1,14 +1,15 @@
 //! Every rule nodeward has, sorted by id.
 
 use crate::rules::{
-    missing_helmet::MissingHelmet, nosql_injection::NosqlInjection, redos::Redos,
-    regex_injection::RegexInjection, sql_injection::SqlInjection, swallowed_crash::SwallowedCrash,
-    ungated_dev_route::UngatedDevRoute, vulnerable_dependency::VulnerableDependency,
-    x_powered_by::XPoweredBy,
+    chatty_error::ChattyError, missing_helmet::MissingHelmet, nosql_injection::NosqlInjection,
+    redos::Redos, regex_injection::RegexInjection, sql_injection::SqlInjection,
+    swallowed_crash::SwallowedCrash, ungated_dev_route::UngatedDevRoute,
+    vulnerable_dependency::VulnerableDependency, x_powered_by::XPoweredBy,
 };
 use crate::Rule;
 
 static RULES: &[&dyn Rule] = &[
+    &ChattyError,
     &MissingHelmet,
     &NosqlInjection,
     &Redos,

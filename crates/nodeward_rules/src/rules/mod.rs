@@ -1,5 +1,6 @@
 //! One file per rule.
 
+pub mod chatty_error;
 pub mod missing_helmet;
 pub mod nosql_injection;
 pub mod redos;

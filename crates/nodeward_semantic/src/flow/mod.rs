@@ -18,17 +18,23 @@
 
 mod callbacks;
 mod data;
+mod error_data;
+mod errors;
 mod eval;
 mod json_schema;
 mod limits;
 mod roots;
 mod schemas;
+mod status;
 
 pub use eval::member_suffix;
 pub use limits::{framework_body_limit, parse_bytes, Limit};
 pub(crate) use limits::{option_sizes as limits_option_sizes, OptionSizes};
 
 pub use data::{callee_name, flow_data};
+pub use error_data::{error_data, ErrorData};
+pub use errors::{ErrorValue, UseGate};
+pub use status::{ResponseObject, CLIENT, FROM_ERROR, SERVER, SUCCESS, UNKNOWN};
 
 use std::cell::{Cell, RefCell};
 // foldhash: fast, with a per-run seed (the keys come from scanned code).
@@ -156,6 +162,8 @@ pub struct Flow<'p> {
     this_writes: RefCell<HashMap<FileId, std::sync::Arc<ThisWrites>>>,
     /// Time spent in queries (`--stats`).
     solve: std::cell::Cell<std::time::Duration>,
+    /// The caches of the walk to error objects (`errors.rs`).
+    errors: RefCell<errors::ErrorCaches>,
 }
 
 /// By (class, property): each value assigned to `this.<property>` in the
@@ -189,6 +197,7 @@ impl<'p> Flow<'p> {
             fed: RefCell::new(HashMap::default()),
             this_writes: RefCell::new(HashMap::default()),
             solve: std::cell::Cell::new(std::time::Duration::ZERO),
+            errors: RefCell::new(errors::ErrorCaches::default()),
         }
     }
 

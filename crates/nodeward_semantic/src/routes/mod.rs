@@ -19,7 +19,7 @@ pub use data::{
     data as frameworks, install_extras, is_api, ApiData, FactoryData, FrameworkExtras,
     FrameworkName, FrameworksData,
 };
-pub use describe::{describe, name};
+pub use describe::{describe, describe_not, name};
 pub use interp::module_path;
 pub use roles::{wrapped_roles, Role};
 pub use table::{Gate, GateKind, GateStep, Handler, Route};

@@ -2,5 +2,5 @@
 // eslint-disable-next-line no-unused-vars
 module.exports = function errorHandler(err, req, res, next) {
   console.error(err);
-  res.status(err.status || 500).json({ error: err.message });
+  res.status(err.status || 500).json({ error: err.message }); // expect: chatty-error
 };
