@@ -1,0 +1,18 @@
+// A Fastify route (ESM) sends err.message and err.sql with reply.code(500).
+import Fastify from 'fastify';
+import mysql from 'mysql2/promise';
+
+const pool = mysql.createPool(process.env.DATABASE_URL);
+const app = Fastify({ logger: true });
+
+app.get('/api/tickets/:id', async (request, reply) => {
+  try {
+    const [rows] = await pool.query('SELECT * FROM tickets WHERE id = ?', [request.params.id]);
+    if (rows.length === 0) return reply.code(404).send({ error: 'Ticket not found' });
+    return rows[0];
+  } catch (err) {
+    return reply.code(500).send({ error: err.message, query: err.sql }); // expect: chatty-error
+  }
+});
+
+await app.listen({ port: 3000 });

@@ -1,0 +1,8 @@
+// Starts the orders service.
+const express = require('express');
+const ordersRouter = require('./routes/orders');
+
+const app = express();
+app.use('/api/orders', ordersRouter);
+
+app.listen(4000, () => console.log('orders service on :4000'));
