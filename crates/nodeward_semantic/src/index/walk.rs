@@ -187,10 +187,23 @@ impl Indexer {
         let Callee::Expr(callee) = &call.callee else {
             return None;
         };
+        // `assert(…)`, `assert.strict.equal(…)`: a name or a member path.
+        // Reading any other callee again (a bundle's IIFE, whose body holds
+        // more of them) would walk its functions once more at each level.
+        if !is_name_path(callee) {
+            return None;
+        }
         let data = super::asserts();
         let mut members = Vec::new();
         let mut cur = self.val(callee);
+        // Bounded: a variable defined from its own member (`var e = e.x`,
+        // common in bundles) would otherwise lead here forever.
+        let mut hops = 0;
         let module = loop {
+            hops += 1;
+            if hops > 32 {
+                return None;
+            }
             match cur {
                 Val::Module(m) => break m,
                 Val::Binding(id) => match self.model.bindings.get(id as usize) {
@@ -298,6 +311,20 @@ fn type_name(ann: &TsTypeAnn) -> Option<swc_atoms::Atom> {
 
 /// Whether a statement always leaves the function (return or throw last;
 /// Koa's `ctx.throw(…)` throws, `process.exit(…)` ends the process).
+/// `a`, `a.b.c`, `this.a.b`: names and static members only.
+fn is_name_path(e: &Expr) -> bool {
+    let mut cur = e;
+    for _ in 0..16 {
+        match cur {
+            Expr::Ident(_) | Expr::This(_) => return true,
+            Expr::Member(m) if matches!(m.prop, MemberProp::Ident(_)) => cur = &m.obj,
+            Expr::Paren(p) => cur = &p.expr,
+            _ => return false,
+        }
+    }
+    false
+}
+
 fn always_exits(stmt: &Stmt) -> bool {
     match stmt {
         Stmt::Return(_) | Stmt::Throw(_) => true,
