@@ -13,7 +13,9 @@
 //! status, no status at all, so that a failure goes out as a 200) is.
 
 use nodeward_report::{Finding, FlowStep, Level, Precision, Related, RuleMeta, Span};
-use nodeward_semantic::flow::{error_data, ErrorValue, Flow, ResponseObject, CLIENT, SERVER};
+use nodeward_semantic::flow::{
+    error_data, ErrorValue, Flow, ResponseObject, CLIENT, FROM_ERROR, SERVER,
+};
 use nodeward_semantic::routes::{describe, name};
 use nodeward_semantic::{CondId, Effect, FileId, FnId, Project, Val};
 
@@ -42,6 +44,9 @@ struct Sink<'p> {
     file: FileId,
     func: FnId,
     cond: Option<CondId>,
+    /// Fastify's `reply.send`: an error object given to it goes to the
+    /// error handler (whose own responses are checked where it is written).
+    hands_errors_on: bool,
     /// Where the finding points (the method of the call, the assignment).
     span: Span,
     /// The whole call or assignment, for the flow's last step.
@@ -135,7 +140,7 @@ fn call_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
             args.iter()
                 .filter(|a| !matches!(a, Val::Object(_)))
                 .collect()
-        } else if kind != ResponseObject::Response {
+        } else if kind == ResponseObject::Context {
             continue;
         } else if r.render.contains(&m) {
             let mut v: Vec<&Val> = args.get(1).into_iter().collect();
@@ -153,6 +158,7 @@ fn call_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
             file,
             func,
             cond: site.cond,
+            hands_errors_on: kind == ResponseObject::Reply && m == "send",
             span: method_span(site, &m),
             at: site.call.span,
             callee: name(project.file(file), &site.call.callee),
@@ -270,6 +276,7 @@ fn body_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
             file,
             func,
             cond,
+            hands_errors_on: false,
             span,
             at: span,
             callee: format!("{}.body", name(project.file(file), obj)),
@@ -318,6 +325,7 @@ fn nest_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
                     file,
                     func: func as FnId,
                     cond: site.cond,
+                    hands_errors_on: false,
                     span: site.callee_span,
                     at: site.call.span,
                     callee: format!("new {class}"),
@@ -337,6 +345,9 @@ fn report(project: &Project, flow: &Flow, s: &Sink) -> Option<Finding> {
         .values
         .iter()
         .find_map(|v| flow.error_value(s.file, s.func, v, s.cond))?;
+    if e.whole && s.hands_errors_on {
+        return None;
+    }
     let gate = flow.use_gate(s.file, s.func, s.cond);
     if gate.off {
         return None;
@@ -348,7 +359,10 @@ fn report(project: &Project, flow: &Flow, s: &Sink) -> Option<Finding> {
     let reported = if gate.recognised {
         bits == SERVER
     } else {
-        bits & !CLIENT != 0
+        // The error's own status alone (`res.status(err.status)`) is the
+        // status it was made with: a 4xx for the client errors that carry
+        // one (body-parser's, http-errors'), and no 5xx default is written.
+        bits & !(CLIENT | FROM_ERROR) != 0
     };
     if !reported {
         return None;
@@ -424,7 +438,10 @@ fn status_of(project: &Project, flow: &Flow, s: &Sink) -> (u8, String) {
             chained: None,
         } => match status_before(project, s, root) {
             Some(v) => (flow.status_value(s.file, s.func, v, s.cond), shown(v)),
-            None => (UNSET, "no error status (the client gets a 200)".into()),
+            None => (
+                UNSET,
+                "no status set before it (a 200 unless an earlier handler set one)".into(),
+            ),
         },
     }
 }

@@ -39,6 +39,7 @@ pub struct ResponseData {
     pub status_calls: Vec<String>,
     pub status_props: Vec<String>,
     pub names: Vec<String>,
+    pub reply_names: Vec<String>,
     pub context_names: Vec<String>,
     pub getters: Vec<String>,
 }

@@ -402,7 +402,11 @@ impl Flow<'_> {
                 }
                 continue;
             }
-            if named && h.arg + 1 == h.args && !is_element_method(m) && m != "then" {
+            // The last argument (an array method's callback is its first:
+            // `errors.map(e => …)`; `async.map(items, fn, (err, out) => …)`
+            // ends with a Node callback).
+            let element = is_element_method(m) && h.arg == 0;
+            if named && h.arg + 1 == h.args && !element && m != "then" {
                 return Some(format!(
                     "the error passed first to the callback of `{m}(…)`, as Node's callbacks take it"
                 ));

@@ -10,7 +10,7 @@ use super::Flow;
 use crate::env::eval_default;
 use crate::model::{CondId, FnId, Val};
 use crate::project::FileId;
-use crate::routes::Role;
+use crate::routes::{Framework, Role};
 
 /// A 5xx status.
 pub const SERVER: u8 = 1;
@@ -30,6 +30,9 @@ pub enum ResponseObject {
     /// Express's `res`, Fastify's `reply`, Node's `http.ServerResponse`,
     /// NestJS's response.
     Response,
+    /// Fastify's `reply`: `reply.send(err)` hands an error to Fastify's
+    /// error handler, as `next(err)` does in Express.
+    Reply,
     /// Koa's `ctx`.
     Context,
 }
@@ -51,18 +54,28 @@ impl Flow<'_> {
             Val::Param { func: f, index } => {
                 if let Some(root) = self.roots.get(file, *f) {
                     return match root.roles.get(*index as usize)? {
+                        Role::Response if root.shape.framework == Framework::Fastify => {
+                            Some(ResponseObject::Reply)
+                        }
                         Role::Response => Some(ResponseObject::Response),
                         Role::Context => Some(ResponseObject::Context),
                         _ => None,
                     };
                 }
-                let name = param_name(self.project.file(file), *f, *index)?;
-                if has(&r.names, &name) {
+                let name = param_name(self.project.file(file), *f, *index).unwrap_or_default();
+                if has(&r.reply_names, &name) {
+                    Some(ResponseObject::Reply)
+                } else if has(&r.names, &name) {
                     Some(ResponseObject::Response)
                 } else if has(&r.context_names, &name) {
                     Some(ResponseObject::Context)
                 } else {
-                    None
+                    // A helper's parameter with another name: what its
+                    // callers pass (`send(r, e)` called as `send(res, err)`).
+                    self.callers(file, *f).iter().find_map(|c| {
+                        let arg = c.call.args.get(*index as usize)?;
+                        self.response_in(c.file, c.func, arg, depth + 3)
+                    })
                 }
             }
             Val::Binding(id) => {
@@ -104,7 +117,7 @@ impl Flow<'_> {
                 Some(k) => self.status_in(fr, if k.truthy() { &c.1 } else { &c.2 }),
                 None => self.status_in(fr, &c.1) | self.status_in(fr, &c.2),
             },
-            _ if self.status_member(fr, v) => FROM_ERROR,
+            Val::Member(_) | Val::Call(_) if self.status_member(fr, v) => FROM_ERROR,
             Val::Member(m) => {
                 let p = m.1.as_str();
                 if has(&names.server, p) {
