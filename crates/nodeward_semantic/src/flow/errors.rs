@@ -474,7 +474,7 @@ impl Flow<'_> {
                 if e.whole {
                     return has(&d.detail_methods, m).then(|| ErrorValue {
                         whole: false,
-                        what: format!("{}.{m}()", e.what),
+                        what: code_of(&e.what, |w| format!("{w}.{m}()")),
                         ..e
                     });
                 }
@@ -498,10 +498,10 @@ impl Flow<'_> {
             });
             if has(&d.serializers, &n) || keeps {
                 let e = c.args.iter().find_map(|a| self.err_eval(fr, a))?;
-                let short = n.rsplit([' ', '.']).next().unwrap_or(&n).to_string();
+                let callee = crate::routes::name(self.project.file(fr.file), &c.callee);
                 return Some(ErrorValue {
                     whole: false,
-                    what: format!("{short}({})", e.what),
+                    what: code_of(&e.what, |w| format!("{callee}({w})")),
                     ..e
                 });
             }
@@ -639,11 +639,17 @@ fn source(what: String, steps: Vec<Step>) -> ErrorValue {
     }
 }
 
-/// `err.message` from `err` (or `` `err` ``) and `message`.
+/// `err.message` from `` `err` `` and `message`.
 fn member_text(what: &str, prop: &str) -> String {
+    code_of(what, |w| format!("{w}.{prop}"))
+}
+
+/// The code `make` builds around the code `what` quotes (`` `err` `` →
+/// `` `String(err)` ``); a description that is not code stays as it is.
+fn code_of(what: &str, make: impl Fn(&str) -> String) -> String {
     match what.strip_prefix('`').and_then(|w| w.strip_suffix('`')) {
-        Some(inner) => format!("`{inner}.{prop}`"),
-        None => format!("{what}.{prop}"),
+        Some(inner) => format!("`{}`", make(inner)),
+        None => what.to_string(),
     }
 }
 
