@@ -163,6 +163,24 @@ pub struct CallSite {
     pub cond: Option<CondId>,
     /// Inside a `try` block that has a `catch`.
     pub in_try: bool,
+    /// The operand of an `await` (`await User.findById(id)`).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub awaited: bool,
+}
+
+/// A `catch` that does nothing with what it caught: its body is empty
+/// (comments aside) or only returns a constant, `continue`s or `break`s.
+/// Only such catches are kept (`FileModel::bare_catches`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BareCatch {
+    pub func: FnId,
+    /// The `catch` clause.
+    pub span: Span,
+    /// Statements of the `try` block that await something (not counting
+    /// nested functions).
+    pub try_awaits: u32,
+    /// The `try` block holds a loop that awaits something.
+    pub try_loop: bool,
 }
 
 /// A condition: the call runs only when `test` is truthy (falsy if `negated`)
@@ -195,6 +213,12 @@ pub struct Function {
     pub span: Span,
     pub params: u32,
     pub is_async: bool,
+    /// Its body does nothing: no statement but `return;` (an arrow's
+    /// expression body: `undefined`). Calls the model leaves out
+    /// (`console.error(err)`) are statements, so a function that logs is
+    /// not empty.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub empty: bool,
     /// The function this one is written in (`None` for the module body).
     pub parent: Option<FnId>,
     pub calls: Vec<CallSite>,
@@ -303,6 +327,9 @@ pub struct FileModel {
     /// Every value of each variable given more than one, in source order
     /// (`let sql = '…'; sql += x` → `'…'`, `sql + x`), sorted by variable.
     pub reassigned: Vec<(BindingId, Vec<Val>)>,
+    /// The catches that do nothing with the error, in source order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bare_catches: Vec<BareCatch>,
 }
 
 impl FileModel {

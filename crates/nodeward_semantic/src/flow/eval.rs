@@ -1557,11 +1557,7 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
 }
 
 /// The name of parameter `index` of `func`, from the variable it declares.
-pub(crate) fn param_name(
-    model: &crate::model::FileModel,
-    func: FnId,
-    index: u32,
-) -> Option<String> {
+pub fn param_name(model: &crate::model::FileModel, func: FnId, index: u32) -> Option<String> {
     if let Some(p) = model
         .fn_meta(func)
         .and_then(|m| m.params.get(index as usize))

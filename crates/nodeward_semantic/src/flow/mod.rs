@@ -27,7 +27,7 @@ mod roots;
 mod schemas;
 mod status;
 
-pub use eval::member_suffix;
+pub use eval::{member_suffix, param_name};
 pub use limits::{framework_body_limit, parse_bytes, Limit};
 pub(crate) use limits::{option_sizes as limits_option_sizes, OptionSizes};
 
@@ -199,6 +199,12 @@ impl<'p> Flow<'p> {
             solve: std::cell::Cell::new(std::time::Duration::ZERO),
             errors: RefCell::new(errors::ErrorCaches::default()),
         }
+    }
+
+    /// Whether the route table (or a socket.io connection) gives function
+    /// `func` of `file` a request: a handler, a middleware, a wrapped one.
+    pub fn serves_requests(&self, file: FileId, func: FnId) -> bool {
+        self.roots.get(file, func).is_some()
     }
 
     /// The bound of the request head (URL, query, params, headers).

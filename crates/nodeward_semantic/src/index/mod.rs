@@ -1,5 +1,6 @@
 //! Builds a file's `FileModel` from its resolved AST in one walk.
 
+mod catches;
 mod compact;
 mod values;
 mod walk;
@@ -42,6 +43,8 @@ pub(crate) struct Indexer {
     defs: HashMap<BindingId, Vec<Val>>,
     /// Calls read so far, by span (see `call_of`).
     calls: HashMap<(u32, u32), std::sync::Arc<CallVal>>,
+    /// The span of the call an `await` is applied to, while it is walked.
+    awaited: Option<Span>,
 }
 
 /// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
@@ -64,6 +67,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         fn_top: false,
         defs: HashMap::default(),
         calls: HashMap::default(),
+        awaited: None,
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,
@@ -74,6 +78,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         span: span_of(span),
         params: 0,
         is_async: true,
+        empty: false,
         parent: None,
         calls: Vec::new(),
         effects: Vec::new(),
@@ -160,6 +165,7 @@ impl Indexer {
             span: span_of(span),
             params: 0,
             is_async: false,
+            empty: false,
             parent: Some(self.current_fn()),
             calls: Vec::new(),
             effects: Vec::new(),
@@ -339,11 +345,13 @@ impl Indexer {
         if !worth_recording(&call.callee) {
             return;
         }
+        let awaited = self.awaited == Some(call.span);
         let site = CallSite {
             call,
             callee_span,
             cond: self.cond,
             in_try: self.try_depth > 0,
+            awaited,
         };
         self.func_mut().calls.push(site);
     }

@@ -393,6 +393,10 @@ impl Visit for Indexer {
             }
             ix.note_params(f.params.iter().map(|p| (&p.pat, &p.decorators[..], false)));
             ix.bind_params(f.params.iter().map(|p| &p.pat));
+            ix.func_mut().empty = f
+                .body
+                .as_ref()
+                .is_some_and(|b| super::catches::is_bare(&b.stmts));
             f.params.visit_with(ix);
             f.body.visit_with(ix);
         });
@@ -402,6 +406,13 @@ impl Visit for Indexer {
         self.enter_fn(a.span, a.params.len() as u32, a.is_async, true, |ix| {
             ix.bind_params(a.params.iter());
             a.params.visit_with(ix);
+            ix.func_mut().empty = match &*a.body {
+                ArrowFunctionBody::FunctionBody(b) => super::catches::is_bare(&b.stmts),
+                ArrowFunctionBody::Expr(e) => {
+                    matches!(&**e, Expr::Ident(i) if &*i.sym == "undefined")
+                        || matches!(&**e, Expr::Unary(u) if u.op == UnaryOp::Void && matches!(&*u.arg, Expr::Lit(_)))
+                }
+            };
             match &*a.body {
                 ArrowFunctionBody::FunctionBody(b) => b.visit_with(ix),
                 ArrowFunctionBody::Expr(e) => {
@@ -690,7 +701,35 @@ impl Visit for Indexer {
         t.visit_children_with(self);
     }
 
+    fn visit_await_expr(&mut self, a: &AwaitExpr) {
+        let mut arg = &*a.arg;
+        while let Expr::Paren(p) = arg {
+            arg = &p.expr;
+        }
+        let span = match arg {
+            Expr::Call(c) => Some(self.span(c.span)),
+            Expr::New(n) => Some(self.span(n.span)),
+            _ => None,
+        };
+        let saved = std::mem::replace(&mut self.awaited, span);
+        a.visit_children_with(self);
+        self.awaited = saved;
+    }
+
     fn visit_try_stmt(&mut self, t: &TryStmt) {
+        if let Some(h) = &t.handler {
+            if super::catches::is_bare(&h.body.stmts) {
+                let (try_awaits, try_loop) = super::catches::operations(&t.block);
+                let span = self.span(h.span);
+                let func = self.current_fn();
+                self.model.bare_catches.push(crate::model::BareCatch {
+                    func,
+                    span,
+                    try_awaits,
+                    try_loop,
+                });
+            }
+        }
         let catches = t.handler.is_some();
         self.try_depth += catches as u32;
         t.block.visit_with(self);

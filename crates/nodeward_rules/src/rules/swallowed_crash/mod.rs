@@ -1,5 +1,8 @@
-//! `swallowed-crash`: a `process.on('uncaughtException' | 'unhandledRejection')`
-//! handler that lets the process go on after an error nobody handled.
+//! `swallowed-crash`: handle what you know, crash on the rest. Three kinds:
+//! a `process.on('uncaughtException' | 'unhandledRejection')` handler that
+//! lets the process go on after an error nobody handled (here), a `catch`
+//! that swallows every error of a broad `try` (`catches.rs`), and a crash a
+//! simple request can cause (`request_crash.rs`).
 //!
 //! After such an error the process is in an unknown state; the handler may
 //! log, flush and close, but must end with `process.exit`, a rethrow, or a
@@ -16,16 +19,19 @@ use nodeward_semantic::{CallVal, CondId, Effect, FileId, FnId, Project, Val};
 
 use crate::{Ctx, Rule};
 
+mod catches;
+mod request_crash;
+
 pub static META: RuleMeta = RuleMeta {
     id: "swallowed-crash",
     name: "SwallowedCrash",
-    summary: "A process-level error handler keeps the process running after an unhandled error",
+    summary: "An unhandled error is swallowed, or a simple request can crash the process",
     default_level: Level::Warning,
     cwe: &[755, 390],
     tags: &["error-handling", "availability"],
     precision: Precision::High,
     security_severity: "5.3",
-    docs: include_str!("../../../../rules/swallowed-crash.md"),
+    docs: include_str!("../../../../../rules/swallowed-crash.md"),
 };
 
 const EVENTS: &[&str] = &["uncaughtException", "unhandledRejection"];
@@ -96,6 +102,11 @@ impl Rule for SwallowedCrash {
             f.help = "log the error, then end the process: `process.exit(1)` (after a graceful shutdown if you have one), and let your process manager restart it".into();
             out.push(f);
         }
+        catches::check(ctx, file, out);
+    }
+
+    fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        request_crash::check(ctx, out);
     }
 }
 

@@ -1,0 +1,157 @@
+//! `swallowed-crash`, kind 2: a `catch` that does nothing with what it
+//! caught (empty, comment-only, `return;`), or a promise's `.catch(() => {})`,
+//! around code that does more than one thing that can fail on its own: two
+//! awaited operations or a loop of them (a database, the network, a queue
+//! of jobs), or a promise chain of two steps. A narrow best-effort
+//! statement (`try { fs.unlinkSync(tmp) } catch {}`, `try { await
+//! redis.quit() } catch {}`) and a synchronous feature test or parse expect
+//! their one failure and are not reported.
+
+use nodeward_report::{Finding, Span};
+use nodeward_semantic::api::api_path;
+use nodeward_semantic::{CallSite, FileId, Project, Val};
+
+use super::META;
+use crate::flow_sinks::method_span;
+use crate::Ctx;
+
+pub(super) fn check(ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
+    if ctx.leaves_aside(file) {
+        return;
+    }
+    let project = ctx.project;
+    let model = project.file(file);
+    for c in &model.bare_catches {
+        if c.try_awaits < 2 && !c.try_loop {
+            continue;
+        }
+        if cleans_up(model.function(c.func).and_then(|f| f.name.as_deref())) {
+            continue;
+        }
+        let what = if c.try_loop {
+            "a loop of awaited operations".to_string()
+        } else {
+            format!("{} awaited operations", c.try_awaits)
+        };
+        out.push(finding(
+            model.path.clone(),
+            Span {
+                start: c.span.start,
+                end: c.span.start + 5,
+            },
+            format!(
+                "This `catch` swallows every error of a `try` block around {what}: whichever of them fails, nothing is logged, rethrown or answered, and the code goes on as if it had worked"
+            ),
+        ));
+    }
+    for f in &model.functions {
+        for site in &f.calls {
+            if let Some(ops) = swallowing_promise_catch(project, file, site) {
+                out.push(finding(
+                    model.path.clone(),
+                    method_span(site, "catch"),
+                    format!(
+                        "This `.catch(…)` swallows every rejection of a chain of {ops} operations: whichever of them fails, nothing is logged or rethrown, and the caller never knows"
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+fn finding(path: String, span: Span, message: String) -> Finding {
+    let mut f = Finding::new(META.id, META.default_level, path, span);
+    f.message = message;
+    f.help = "catch what you expect and let the rest through: test the error (`if (err.code !== 'ENOENT') throw err`), and log, rethrow or pass on (`next(err)`) anything else; wrap only the one call whose failure you expect".into();
+    f.properties
+        .insert("kind".into(), serde_json::Value::from("swallowing-catch"));
+    f
+}
+
+/// `a().then(b).catch(() => {})`: the number of operations in the chain
+/// when the handler does nothing and there are at least two.
+fn swallowing_promise_catch(project: &Project, file: FileId, site: &CallSite) -> Option<usize> {
+    let (recv, m) = site.call.callee.as_member()?;
+    if m.as_str() != "catch" {
+        return None;
+    }
+    let handler = site.call.args.first()?;
+    if !does_nothing(project, file, handler) {
+        return None;
+    }
+    // The calls of the chain before `.catch`: `.then(fn)` steps that do
+    // something (call or await), and the call that starts it. A
+    // `.then(ok, fail)` handles the chain's rejections itself.
+    let mut ops = 0;
+    let mut cur = recv;
+    let mut working_thens = 0;
+    while let Val::Call(c) = cur {
+        ops += 1;
+        match c.callee.as_member() {
+            Some((obj, m)) if m.as_str() == "then" => {
+                if c.args.len() > 1 {
+                    return None;
+                }
+                if c.args
+                    .first()
+                    .is_some_and(|a| calls_something(project, file, a))
+                {
+                    working_thens += 1;
+                }
+                cur = obj;
+            }
+            Some((obj, m)) if m.as_str() == "finally" => cur = obj,
+            _ => break,
+        }
+    }
+    (working_thens >= 1 && ops >= 2).then_some(ops)
+}
+
+/// A step of a chain that does work: a function of the project that makes
+/// a call, or something passed by name (`.then(save)`).
+fn calls_something(project: &Project, file: FileId, step: &Val) -> bool {
+    match project.resolve(file, step) {
+        (f, Val::Func(id)) => project
+            .file(f)
+            .function(id)
+            .is_some_and(|func| !func.calls.is_empty()),
+        _ => true,
+    }
+}
+
+/// A function that releases things on the way out (`stop`, `close`,
+/// `shutdown`…): there, each step is best effort, and the process or
+/// connection is going away whatever fails.
+fn cleans_up(name: Option<&str>) -> bool {
+    let Some(name) = name else { return false };
+    let lower = name.to_ascii_lowercase();
+    [
+        "stop",
+        "close",
+        "shutdown",
+        "destroy",
+        "dispose",
+        "quit",
+        "teardown",
+        "cleanup",
+        "disconnect",
+        "terminate",
+        "release",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w) || lower.ends_with(w))
+}
+
+/// A handler that does nothing: a function of the project whose body is
+/// empty (`() => {}`, `function noop() {}`), or a package's `noop`.
+fn does_nothing(project: &Project, file: FileId, handler: &Val) -> bool {
+    if let Some(path) = api_path(project, file, handler) {
+        return path.steps.last().is_some_and(
+            |s| matches!(s, nodeward_semantic::api::ApiStep::Member(m) if m == "noop"),
+        ) || path.package == "lodash.noop";
+    }
+    match project.resolve(file, handler) {
+        (f, Val::Func(id)) => project.file(f).function(id).is_some_and(|func| func.empty),
+        _ => false,
+    }
+}
