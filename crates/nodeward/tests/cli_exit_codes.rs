@@ -11,7 +11,8 @@ use cli_support::{
 };
 
 /// Every rule with its default severity.
-const RULES: [(&str, &str); 9] = [
+const RULES: [(&str, &str); 10] = [
+    ("chatty-error", "warning"),
     ("missing-helmet", "warning"),
     ("nosql-injection", "error"),
     ("redos", "error"),

@@ -134,6 +134,7 @@ fn sarif_is_valid_and_has_the_results() {
     assert_eq!(
         rule_ids,
         [
+            "chatty-error",
             "missing-helmet",
             "nosql-injection",
             "redos",

@@ -213,8 +213,8 @@ pub struct Function {
     pub span: Span,
     pub params: u32,
     pub is_async: bool,
-    /// Its body does nothing: no statement but `return;` (an arrow's
-    /// expression body: `undefined`). Calls the model leaves out
+    /// Its body does nothing: no statement but a `return` of nothing or of
+    /// a constant (an arrow's expression body: a constant, `() => null`). Calls the model leaves out
     /// (`console.error(err)`) are statements, so a function that logs is
     /// not empty.
     #[serde(skip_serializing_if = "std::ops::Not::not")]

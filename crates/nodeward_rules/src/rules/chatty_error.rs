@@ -44,9 +44,14 @@ struct Sink<'p> {
     file: FileId,
     func: FnId,
     cond: Option<CondId>,
-    /// Fastify's `reply.send`: an error object given to it goes to the
-    /// error handler (whose own responses are checked where it is written).
-    hands_errors_on: bool,
+    /// The response object the sink needs (checked once an error is found
+    /// in the values: most calls named `send` or `write` are not
+    /// responses, and few send errors), and whether it must be Koa's
+    /// context (`ctx.body`, `ctx.throw`).
+    on: Option<(Val, bool)>,
+    /// `send`: Fastify's `reply.send(err)` hands the error to the error
+    /// handler (whose own responses are checked where it is written).
+    sends: bool,
     /// Where the finding points (the method of the call, the assignment).
     span: Span,
     /// The whole call or assignment, for the flow's last step.
@@ -129,19 +134,18 @@ fn call_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
     };
     let mut out = Vec::new();
     for (file, func, site, (m, root, chained, throw)) in found {
-        let Some(kind) = flow.response_object(file, func, &root) else {
+        // Most calls named `send` or `write` are not responses: those whose
+        // receiver neither is one by its role or name nor depends on a
+        // helper's callers are left now; the callers are asked only once
+        // an error is found in what is sent.
+        if flow.response_object_here(file, &root).is_none() && !flow.callers_decide(file, &root) {
             continue;
-        };
+        }
         let args = &site.call.args;
         let values: Vec<&Val> = if throw {
-            if kind != ResponseObject::Context {
-                continue;
-            }
             args.iter()
                 .filter(|a| !matches!(a, Val::Object(_)))
                 .collect()
-        } else if kind == ResponseObject::Context {
-            continue;
         } else if r.render.contains(&m) {
             let mut v: Vec<&Val> = args.get(1).into_iter().collect();
             v.extend(locals_before(project, file, func, &root, site.call.span));
@@ -158,7 +162,8 @@ fn call_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
             file,
             func,
             cond: site.cond,
-            hands_errors_on: kind == ResponseObject::Reply && m == "send",
+            on: Some((root.clone(), throw)),
+            sends: m == "send",
             span: method_span(site, &m),
             at: site.call.span,
             callee: name(project.file(file), &site.call.callee),
@@ -229,12 +234,14 @@ fn locals_before<'p>(
         .collect()
 }
 
+/// `x.body = v` in a function: (file, function, condition, span, `x`, `v`).
+type BodyWrite<'p> = (FileId, FnId, Option<CondId>, Span, &'p Val, &'p Val);
+
 /// Koa's `ctx.body = …` and `ctx.response.body = …`.
 fn body_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
     use rayon::prelude::*;
     let project: &'p Project = ctx.project;
-    let found: Vec<(FileId, FnId, Option<CondId>, Span, &'p Val, &'p Val)> = (0
-        ..project.files.len() as FileId)
+    let found: Vec<BodyWrite<'p>> = (0..project.files.len() as FileId)
         .into_par_iter()
         .filter(|&f| !ctx.leaves_aside(f))
         .flat_map_iter(|file| {
@@ -269,14 +276,15 @@ fn body_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
             Some((o, p)) if p.as_str() == "response" => o,
             _ => obj,
         };
-        if flow.response_object(file, func, ctx_val) != Some(ResponseObject::Context) {
+        if flow.response_object_here(file, ctx_val) != Some(ResponseObject::Context) {
             continue;
         }
         out.push(Sink {
             file,
             func,
             cond,
-            hands_errors_on: false,
+            on: Some((ctx_val.clone(), true)),
+            sends: false,
             span,
             at: span,
             callee: format!("{}.body", name(project.file(file), obj)),
@@ -325,7 +333,8 @@ fn nest_sinks<'p>(ctx: &Ctx<'p>) -> Vec<Sink<'p>> {
                     file,
                     func: func as FnId,
                     cond: site.cond,
-                    hands_errors_on: false,
+                    on: None,
+                    sends: false,
                     span: site.callee_span,
                     at: site.call.span,
                     callee: format!("new {class}"),
@@ -345,8 +354,13 @@ fn report(project: &Project, flow: &Flow, s: &Sink) -> Option<Finding> {
         .values
         .iter()
         .find_map(|v| flow.error_value(s.file, s.func, v, s.cond))?;
-    if e.whole && s.hands_errors_on {
-        return None;
+    if let Some((root, context)) = &s.on {
+        match flow.response_object(s.file, root)? {
+            ResponseObject::Context if !context => return None,
+            ResponseObject::Response | ResponseObject::Reply if *context => return None,
+            ResponseObject::Reply if e.whole && s.sends => return None,
+            _ => {}
+        }
     }
     let gate = flow.use_gate(s.file, s.func, s.cond);
     if gate.off {

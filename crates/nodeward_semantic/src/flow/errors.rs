@@ -20,7 +20,7 @@ use foldhash::HashMap;
 
 use super::data::callee_name;
 use super::error_data::{error_data, has};
-use super::eval::{param_name, Frame};
+use super::eval::Frame;
 use super::{Flow, Step};
 use crate::env::eval_default;
 use crate::model::{Atom, CallVal, CondId, FnId, Val};
@@ -64,7 +64,12 @@ pub(crate) struct ErrorCaches {
     handed: HashMap<FileId, Arc<HashMap<FnId, Vec<Handed>>>>,
     /// What the callers pass into a helper's parameter.
     params: HashMap<(FileId, FnId, u32), Option<ErrorValue>>,
+    /// By file: the name of each parameter that declares a variable.
+    param_names: HashMap<FileId, Arc<ParamNames>>,
 }
+
+/// A file's parameter names, by (function, position).
+type ParamNames = HashMap<(FnId, u32), Atom>;
 
 /// How the conditions of a use read by default.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -136,6 +141,38 @@ impl Flow<'_> {
             next = node.parent;
         }
         gate
+    }
+
+    /// The name of parameter `index` of `func` (its decorator-side name,
+    /// else the variable it declares), from a table built once per file:
+    /// the sinks ask it for every candidate receiver.
+    pub(crate) fn param_name_of(&self, file: FileId, func: FnId, index: u32) -> Option<String> {
+        let model = self.project.file(file);
+        if let Some(n) = model
+            .fn_meta(func)
+            .and_then(|m| m.params.get(index as usize))
+            .and_then(|p| p.name.as_ref())
+        {
+            return Some(n.to_string());
+        }
+        let table = {
+            let cached = self.errors.borrow().param_names.get(&file).cloned();
+            match cached {
+                Some(t) => t,
+                None => {
+                    let mut t: ParamNames = HashMap::default();
+                    for b in &model.bindings {
+                        if let Val::Param { func, index } = b.value {
+                            t.entry((func, index)).or_insert_with(|| b.name.clone());
+                        }
+                    }
+                    let t = Arc::new(t);
+                    self.errors.borrow_mut().param_names.insert(file, t.clone());
+                    t
+                }
+            }
+        };
+        table.get(&(func, index)).map(|a| a.to_string())
     }
 
     /// Whether `v` is an error object (the whole of one).
@@ -274,7 +311,7 @@ impl Flow<'_> {
             }
         }
         let model = self.project.file(fr.file);
-        let name = param_name(model, func, index);
+        let name = self.param_name_of(fr.file, func, index);
         let shown = name
             .as_deref()
             .map_or_else(|| format!("parameter {}", index + 1), |n| format!("`{n}`"));
@@ -351,7 +388,8 @@ impl Flow<'_> {
     fn err_entering(&self, mut e: ErrorValue, file: FileId, func: FnId, index: u32) -> ErrorValue {
         let model = self.project.file(file);
         if let Some(f) = model.function(func) {
-            let name = param_name(model, func, index)
+            let name = self
+                .param_name_of(file, func, index)
                 .map_or_else(|| format!("parameter {}", index + 1), |n| format!("`{n}`"));
             e.steps.push(Step {
                 file,

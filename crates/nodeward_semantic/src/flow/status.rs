@@ -5,7 +5,7 @@
 //! `err.status || 500`, `HttpStatus.INTERNAL_SERVER_ERROR`).
 
 use super::error_data::{error_data, has};
-use super::eval::{param_name, Frame};
+use super::eval::Frame;
 use super::Flow;
 use crate::env::eval_default;
 use crate::model::{CondId, FnId, Val};
@@ -40,12 +40,40 @@ pub enum ResponseObject {
 const MAX_DEPTH: u32 = 12;
 
 impl Flow<'_> {
-    /// Whether `v`, a value of function `func` of `file`, is a response.
-    pub fn response_object(&self, file: FileId, func: FnId, v: &Val) -> Option<ResponseObject> {
-        self.response_in(file, func, v, 0)
+    /// Whether `v`, a value of file `file`, is a response: by the route
+    /// table's roles, a name (`res`, `reply`, `ctx`), a getter
+    /// (`getResponse()`), or, for a helper's parameter named otherwise,
+    /// what its callers pass.
+    pub fn response_object(&self, file: FileId, v: &Val) -> Option<ResponseObject> {
+        self.response_in(file, v, 0, true)
     }
 
-    fn response_in(&self, file: FileId, func: FnId, v: &Val, depth: u32) -> Option<ResponseObject> {
+    /// The same without asking the callers: cheap, for a first pass over
+    /// every candidate.
+    pub fn response_object_here(&self, file: FileId, v: &Val) -> Option<ResponseObject> {
+        self.response_in(file, v, 0, false)
+    }
+
+    /// Whether `v` is a parameter (or a variable holding one) of a function
+    /// the route table does not know: what it is depends on the callers.
+    pub fn callers_decide(&self, file: FileId, v: &Val) -> bool {
+        match v {
+            Val::Param { func, .. } => self.roots.get(file, *func).is_none(),
+            Val::Binding(id) => match self.project.file(file).binding_values(*id) {
+                [one @ Val::Param { .. }] => self.callers_decide(file, one),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    fn response_in(
+        &self,
+        file: FileId,
+        v: &Val,
+        depth: u32,
+        callers: bool,
+    ) -> Option<ResponseObject> {
         if depth > MAX_DEPTH {
             return None;
         }
@@ -62,26 +90,28 @@ impl Flow<'_> {
                         _ => None,
                     };
                 }
-                let name = param_name(self.project.file(file), *f, *index).unwrap_or_default();
+                let name = self.param_name_of(file, *f, *index).unwrap_or_default();
                 if has(&r.reply_names, &name) {
                     Some(ResponseObject::Reply)
                 } else if has(&r.names, &name) {
                     Some(ResponseObject::Response)
                 } else if has(&r.context_names, &name) {
                     Some(ResponseObject::Context)
-                } else {
+                } else if callers {
                     // A helper's parameter with another name: what its
                     // callers pass (`send(r, e)` called as `send(res, err)`).
                     self.callers(file, *f).iter().find_map(|c| {
                         let arg = c.call.args.get(*index as usize)?;
-                        self.response_in(c.file, c.func, arg, depth + 3)
+                        self.response_in(c.file, arg, depth + 3, callers)
                     })
+                } else {
+                    None
                 }
             }
             Val::Binding(id) => {
                 let values = self.project.file(file).binding_values(*id);
                 match values {
-                    [one] => self.response_in(file, func, one, depth + 1),
+                    [one] => self.response_in(file, one, depth + 1, callers),
                     _ => None,
                 }
             }

@@ -6,18 +6,25 @@ use swc_ecma_ast::*;
 use swc_ecma_visit::{Visit, VisitWith};
 
 /// A body that does nothing with what it caught: empty (a comment is not a
-/// statement), or only `return;`. A `return null`, `return false` or
-/// `continue` is an answer (the lookup failed, skip this candidate), which
-/// libraries give on purpose.
+/// statement), or only a `return` of nothing or of a constant, or a
+/// `break`. A `continue` skips one candidate of a search (the next key,
+/// the next folder), which libraries do on purpose, so it is not bare.
 pub(super) fn is_bare(stmts: &[Stmt]) -> bool {
     stmts.iter().all(|s| match s {
-        Stmt::Empty(_) => true,
-        Stmt::Return(r) => r
-            .arg
-            .as_deref()
-            .is_none_or(|e| matches!(e, Expr::Ident(i) if &*i.sym == "undefined")),
+        Stmt::Empty(_) | Stmt::Break(_) => true,
+        Stmt::Return(r) => r.arg.as_deref().is_none_or(is_constant),
         _ => false,
     })
+}
+
+pub(super) fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(Lit::Str(_) | Lit::Num(_) | Lit::Bool(_) | Lit::Null(_)) => true,
+        Expr::Ident(i) => &*i.sym == "undefined",
+        Expr::Unary(u) => matches!(u.op, UnaryOp::Void | UnaryOp::Minus) && is_constant(&u.arg),
+        Expr::Paren(p) => is_constant(&p.expr),
+        _ => false,
+    }
 }
 
 /// The statements of `block` that await something (a function written

@@ -408,10 +408,7 @@ impl Visit for Indexer {
             a.params.visit_with(ix);
             ix.func_mut().empty = match &*a.body {
                 ArrowFunctionBody::FunctionBody(b) => super::catches::is_bare(&b.stmts),
-                ArrowFunctionBody::Expr(e) => {
-                    matches!(&**e, Expr::Ident(i) if &*i.sym == "undefined")
-                        || matches!(&**e, Expr::Unary(u) if u.op == UnaryOp::Void && matches!(&*u.arg, Expr::Lit(_)))
-                }
+                ArrowFunctionBody::Expr(e) => super::catches::is_constant(e),
             };
             match &*a.body {
                 ArrowFunctionBody::FunctionBody(b) => b.visit_with(ix),

@@ -1,5 +1,6 @@
 //! `swallowed-crash`, kind 2: a `catch` that does nothing with what it
-//! caught (empty, comment-only, `return;`), or a promise's `.catch(() => {})`,
+//! caught (empty, comment-only, `return;`, `return false`, `break`), or a
+//! promise's `.catch(() => {})`,
 //! around code that does more than one thing that can fail on its own: two
 //! awaited operations or a loop of them (a database, the network, a queue
 //! of jobs), or a promise chain of two steps. A narrow best-effort

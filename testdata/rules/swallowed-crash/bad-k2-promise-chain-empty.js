@@ -1,0 +1,25 @@
+// Exchange rates are refreshed by a fetch-then-save chain ending in `.catch(() => {})`: a failed refresh silently keeps stale rates.
+const express = require('express');
+const axios = require('axios');
+const Redis = require('ioredis');
+
+const redis = new Redis(process.env.REDIS_URL);
+const app = express();
+let rates = {};
+
+function fetchRates() {
+  return axios.get('https://api.example.com/v1/rates?base=EUR').then((response) => response.data.rates);
+}
+
+function saveRates(next) {
+  rates = next;
+  return redis.set('rates:EUR', JSON.stringify(next));
+}
+
+app.get('/rates', (req, res) => res.json(rates));
+
+setInterval(() => {
+  fetchRates().then((r) => saveRates(r)).catch(() => {}); // expect: swallowed-crash
+}, 60 * 60 * 1000);
+
+app.listen(3000);
