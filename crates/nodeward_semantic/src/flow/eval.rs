@@ -679,9 +679,14 @@ impl Flow<'_> {
                         size: Some(shape.body.clone()),
                     }));
                 }
-                // `@Query('category') category`, `@Body() dto`.
-                let arg = key.as_deref().map_or(String::new(), |k| format!("'{k}'"));
-                let what = format!("@{}({arg}) {}", decorator(part), name.unwrap_or(what));
+                // `@Query('category') category`, `@Body() dto`; an Express
+                // `router.param` handler's value is `req.params.<name>`.
+                let what = if matches!(shape.framework, Framework::Nest { .. }) {
+                    let arg = key.as_deref().map_or(String::new(), |k| format!("'{k}'"));
+                    format!("@{}({arg}) {}", decorator(part), name.unwrap_or(what))
+                } else {
+                    format!("req.{what}")
+                };
                 let size = match &**part {
                     "body" => Some(shape.body.clone()),
                     "file" | "files" => None,

@@ -45,9 +45,9 @@ pub(super) fn check(ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
             ),
         ));
     }
-    for f in &model.functions {
+    for (func, f) in model.functions.iter().enumerate() {
         for site in &f.calls {
-            if let Some(ops) = swallowing_promise_catch(project, file, site) {
+            if let Some(ops) = swallowing_promise_catch(project, file, func as u32, site) {
                 out.push(finding(
                     model.path.clone(),
                     method_span(site, "catch"),
@@ -71,14 +71,23 @@ fn finding(path: String, span: Span, message: String) -> Finding {
 
 /// `a().then(b).catch(() => {})`: the number of operations in the chain
 /// when the handler does nothing and there are at least two.
-fn swallowing_promise_catch(project: &Project, file: FileId, site: &CallSite) -> Option<usize> {
+fn swallowing_promise_catch(
+    project: &Project,
+    file: FileId,
+    func: u32,
+    site: &CallSite,
+) -> Option<usize> {
     let (recv, m) = site.call.callee.as_member()?;
     if m.as_str() != "catch" {
         return None;
     }
     let handler = site.call.args.first()?;
-    if !does_nothing(project, file, handler) {
-        return None;
+    match does_nothing(project, file, handler)? {
+        Nothing::AtAll => {}
+        // `.catch(() => false)` whose value the code reads (`const isDir =
+        // await stat(p).then(…).catch(() => false)`): an answer.
+        Nothing::ButAConstant if value_used(project, file, func, site) => return None,
+        Nothing::ButAConstant => {}
     }
     // The calls of the chain before `.catch`: `.then(fn)` steps that do
     // something (call or await), and the call that starts it. A
@@ -143,16 +152,51 @@ fn cleans_up(name: Option<&str>) -> bool {
     .any(|w| lower.starts_with(w) || lower.ends_with(w))
 }
 
+/// How a `.catch` handler does nothing.
+enum Nothing {
+    /// `() => {}`, `noop`.
+    AtAll,
+    /// `() => null`, `() => false`: it gives a value instead.
+    ButAConstant,
+}
+
 /// A handler that does nothing: a function of the project whose body is
-/// empty (`() => {}`, `function noop() {}`), or a package's `noop`.
-fn does_nothing(project: &Project, file: FileId, handler: &Val) -> bool {
+/// empty or returns a constant (`() => {}`, `function noop() {}`, `() =>
+/// null`), or a package's `noop`.
+fn does_nothing(project: &Project, file: FileId, handler: &Val) -> Option<Nothing> {
     if let Some(path) = api_path(project, file, handler) {
-        return path.steps.last().is_some_and(
+        let noop = path.steps.last().is_some_and(
             |s| matches!(s, nodeward_semantic::api::ApiStep::Member(m) if m == "noop"),
         ) || path.package == "lodash.noop";
+        return noop.then_some(Nothing::AtAll);
     }
     match project.resolve(file, handler) {
-        (f, Val::Func(id)) => project.file(f).function(id).is_some_and(|func| func.empty),
-        _ => false,
+        (f, Val::Func(id)) => {
+            let func = project.file(f).function(id)?;
+            if !func.empty {
+                return None;
+            }
+            Some(
+                if func.returns.iter().all(|r| matches!(r, Val::Undefined)) {
+                    Nothing::AtAll
+                } else {
+                    Nothing::ButAConstant
+                },
+            )
+        }
+        _ => None,
     }
+}
+
+/// Whether the code reads the value of the call at `site`: it is awaited,
+/// returned, or given to a variable.
+fn value_used(project: &Project, file: FileId, func: u32, site: &CallSite) -> bool {
+    let model = project.file(file);
+    let span = site.call.span;
+    let is_it = |v: &Val| matches!(v, Val::Call(c) if c.span == span);
+    site.awaited
+        || model
+            .function(func)
+            .is_some_and(|f| f.returns.iter().any(is_it))
+        || model.bindings.iter().any(|b| is_it(&b.value))
 }
