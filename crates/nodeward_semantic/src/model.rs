@@ -179,7 +179,8 @@ pub struct BareCatch {
     /// Statements of the `try` block that await something (not counting
     /// nested functions).
     pub try_awaits: u32,
-    /// The `try` block holds a loop that awaits something.
+    /// The `try` block holds a loop that awaits something, or sits in a
+    /// loop and awaits two things or more (a job loop).
     pub try_loop: bool,
 }
 

@@ -458,6 +458,24 @@ impl Flow<'_> {
         None
     }
 
+    /// Whether `func` is given to a timer or a scheduler
+    /// (`setInterval(sync, 60000)`, `cron.schedule('* * * * *', job)`).
+    pub(crate) fn scheduled(&self, file: FileId, func: FnId) -> bool {
+        self.handed(file).get(&func).is_some_and(|hs| {
+            hs.iter().any(|h| {
+                matches!(
+                    h.callee.as_str(),
+                    "setInterval"
+                        | "setTimeout"
+                        | "setImmediate"
+                        | "schedule"
+                        | "scheduleJob"
+                        | "CronJob"
+                )
+            })
+        })
+    }
+
     fn is_method(&self, file: FileId, func: FnId) -> bool {
         self.project.file(file).classes.iter().any(|c| {
             c.members

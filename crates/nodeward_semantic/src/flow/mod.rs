@@ -207,6 +207,43 @@ impl<'p> Flow<'p> {
         self.roots.get(file, func).is_some()
     }
 
+    /// Whether function `func` of `file` is the server's work: it serves
+    /// requests or runs as a scheduled job (a timer's or a scheduler's
+    /// callback), is written inside such a function, or is called by one
+    /// (up to three calls away, across files).
+    pub fn runs_in_service(&self, file: FileId, func: FnId) -> bool {
+        self.runs_in_service_at(file, func, 0)
+    }
+
+    fn runs_in_service_at(&self, file: FileId, func: FnId, depth: u32) -> bool {
+        let model = self.project.file(file);
+        let mut cur = Some(func);
+        let mut guard = 0;
+        while let Some(f) = cur {
+            if self.serves_requests(file, f) || self.scheduled(file, f) {
+                return true;
+            }
+            guard += 1;
+            if guard > 64 {
+                return false;
+            }
+            cur = model.function(f).and_then(|x| x.parent);
+        }
+        if depth >= 3 {
+            return false;
+        }
+        let key = (file, func, depth, 9);
+        if !self.active.borrow_mut().insert(key) {
+            return false;
+        }
+        let found = self
+            .callers(file, func)
+            .iter()
+            .any(|c| self.runs_in_service_at(c.file, c.func, depth + 1));
+        self.active.borrow_mut().remove(&key);
+        found
+    }
+
     /// The bound of the request head (URL, query, params, headers).
     pub fn head_limit(&self) -> &Limit {
         &self.roots.head

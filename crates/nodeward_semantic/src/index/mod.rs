@@ -45,6 +45,8 @@ pub(crate) struct Indexer {
     calls: HashMap<(u32, u32), std::sync::Arc<CallVal>>,
     /// The span of the call an `await` is applied to, while it is walked.
     awaited: Option<Span>,
+    /// Loops around the statement being walked, in the current function.
+    loop_depth: u32,
 }
 
 /// Indexes one parsed file. Runs inside the file's stack (`with_file_stack`).
@@ -68,6 +70,7 @@ pub fn index_file(path: &str, parsed: &ParsedFile) -> FileModel {
         defs: HashMap::default(),
         calls: HashMap::default(),
         awaited: None,
+        loop_depth: 0,
     };
     let span = match &parsed.program {
         Program::Module(m) => m.span,

@@ -36,9 +36,10 @@ impl Indexer {
             self.cond.take(),
             std::mem::take(&mut self.try_depth),
             std::mem::replace(&mut self.fn_top, true),
+            std::mem::take(&mut self.loop_depth),
         );
         body(self);
-        (self.cond, self.try_depth, self.fn_top) = saved;
+        (self.cond, self.try_depth, self.fn_top, self.loop_depth) = saved;
         self.fn_stack.pop();
         self.this_stack.pop();
     }
@@ -536,7 +537,9 @@ impl Visit for Indexer {
             self.bind_loop_head(&f.left, element);
         }
         self.for_of_table(f);
+        self.loop_depth += 1;
         f.visit_children_with(self);
+        self.loop_depth -= 1;
     }
 
     /// `for (const k in table)`: `k` stands for every key of `table`
@@ -544,7 +547,9 @@ impl Visit for Indexer {
     fn visit_for_in_stmt(&mut self, f: &ForInStmt) {
         let key = self.val(&f.right).member(crate::model::ENTRY_KEY);
         self.bind_loop_head(&f.left, key);
+        self.loop_depth += 1;
         f.visit_children_with(self);
+        self.loop_depth -= 1;
     }
 
     fn visit_fn_decl(&mut self, f: &FnDecl) {
@@ -698,6 +703,24 @@ impl Visit for Indexer {
         t.visit_children_with(self);
     }
 
+    fn visit_for_stmt(&mut self, f: &ForStmt) {
+        self.loop_depth += 1;
+        f.visit_children_with(self);
+        self.loop_depth -= 1;
+    }
+
+    fn visit_while_stmt(&mut self, w: &WhileStmt) {
+        self.loop_depth += 1;
+        w.visit_children_with(self);
+        self.loop_depth -= 1;
+    }
+
+    fn visit_do_while_stmt(&mut self, w: &DoWhileStmt) {
+        self.loop_depth += 1;
+        w.visit_children_with(self);
+        self.loop_depth -= 1;
+    }
+
     fn visit_await_expr(&mut self, a: &AwaitExpr) {
         let mut arg = &*a.arg;
         while let Expr::Paren(p) = arg {
@@ -716,7 +739,11 @@ impl Visit for Indexer {
     fn visit_try_stmt(&mut self, t: &TryStmt) {
         if let Some(h) = &t.handler {
             if super::catches::is_bare(&h.body.stmts) {
-                let (try_awaits, try_loop) = super::catches::operations(&t.block);
+                let (try_awaits, looped) = super::catches::operations(&t.block);
+                // In a loop, one awaited step is an attempt at one
+                // candidate (the next broker, the next path); a job loop's
+                // body does two things or more.
+                let try_loop = looped || (self.loop_depth > 0 && try_awaits > 1);
                 let span = self.span(h.span);
                 let func = self.current_fn();
                 self.model.bare_catches.push(crate::model::BareCatch {

@@ -16,17 +16,60 @@ use super::META;
 use crate::flow_sinks::method_span;
 use crate::Ctx;
 
-pub(super) fn check(ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
-    if ctx.leaves_aside(file) {
-        return;
-    }
+/// Runs once per project: whether a catch runs for a request is the
+/// dataflow engine's (route handlers, what they call).
+pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let project = ctx.project;
+    let mut guard = ctx.flow();
+    let Some(flow) = guard.as_mut() else { return };
+    let flow: &nodeward_semantic::flow::Flow = flow;
+    for (fid, model) in project.files.iter().enumerate() {
+        let file = fid as FileId;
+        if model.bare_catches.is_empty() || ctx.leaves_aside(file) {
+            continue;
+        }
+        catches_in(flow, project, file, out);
+    }
+    for at in project.calls_named("catch").iter() {
+        if ctx.leaves_aside(at.file) {
+            continue;
+        }
+        let site = project.call_site(*at);
+        let Some(ops) = swallowing_promise_catch(project, at.file, at.func, site) else {
+            continue;
+        };
+        if !flow.runs_in_service(at.file, at.func) {
+            continue;
+        }
+        out.push(finding(
+            project.file(at.file).path.clone(),
+            method_span(site, "catch"),
+            format!(
+                "This `.catch(…)` swallows every rejection of a chain of {ops} operations: whichever of them fails, nothing is logged or rethrown, and the caller never knows"
+            ),
+        ));
+    }
+}
+
+/// The bare catches of `file` around awaited work: in a loop of jobs, or
+/// in code that runs for a request or a scheduled job. (A library's best-effort probe, an
+/// optional feature, a fallback, is left alone: it is not the server's
+/// request or job, and says so in a comment more often than not.)
+fn catches_in(
+    flow: &nodeward_semantic::flow::Flow,
+    project: &Project,
+    file: FileId,
+    out: &mut Vec<Finding>,
+) {
     let model = project.file(file);
     for c in &model.bare_catches {
         if c.try_awaits < 2 && !c.try_loop {
             continue;
         }
         if cleans_up(model.function(c.func).and_then(|f| f.name.as_deref())) {
+            continue;
+        }
+        if !c.try_loop && !flow.runs_in_service(file, c.func) {
             continue;
         }
         let what = if c.try_loop {
@@ -44,19 +87,6 @@ pub(super) fn check(ctx: &Ctx, file: FileId, out: &mut Vec<Finding>) {
                 "This `catch` swallows every error of a `try` block around {what}: whichever of them fails, nothing is logged, rethrown or answered, and the code goes on as if it had worked"
             ),
         ));
-    }
-    for (func, f) in model.functions.iter().enumerate() {
-        for site in &f.calls {
-            if let Some(ops) = swallowing_promise_catch(project, file, func as u32, site) {
-                out.push(finding(
-                    model.path.clone(),
-                    method_span(site, "catch"),
-                    format!(
-                        "This `.catch(…)` swallows every rejection of a chain of {ops} operations: whichever of them fails, nothing is logged or rethrown, and the caller never knows"
-                    ),
-                ));
-            }
-        }
     }
 }
 

@@ -102,10 +102,14 @@ impl Rule for SwallowedCrash {
             f.help = "log the error, then end the process: `process.exit(1)` (after a graceful shutdown if you have one), and let your process manager restart it".into();
             out.push(f);
         }
-        catches::check(ctx, file, out);
+    }
+
+    fn sink_calls(&self) -> Vec<&'static str> {
+        vec!["catch"]
     }
 
     fn check_project(&self, ctx: &Ctx, out: &mut Vec<Finding>) {
+        catches::check(ctx, out);
         request_crash::check(ctx, out);
     }
 }
