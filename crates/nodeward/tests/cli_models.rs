@@ -77,3 +77,30 @@ fn a_missing_models_file_is_a_usage_error() {
     run.assert_code(2);
     run.assert_one_line_error();
 }
+
+/// A company error serializer (`@acme/errors`'s `describe(err)`) shows what
+/// the error holds once the project's models name it.
+#[test]
+fn a_project_error_serializer_carries_the_error_to_the_response() {
+    let app = "const express = require('express');\nconst { describe } = require('@acme/errors');\n\nconst app = express();\napp.use((err, req, res, next) => {\n  res.status(500).json({ error: describe(err) });\n});\napp.listen(3000);\n";
+    let without = Project::new();
+    without.write("server.js", app);
+    let (run, report) = without.check_json(&["--select", "chatty-error"]);
+    run.assert_no_panic_text();
+    assert!(findings(&report).is_empty(), "{}", run.describe());
+
+    let with = Project::new();
+    with.write("server.js", app);
+    with.write(
+        "nodeward.toml",
+        "models = [\"tools/nodeward-models.toml\"]\n",
+    );
+    with.write(
+        "tools/nodeward-models.toml",
+        "[errors]\nserializers = [\"@acme/errors describe\"]\n",
+    );
+    let (run, report) = with.check_json(&["--select", "chatty-error"]);
+    run.assert_no_panic_text();
+    let rules: Vec<String> = findings(&report).into_iter().map(|f| f.0).collect();
+    assert_eq!(rules, ["chatty-error"], "{}", run.describe());
+}

@@ -172,6 +172,9 @@ pub struct UserModels {
     pub tool: Vec<DevTool>,
     #[serde(default)]
     pub server: Vec<DevServer>,
+    /// errors.toml additions (`[errors]`).
+    #[serde(default)]
+    pub errors: Option<nodeward_semantic::flow::ErrorExtras>,
 }
 
 static USER: OnceLock<UserModels> = OnceLock::new();
@@ -193,6 +196,17 @@ pub fn install_user_models(files: &[(String, String)]) -> Result<(), String> {
         all.middleware.extend(m.middleware);
         all.tool.extend(m.tool);
         all.server.extend(m.server);
+        if let Some(e) = m.errors {
+            let into = all.errors.get_or_insert_with(Default::default);
+            into.detail_members.extend(e.detail_members);
+            into.serializers.extend(e.serializers);
+            into.callback_names.extend(e.callback_names);
+            into.helper_names.extend(e.helper_names);
+            into.response_names.extend(e.response_names);
+        }
+    }
+    if let Some(e) = all.errors.take() {
+        nodeward_semantic::flow::install_error_extras(e)?;
     }
     nodeward_semantic::routes::install_extras(nodeward_semantic::routes::FrameworkExtras {
         factory: std::mem::take(&mut all.factory),

@@ -59,11 +59,54 @@ pub struct StatusNames {
     pub success: Vec<String>,
 }
 
+/// A project's additions to errors.toml (from its models files): error
+/// serializers and detail members of its own libraries, the names its
+/// helpers give a response or an error.
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ErrorExtras {
+    #[serde(default)]
+    pub detail_members: Vec<String>,
+    #[serde(default)]
+    pub serializers: Vec<String>,
+    #[serde(default)]
+    pub callback_names: Vec<String>,
+    #[serde(default)]
+    pub helper_names: Vec<String>,
+    #[serde(default)]
+    pub response_names: Vec<String>,
+}
+
+static EXTRAS: OnceLock<ErrorExtras> = OnceLock::new();
+static DATA: OnceLock<ErrorData> = OnceLock::new();
+
+/// Adds a project's rows to the built-in ones, for the rest of the process.
+/// Must come before the first analysis reads the data.
+pub fn install_error_extras(extras: ErrorExtras) -> Result<(), String> {
+    if DATA.get().is_some() {
+        return Err("project models must be loaded before the analysis starts".into());
+    }
+    EXTRAS
+        .set(extras)
+        .map_err(|_| "project models are already loaded".to_string())
+}
+
 pub fn error_data() -> &'static ErrorData {
-    static DATA: OnceLock<ErrorData> = OnceLock::new();
     DATA.get_or_init(|| {
-        toml::from_str(include_str!("../../../../rules/models/errors.toml"))
-            .expect("rules/models/errors.toml is valid (checked by a test)")
+        let mut d: ErrorData = toml::from_str(include_str!("../../../../rules/models/errors.toml"))
+            .expect("rules/models/errors.toml is valid (checked by a test)");
+        if let Some(x) = EXTRAS.get() {
+            d.error
+                .detail_members
+                .extend(x.detail_members.iter().cloned());
+            d.error.serializers.extend(x.serializers.iter().cloned());
+            d.error
+                .callback_names
+                .extend(x.callback_names.iter().cloned());
+            d.error.helper_names.extend(x.helper_names.iter().cloned());
+            d.response.names.extend(x.response_names.iter().cloned());
+        }
+        d
     })
 }
 

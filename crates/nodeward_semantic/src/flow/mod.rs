@@ -32,7 +32,7 @@ pub use limits::{framework_body_limit, parse_bytes, Limit};
 pub(crate) use limits::{option_sizes as limits_option_sizes, OptionSizes};
 
 pub use data::{callee_name, flow_data};
-pub use error_data::{error_data, ErrorData};
+pub use error_data::{error_data, install_error_extras, ErrorData, ErrorExtras};
 pub use errors::{ErrorValue, UseGate};
 pub use status::{ResponseObject, CLIENT, FROM_ERROR, SERVER, SUCCESS, UNKNOWN};
 
