@@ -56,6 +56,17 @@ pub fn flow_steps(
     site: &CallSite,
     sink: String,
 ) -> Vec<FlowStep> {
+    flow_steps_to(project, steps, file, site.call.span, sink)
+}
+
+/// The same, for a sink that is not a call (`ctx.body = …`).
+pub fn flow_steps_to(
+    project: &Project,
+    steps: &[Step],
+    file: FileId,
+    at: Span,
+    sink: String,
+) -> Vec<FlowStep> {
     let mut out: Vec<FlowStep> = steps
         .iter()
         .map(|s| Related {
@@ -66,7 +77,7 @@ pub fn flow_steps(
         .collect();
     out.push(Related {
         path: project.file(file).path.clone(),
-        span: site.call.span,
+        span: at,
         message: sink,
     });
     out

@@ -12,14 +12,14 @@
 //! status written there is a 5xx. Everything else (a 5xx, the error's own
 //! status, no status at all, so that a failure goes out as a 200) is.
 
-use nodeward_report::{Finding, FlowStep, Level, Precision, Related, RuleMeta, Span};
+use nodeward_report::{Finding, Level, Precision, RuleMeta, Span};
 use nodeward_semantic::flow::{
     error_data, ErrorValue, Flow, ResponseObject, CLIENT, FROM_ERROR, SERVER,
 };
 use nodeward_semantic::routes::{describe, name};
 use nodeward_semantic::{CondId, Effect, FileId, FnId, Project, Val};
 
-use crate::flow_sinks::{budget_notices, call_sites, method_span};
+use crate::flow_sinks::{budget_notices, call_sites, flow_steps_to, method_span};
 use crate::{Ctx, Rule};
 
 pub static META: RuleMeta = RuleMeta {
@@ -413,21 +413,13 @@ fn report(project: &Project, flow: &Flow, s: &Sink) -> Option<Finding> {
             .insert("precision".into(), serde_json::Value::from("medium"));
     }
     finding.help = "log the error on the server with a correlation id and send a generic message (`res.status(500).json({ error: 'Internal server error', id })`); a 4xx response may say what is wrong with the request, and detail for developers belongs behind `NODE_ENV === 'development'`".into();
-    let mut flow_steps: Vec<FlowStep> = e
-        .steps
-        .iter()
-        .map(|st| Related {
-            path: project.file(st.file).path.clone(),
-            span: st.span,
-            message: st.message.clone(),
-        })
-        .collect();
-    flow_steps.push(Related {
-        path: model.path.clone(),
-        span: s.at,
-        message: format!("is sent to the client by `{}`", s.callee),
-    });
-    finding.flow = flow_steps;
+    finding.flow = flow_steps_to(
+        project,
+        &e.steps,
+        s.file,
+        s.at,
+        format!("is sent to the client by `{}`", s.callee),
+    );
     finding
         .properties
         .insert("source".into(), serde_json::Value::from(e.what.as_str()));

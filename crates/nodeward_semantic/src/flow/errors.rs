@@ -580,14 +580,7 @@ impl Flow<'_> {
         };
         for r in &f.returns {
             if let Some(mut e) = self.err_eval(&inner, r) {
-                e.steps.push(Step {
-                    file: fr.file,
-                    span: c.span,
-                    message: format!(
-                        "returned by `{}`",
-                        f.name.as_deref().unwrap_or("the function")
-                    ),
-                });
+                e.steps.push(super::eval::returned_step(fr, c, f));
                 return Some(e);
             }
         }

@@ -943,14 +943,7 @@ impl Flow<'_> {
                 if t.labels == 0 {
                     continue;
                 }
-                t.steps.push(Step {
-                    file: fr.file,
-                    span: c.span,
-                    message: format!(
-                        "returned by `{}`",
-                        f.name.as_deref().unwrap_or("the function")
-                    ),
-                });
+                t.steps.push(returned_step(fr, c, f));
                 return Some(Abs::Client(t));
             }
         }
@@ -1559,6 +1552,18 @@ fn request_method(r: Req, m: &Atom, c: &CallVal) -> Option<Abs> {
         checked: r.checked,
         size,
     }))
+}
+
+/// The step of a value a project function returns to the call `c`.
+pub(crate) fn returned_step(fr: &Frame, c: &CallVal, f: &crate::model::Function) -> Step {
+    Step {
+        file: fr.file,
+        span: c.span,
+        message: format!(
+            "returned by `{}`",
+            f.name.as_deref().unwrap_or("the function")
+        ),
+    }
 }
 
 /// The name of parameter `index` of `func`, from the variable it declares.
