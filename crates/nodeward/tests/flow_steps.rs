@@ -54,3 +54,15 @@ fn sql_flow_from_handler_to_repository() {
         ]
     );
 }
+
+#[test]
+fn chatty_error_flow_from_the_catch_to_the_helper_response() {
+    assert_eq!(
+        steps("bad-helper-response-from-caller", "chatty-error"),
+        [
+            "app.js:12: `err` is the error caught by this `catch`",
+            "lib/fail.js:2: `err` enters `fail` as `problem`",
+            "lib/fail.js:3: is sent to the client by `out.status(…).json`",
+        ]
+    );
+}
