@@ -48,7 +48,10 @@ pub enum Command {
     /// serve, with full path, handler, middleware and default-environment gate.
     Routes(RoutesArgs),
     /// Print the rule table.
-    Rules,
+    Rules {
+        #[arg(short, long, value_enum, default_value = "human")]
+        format: RoutesFormat,
+    },
     /// Print a rule's documentation.
     Explain { rule: String },
     /// For model authors: every call argument of FILE that holds client
@@ -106,6 +109,13 @@ pub enum FormatArg {
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum FailOn {
     Error,
     Warning,
@@ -157,14 +167,26 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_default_excludes: bool,
     /// Worker threads [default: one per core; at most four per core].
-    #[arg(long, value_name = "N")]
+    #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
+    /// Exit 0 even when findings reach --fail-on (errors about the run
+    /// itself still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Fail the run (exit 1) when more than N warnings are found, whatever
+    /// --fail-on says of warnings.
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
     /// Print findings only, no summary.
     #[arg(short, long)]
     pub quiet: bool,
-    /// No colours in the terminal report.
+    /// No colours in the terminal report (same as --color never).
     #[arg(long)]
     pub no_color: bool,
+    /// Colours in the terminal report: auto (a terminal, unless NO_COLOR is
+    /// set to a non-empty value; FORCE_COLOR turns them on), always, never.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: ColorArg,
     /// Print per-phase timings and counts on stderr.
     #[arg(long)]
     pub stats: bool,
@@ -187,14 +209,17 @@ const ONLINE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
 /// Runs the CLI and returns the exit status; errors are one clear line.
 pub fn run(cli: Cli) -> ExitStatus {
     let result = match cli.command {
-        Command::Rules => {
-            print_rules();
+        Command::Rules { format } => {
+            match format {
+                RoutesFormat::Human => print_rules(),
+                RoutesFormat::Json => print_rules_json(),
+            }
             Ok(ExitStatus::Clean)
         }
         Command::Explain { rule } => match find_rule(&rule) {
             Some(r) => write_out(None, &format!("{}\n", r.meta().docs.trim_end()))
                 .map(|()| ExitStatus::Clean),
-            None => Err(format!("unknown rule `{rule}` (see `nodeward rules`)")),
+            None => Err(unknown_rule(&rule)),
         },
         Command::Check(args) => check(args),
         Command::Routes(args) => routes(args),
@@ -224,10 +249,63 @@ fn print_rules() {
     let _ = write_out(None, &text);
 }
 
+/// `rules --format json`: each rule's metadata, for tools.
+fn print_rules_json() {
+    let rules: Vec<serde_json::Value> = all_rules()
+        .iter()
+        .map(|r| {
+            let m = r.meta();
+            serde_json::json!({
+                "id": m.id,
+                "name": m.name,
+                "summary": m.summary,
+                "severity": m.default_level.as_str(),
+                "precision": m.precision.as_str(),
+                "cwe": m.cwe,
+                "tags": m.tags,
+                "security_severity": m.security_severity,
+                "help_uri": m.help_uri(),
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(&rules).unwrap_or_default();
+    let _ = write_out(None, &format!("{text}\n"));
+}
+
+/// An unknown rule id, with the closest known one when there is one.
+pub(crate) fn unknown_rule(id: &str) -> String {
+    let closest = all_rules()
+        .iter()
+        .map(|r| r.meta().id)
+        .map(|known| (edit_distance(id, known), known))
+        .min();
+    match closest {
+        Some((d, known)) if d <= 3 || known.contains(id) && id.len() >= 3 => {
+            format!("unknown rule `{id}`; did you mean `{known}`? (see `nodeward rules`)")
+        }
+        _ => format!("unknown rule `{id}` (see `nodeward rules`)"),
+    }
+}
+
+/// Levenshtein distance, by characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
 fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, String> {
     for id in args.select.iter().chain(&args.ignore) {
         if find_rule(id).is_none() {
-            return Err(format!("unknown rule `{id}` (see `nodeward rules`)"));
+            return Err(unknown_rule(id));
         }
     }
     let mut out = Vec::new();
@@ -356,6 +434,19 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         timeout: ONLINE_TIMEOUT,
     });
     // Fail before the analysis, not after the report was printed.
+    let named: Vec<&PathBuf> = [&args.output, &args.sarif_output, &args.write_baseline]
+        .into_iter()
+        .flatten()
+        .filter(|p| !is_stdout(p))
+        .collect();
+    for (i, a) in named.iter().enumerate() {
+        if named[..i].iter().any(|b| same_file(a, b)) {
+            return Err(format!(
+                "two outputs would be written to {}: give each its own file",
+                a.display()
+            ));
+        }
+    }
     for out in [&args.output, &args.sarif_output, &args.write_baseline]
         .into_iter()
         .flatten()
@@ -401,10 +492,7 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     };
     let report = analyze(&opts).map_err(|e| e.0)?;
 
-    let color = !args.no_color
-        && args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
+    let color = use_color(&args);
     let render_opts = RenderOptions {
         human: HumanOptions {
             color,
@@ -460,8 +548,21 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
         FailOn::Note => Some(Level::Note),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
-    Ok(if failing {
+    let warnings = report
+        .findings
+        .iter()
+        .filter(|f| f.level == Level::Warning)
+        .count();
+    let too_many = args.max_warnings.is_some_and(|n| warnings > n);
+    if too_many && !args.quiet {
+        eprintln!(
+            "nodeward: {warnings} warnings, more than --max-warnings {}",
+            args.max_warnings.unwrap_or_default()
+        );
+    }
+    let failing =
+        too_many || threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
+    Ok(if failing && !args.exit_zero {
         ExitStatus::Findings
     } else {
         ExitStatus::Clean
@@ -534,7 +635,53 @@ fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
     })
 }
 
+/// `-o -`: standard output.
+fn is_stdout(p: &Path) -> bool {
+    p.as_os_str() == "-"
+}
+
+/// Whether two output paths name one file (the same path, or the same
+/// existing file through another spelling).
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    let canon = |p: &Path| {
+        let dir = p
+            .parent()
+            .filter(|d| !d.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        std::fs::canonicalize(dir)
+            .ok()
+            .map(|d| d.join(p.file_name().unwrap_or_default()))
+    };
+    matches!((canon(a), canon(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// Colours for the terminal report: `--color`, `--no-color`, then the
+/// environment (no-color.org: NO_COLOR counts only when non-empty;
+/// FORCE_COLOR as Node's tools read it), then whether stdout is a terminal.
+fn use_color(args: &CheckArgs) -> bool {
+    let to_stdout = args.output.as_deref().is_none_or(is_stdout);
+    if args.no_color {
+        return false;
+    }
+    match args.color {
+        ColorArg::Always => return true,
+        ColorArg::Never => return false,
+        ColorArg::Auto => {}
+    }
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        return false;
+    }
+    if let Some(v) = std::env::var_os("FORCE_COLOR") {
+        return !matches!(v.to_str(), Some("0" | "false"));
+    }
+    to_stdout && std::io::stdout().is_terminal()
+}
+
 fn write_out(path: Option<&Path>, text: &str) -> Result<(), String> {
+    let path = path.filter(|p| !is_stdout(p));
     match path {
         Some(p) => {
             std::fs::write(p, text).map_err(|e| format!("cannot write {}: {e}", p.display()))

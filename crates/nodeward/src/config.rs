@@ -84,9 +84,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
     }
     for (rule, setting) in &config.rules {
         if nodeward_rules::find_rule(rule).is_none() {
-            return Err(format!(
-                "rules: unknown rule `{rule}` (see `nodeward rules`)"
-            ));
+            return Err(format!("rules: {}", crate::cli::unknown_rule(rule)));
         }
         if !matches!(
             setting.as_str(),

@@ -181,6 +181,7 @@ pub fn nodeward_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env_remove("NODEWARD_TEST_PANIC")
         .env_remove("NO_COLOR")
         .env_remove("CLICOLOR_FORCE")
+        .env_remove("FORCE_COLOR")
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE")
         .env("CI", "true");

@@ -1,0 +1,144 @@
+//! The command-line conventions users bring from eslint and ruff: `-j`,
+//! `--exit-zero`, `--max-warnings`, `-o -`, one file per output,
+//! `--color` with NO_COLOR and FORCE_COLOR, `rules --format json`, and
+//! "did you mean" for a misspelt rule.
+
+mod cli_support;
+
+use cli_support::{nodeward, nodeward_env, Project};
+
+/// A project with one warning (x-powered-by) and one more (missing-helmet).
+fn two_warnings() -> Project {
+    let p = Project::new();
+    p.write(
+        "server.js",
+        "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('ok'));\napp.listen(3000);\n",
+    );
+    p
+}
+
+#[test]
+fn jobs_has_a_short_flag() {
+    let p = two_warnings();
+    p.check(&["-j", "1", "-q"]).assert_code(1);
+}
+
+#[test]
+fn exit_zero_passes_with_findings_but_not_with_a_usage_error() {
+    let p = two_warnings();
+    p.check(&["--exit-zero", "-q"]).assert_code(0);
+    p.check(&["--exit-zero", "--select", "nope"]).assert_code(2);
+}
+
+#[test]
+fn max_warnings_fails_past_the_count_whatever_fail_on_says() {
+    let p = two_warnings();
+    p.check(&["--fail-on", "never", "--max-warnings", "2", "-q"])
+        .assert_code(0);
+    let run = p.check(&["--fail-on", "never", "--max-warnings", "1"]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("more than --max-warnings 1"),
+        "{}",
+        run.describe()
+    );
+}
+
+#[test]
+fn output_dash_is_standard_output() {
+    let p = two_warnings();
+    let run = p.check(&["-f", "json", "-o", "-", "-q"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.trim_start().starts_with('{'),
+        "{}",
+        run.describe()
+    );
+    assert!(!p.path().join("-").exists());
+}
+
+#[test]
+fn two_outputs_to_one_file_are_a_usage_error() {
+    let p = two_warnings();
+    let run = p.check(&[
+        "-f",
+        "json",
+        "-o",
+        "out.json",
+        "--sarif-output",
+        "./out.json",
+    ]);
+    run.assert_code(2);
+    assert!(
+        run.assert_one_line_error().contains("two outputs"),
+        "{}",
+        run.describe()
+    );
+}
+
+fn has_escapes(args: &[&str], env: &[(&str, &str)]) -> bool {
+    let p = two_warnings();
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let run = nodeward_env(&p.path(), &all, env);
+    run.assert_code(1);
+    run.stdout.contains('\u{1b}')
+}
+
+#[test]
+fn colours_follow_color_no_color_and_force_color() {
+    // Piped: no colours by default.
+    assert!(!has_escapes(&[], &[]));
+    assert!(has_escapes(&["--color", "always"], &[]));
+    assert!(!has_escapes(&["--color", "always", "--no-color"], &[]));
+    assert!(has_escapes(&[], &[("FORCE_COLOR", "1")]));
+    assert!(!has_escapes(&[], &[("FORCE_COLOR", "0")]));
+    // no-color.org: only a non-empty NO_COLOR turns them off.
+    assert!(!has_escapes(
+        &[],
+        &[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]
+    ));
+    assert!(has_escapes(&[], &[("FORCE_COLOR", "1"), ("NO_COLOR", "")]));
+    assert!(!has_escapes(&["--color", "never"], &[("FORCE_COLOR", "1")]));
+}
+
+#[test]
+fn rules_can_be_listed_as_json() {
+    let p = Project::new();
+    let run = nodeward(&p.path(), &["rules", "--format", "json"]);
+    run.assert_code(0);
+    let rules = run.json();
+    let ids: Vec<&str> = rules
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert!(
+        ids.contains(&"chatty-error") && ids.contains(&"redos"),
+        "{ids:?}"
+    );
+    assert!(rules[0]["help_uri"].as_str().unwrap().ends_with(".md"));
+}
+
+#[test]
+fn a_misspelt_rule_gets_a_suggestion_everywhere() {
+    let p = two_warnings();
+    let run = nodeward(&p.path(), &["explain", "chaty-error"]);
+    run.assert_code(2);
+    assert!(run
+        .assert_one_line_error()
+        .contains("did you mean `chatty-error`"));
+    let run = p.check(&["--select", "redoss"]);
+    run.assert_code(2);
+    assert!(run.assert_one_line_error().contains("did you mean `redos`"));
+    p.write("nodeward.toml", "[rules]\nx-powerd-by = \"off\"\n");
+    let run = p.check(&[]);
+    run.assert_code(2);
+    assert!(run
+        .assert_one_line_error()
+        .contains("did you mean `x-powered-by`"));
+    p.write("nodeward.toml", "");
+    let run = p.check(&["--select", "zzzzzzzzzz"]);
+    assert!(!run.assert_one_line_error().contains("did you mean"));
+}
