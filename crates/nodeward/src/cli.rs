@@ -536,6 +536,12 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     if report.has_internal_error() {
         return Ok(ExitStatus::Error);
     }
+    // A run that analysed nothing is not a pass (even with -q: it is about
+    // the run itself, not a summary).
+    if let Some(why) = analysed_nothing(&report) {
+        eprintln!("nodeward: error: nothing was analysed: {why}");
+        return Ok(ExitStatus::Error);
+    }
     let fail_on = args.fail_on.or_else(|| {
         config
             .fail_on
@@ -632,6 +638,29 @@ fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
         ExitStatus::Error
     } else {
         ExitStatus::Clean
+    })
+}
+
+/// Why a run analysed nothing, if it did not: no source file and no
+/// lockfile was read.
+fn analysed_nothing(report: &RunReport) -> Option<String> {
+    let s = &report.summary;
+    let lockfiles = s.dependencies.as_ref().map_or(0, |d| d.lockfiles.len());
+    if s.analyzed > 0 || lockfiles > 0 {
+        return None;
+    }
+    Some(if s.parse_errors > 0 && s.parse_errors == s.discovered {
+        format!(
+            "every file failed to parse ({} of {}; the parse-error notices say where)",
+            s.parse_errors, s.discovered
+        )
+    } else if s.discovered == 0 {
+        "no JavaScript or TypeScript file was found under the paths given".into()
+    } else {
+        format!(
+            "all {} files found were skipped or failed to parse (the notices say why)",
+            s.discovered
+        )
     })
 }
 

@@ -55,10 +55,46 @@ fn a_clean_project_exits_0() {
     assert!(run.stderr.contains("No findings."), "{}", run.describe());
 }
 
+/// A run that analysed nothing is not a pass (eslint and ruff agree): an
+/// empty project, a named file nodeward does not read, or files that all
+/// fail to parse exit 2 with one line saying so, also under `-q`.
 #[test]
-fn an_empty_project_exits_0() {
+fn a_run_that_analysed_nothing_exits_2() {
     let p = Project::new();
-    p.check(&[]).assert_code(0).assert_no_panic_text();
+    let run = p.check(&["-q"]);
+    run.assert_code(2).assert_no_panic_text();
+    assert!(
+        run.assert_one_line_error()
+            .contains("nothing was analysed: no JavaScript or TypeScript file"),
+        "{}",
+        run.describe()
+    );
+    p.write("package.json", "{}");
+    let (run, report) = p.check_json(&["package.json"]);
+    run.assert_code(2);
+    assert_eq!(
+        report["notices"][0]["kind"],
+        "skipped",
+        "{}",
+        run.describe()
+    );
+    assert_eq!(
+        report["notices"][0]["reason"],
+        "not-source",
+        "{}",
+        run.describe()
+    );
+    p.write("bad.js", "const = ;\n");
+    let run = p.check(&["bad.js"]);
+    run.assert_code(2);
+    assert!(
+        run.stderr.contains("every file failed to parse (1 of 1"),
+        "{}",
+        run.describe()
+    );
+    // One file that parses is a run.
+    p.write("good.js", "module.exports = 1;\n");
+    p.check(&["-q"]).assert_code(0);
 }
 
 #[test]

@@ -152,9 +152,10 @@ fn a_syntax_error_is_a_notice_and_the_rest_is_analysed() {
         "the human run does not name broken.js\n{}",
         human.describe()
     );
+    // Only the broken file left: nothing was analysed, which is no pass.
     std::fs::remove_file(p.path().join(SIBLING)).unwrap();
     std::fs::remove_file(p.path().join("app.js")).unwrap();
-    p.check(&[]).assert_code(0);
+    p.check(&[]).assert_code(2);
 }
 
 /// Writes each `(name, text)` beside the sibling and asserts that each is

@@ -142,7 +142,7 @@ pub struct Discovery {
     /// Files skipped (too large, unreadable, symlink loops), sorted.
     pub notices: Vec<Notice>,
     /// Source files left out by a built-in or user exclude (`.d.ts` files
-    /// included), and files named on the command line that are not sources.
+    /// included).
     /// Files hidden by ignore files and the contents of excluded directories
     /// are not counted: they are never visited.
     pub excluded: usize,
@@ -270,7 +270,12 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovery, 
                     len: meta.len(),
                 });
             } else {
-                walk.excluded.fetch_add(1, Ordering::Relaxed);
+                // Asked for by name: say why nothing comes of it.
+                walk.notices.push(skipped(
+                    SkipReason::NotSource,
+                    rel_path(&root, abs),
+                    "not a JavaScript or TypeScript file or a lockfile; nodeward does not analyse it",
+                ));
             }
         } else {
             walk.notices.push(skipped(

@@ -369,7 +369,13 @@ fn explicit_files_are_analysed_even_when_excluded() {
         ]
     );
     assert!(d.files.iter().all(|f| f.explicit));
-    assert_eq!(d.excluded, 1, "notes.md is not a source file");
+    // notes.md is not a source file: named, it gets a notice saying so.
+    assert_eq!(d.excluded, 0);
+    assert_eq!(d.notices.len(), 1, "{:?}", d.notices);
+    assert_eq!(
+        d.notices[0].kind,
+        nodeward_report::NoticeKind::Skipped(nodeward_report::SkipReason::NotSource)
+    );
 
     // A directory named explicitly is walked even if excluded itself; its
     // contents still follow the rules.

@@ -17,6 +17,9 @@ pub enum SkipReason {
     SymlinkLoop,
     /// A symbolic link that leads out of the analysed folders.
     OutsideRoot,
+    /// A file named on the command line that is no JavaScript, TypeScript
+    /// or lockfile (`package.json`).
+    NotSource,
 }
 
 impl SkipReason {
@@ -30,6 +33,7 @@ impl SkipReason {
             SkipReason::Unreadable => "unreadable",
             SkipReason::SymlinkLoop => "symlink loop",
             SkipReason::OutsideRoot => "link outside",
+            SkipReason::NotSource => "not a source file",
         }
     }
 }
