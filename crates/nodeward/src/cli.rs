@@ -103,6 +103,7 @@ pub enum RoutesFormat {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
     Human,
+    Concise,
     Json,
     Sarif,
     Github,
@@ -177,6 +178,10 @@ pub struct CheckArgs {
     /// --fail-on says of warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Print the number of findings per rule and level instead of the
+    /// findings (ruff's flag; with --format json, as JSON).
+    #[arg(long)]
+    pub statistics: bool,
     /// Print findings only, no summary.
     #[arg(short, long)]
     pub quiet: bool,
@@ -502,12 +507,17 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
     };
     let format = match args.format {
         FormatArg::Human => Format::Human,
+        FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
     };
-    let (mut text, warnings) = renderer(format, &render_opts).render_to_string(&report);
-    if format == Format::Github {
+    let (mut text, warnings) = if args.statistics {
+        (statistics(&report, format == Format::Json), Vec::new())
+    } else {
+        renderer(format, &render_opts).render_to_string(&report)
+    };
+    if format == Format::Github && !args.statistics {
         // Annotations are capped per step; the full report follows them.
         text.push_str(
             &renderer(Format::Human, &render_opts)
@@ -639,6 +649,28 @@ fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
     } else {
         ExitStatus::Clean
     })
+}
+
+/// `--statistics`: findings per (rule, level), most first, then by rule.
+fn statistics(report: &RunReport, json: bool) -> String {
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = Default::default();
+    for f in &report.findings {
+        *counts.entry((f.rule_id, f.level.as_str())).or_default() += 1;
+    }
+    let mut rows: Vec<((&str, &str), usize)> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    if json {
+        let v: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|((rule, level), n)| serde_json::json!({"rule": rule, "level": level, "count": n}))
+            .collect();
+        return format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default());
+    }
+    let mut out = String::new();
+    for ((rule, level), n) in rows {
+        out.push_str(&format!("{n:>6}  {rule:<22} {level}\n"));
+    }
+    out
 }
 
 /// Why a run analysed nothing, if it did not: no source file and no

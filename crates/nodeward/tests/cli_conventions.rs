@@ -142,3 +142,39 @@ fn a_misspelt_rule_gets_a_suggestion_everywhere() {
     let run = p.check(&["--select", "zzzzzzzzzz"]);
     assert!(!run.assert_one_line_error().contains("did you mean"));
 }
+
+#[test]
+fn concise_prints_one_line_per_finding() {
+    let p = two_warnings();
+    let run = p.check(&["-f", "concise", "-q"]);
+    run.assert_code(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.describe());
+    assert!(
+        lines[0].starts_with("server.js:2:13: warning missing-helmet "),
+        "{}",
+        run.describe()
+    );
+    assert!(lines[1].starts_with("server.js:2:13: warning x-powered-by "));
+}
+
+#[test]
+fn statistics_count_findings_per_rule_and_level() {
+    let p = two_warnings();
+    let run = p.check(&["--statistics", "-q"]);
+    run.assert_code(1);
+    let rows: Vec<Vec<&str>> = run
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            vec!["1", "missing-helmet", "warning"],
+            vec!["1", "x-powered-by", "warning"]
+        ]
+    );
+    let run = p.check(&["--statistics", "-f", "json", "-q"]);
+    assert_eq!(run.json()[0]["count"], 1, "{}", run.describe());
+}

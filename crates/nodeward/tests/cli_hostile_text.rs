@@ -148,3 +148,16 @@ fn the_route_listing_shows_hostile_text_escaped() {
     assert_inert(&run.stderr, false, "stderr");
     assert!(run.stdout.contains("/\\x1b[2J"), "{}", run.describe());
 }
+
+#[test]
+fn concise_lines_are_inert() {
+    let p = hostile_project();
+    let run = p.check(&["--format", "concise"]);
+    run.assert_code(1).assert_no_panic_text();
+    assert_inert(&run.stdout, false, "stdout");
+    assert!(
+        run.stdout.contains("./::error::top.js:"),
+        "{}",
+        run.describe()
+    );
+}

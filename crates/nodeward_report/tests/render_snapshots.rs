@@ -69,6 +69,14 @@ fn github() {
 }
 
 #[test]
+fn concise() {
+    insta::assert_snapshot!(render(
+        &nodeward_report::render::ConciseRenderer,
+        &common::fixture()
+    ));
+}
+
+#[test]
 fn summary() {
     let report = common::fixture();
     insta::assert_snapshot!(nodeward_report::render::summary_text(

@@ -4,6 +4,7 @@
 //! already sorted) and writes the whole output; lines and columns are
 //! computed here, from the byte spans and the sources.
 
+pub mod concise;
 mod escape;
 pub mod github;
 pub mod human;
@@ -18,6 +19,7 @@ use crate::finding::{Finding, Level, Span};
 use crate::line_index::{LineIndex, Position};
 use crate::run::RunReport;
 
+pub use concise::ConciseRenderer;
 pub use escape::{line_start_path, terminal_line, terminal_lines};
 pub use github::GithubRenderer;
 pub use human::{notices_text, summary_text, HumanOptions, HumanRenderer};
@@ -48,17 +50,25 @@ pub trait Render {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Human,
+    Concise,
     Json,
     Sarif,
     Github,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Human, Format::Json, Format::Sarif, Format::Github];
+    pub const ALL: [Format; 5] = [
+        Format::Human,
+        Format::Concise,
+        Format::Json,
+        Format::Sarif,
+        Format::Github,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Human => "human",
+            Format::Concise => "concise",
             Format::Json => "json",
             Format::Sarif => "sarif",
             Format::Github => "github",
@@ -81,6 +91,7 @@ pub struct RenderOptions {
 pub fn renderer(format: Format, options: &RenderOptions) -> Box<dyn Render> {
     match format {
         Format::Human => Box::new(HumanRenderer::new(options.human.clone())),
+        Format::Concise => Box::new(ConciseRenderer),
         Format::Json => Box::new(JsonRenderer),
         Format::Sarif => Box::new(SarifRenderer::new(options.sarif.clone())),
         Format::Github => Box::new(GithubRenderer),
