@@ -525,6 +525,22 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
                 .0,
         );
     }
+    // `--write-baseline` records the findings instead of reporting them:
+    // it says what it wrote and passes (ruff's `--add-noqa`, eslint's
+    // bulk suppressions).
+    if let Some(path) = &args.write_baseline {
+        let n = report.findings.len();
+        eprintln!(
+            "nodeward: wrote {n} {} to {}",
+            if n == 1 { "entry" } else { "entries" },
+            terminal_line(&path.display().to_string())
+        );
+        return Ok(if report.has_internal_error() {
+            ExitStatus::Error
+        } else {
+            ExitStatus::Clean
+        });
+    }
     write_out(args.output.as_deref(), &text)?;
     for w in warnings {
         eprintln!("nodeward: warning: {}", terminal_line(&w));

@@ -388,7 +388,20 @@ fn analyze_inner_with(
             .map_err(|e| RunError(format!("baseline {}: {e}", path.display())))?;
         let applied = baseline.apply(findings, fingerprints);
         summary.baselined = applied.baselined;
-        notices.extend(applied.stale);
+        // Checking part of a project says nothing of the rest: an entry is
+        // stale only under the paths this run was given (a file deleted
+        // there leaves stale entries; one elsewhere is not looked at).
+        let scope = checked_scope(&discovery.root, &opts.paths);
+        notices.extend(applied.stale.into_iter().filter(|n| {
+            n.path.as_deref().is_none_or(|p| {
+                scope.iter().any(|g| {
+                    g.is_empty()
+                        || p == g
+                        || p.strip_prefix(g.as_str())
+                            .is_some_and(|r| r.starts_with('/'))
+                })
+            })
+        }));
         findings = applied.findings;
         fingerprints = applied.fingerprints;
     }
@@ -630,6 +643,26 @@ fn read_sources(
         if let Ok(text) = std::fs::read_to_string(path) {
             out.insert(rel.to_string(), Arc::from(text));
         }
+    }
+    out
+}
+
+/// The paths a run was given, relative to the project root with `/`
+/// separators (`""`: the whole project). A path outside the root counts as
+/// the whole project.
+fn checked_scope(root: &std::path::Path, paths: &[PathBuf]) -> Vec<String> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut out: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            let abs = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+            abs.strip_prefix(&root)
+                .map(|r| r.to_string_lossy().replace('\\', "/"))
+                .unwrap_or_default()
+        })
+        .collect();
+    if out.is_empty() {
+        out.push(String::new());
     }
     out
 }

@@ -272,8 +272,13 @@ fn baseline_project() -> Project {
 fn baseline_round_trip() {
     let p = baseline_project();
     let run = p.check(&["--write-baseline", "b.json"]);
-    // Writing the baseline reports the run as usual.
-    run.assert_code(1).assert_no_panic_text();
+    // Writing the baseline records the findings, says so and passes.
+    run.assert_code(0).assert_no_panic_text();
+    assert!(
+        run.stderr.contains("wrote 3 entries to b.json"),
+        "{}",
+        run.describe()
+    );
     let baseline: Value = serde_json::from_str(&p.read("b.json")).expect("the baseline is JSON");
     assert_eq!(
         baseline["entries"].as_array().map(Vec::len),
@@ -307,7 +312,7 @@ fn baseline_round_trip() {
 #[test]
 fn baseline_survives_a_line_shift() {
     let p = baseline_project();
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     p.write("app.js", format!("\n\n\n// moved down\n\n{EXPRESS_APP}"));
     p.write("crash.js", format!("'use strict';\n\n\n{SWALLOWED_CRASH}"));
     let (run, report) = p.check_json(&["--baseline", "b.json"]);
@@ -320,7 +325,7 @@ fn baseline_survives_a_line_shift() {
 #[test]
 fn baseline_reports_only_a_new_finding() {
     let p = baseline_project();
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     p.write("worker.js", "// a new worker\n\nprocess.once('unhandledRejection', (reason) => {\n  console.warn(reason);\n});\n");
     let (run, report) = p.check_json(&["--baseline", "b.json"]);
     run.assert_code(1);
@@ -336,7 +341,7 @@ fn baseline_reports_only_a_new_finding() {
 #[test]
 fn a_second_identical_finding_in_the_same_file_is_new() {
     let p = baseline_project();
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     p.write("crash.js", format!("{SWALLOWED_CRASH}\n{SWALLOWED_CRASH}"));
     let (run, report) = p.check_json(&["--baseline", "b.json"]);
     run.assert_code(1);
@@ -347,7 +352,7 @@ fn a_second_identical_finding_in_the_same_file_is_new() {
 #[test]
 fn a_fixed_finding_leaves_a_stale_entry() {
     let p = baseline_project();
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     p.write(
         "crash.js",
         "process.on('uncaughtException', (err) => {\n  console.error('oops', err);\n  process.exit(1);\n});\n",
@@ -370,7 +375,7 @@ fn a_fixed_finding_leaves_a_stale_entry() {
     );
     // Rewriting the baseline drops the stale entry (the run itself still
     // reports app.js's two findings).
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     let baseline: Value = serde_json::from_str(&p.read("b.json")).unwrap();
     assert_eq!(
         baseline["entries"].as_array().map(Vec::len),
@@ -385,7 +390,7 @@ fn a_fixed_finding_leaves_a_stale_entry() {
 #[test]
 fn a_removed_file_leaves_stale_entries() {
     let p = baseline_project();
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     std::fs::remove_file(p.path().join("app.js")).unwrap();
     let (run, report) = p.check_json(&["--baseline", "b.json"]);
     run.assert_code(0);
@@ -439,7 +444,7 @@ fn a_missing_baseline_is_an_error() {
 #[test]
 fn baseline_and_suppression_together() {
     let p = baseline_project();
-    p.check(&["--write-baseline", "b.json"]).assert_code(1);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
     p.write(
         "crash.js",
         format!("// nodeward-ignore-next-line swallowed-crash -- reviewed\n{SWALLOWED_CRASH}"),
@@ -449,4 +454,28 @@ fn baseline_and_suppression_together() {
     assert!(findings(&report).is_empty(), "{}", run.describe());
     assert_eq!(report["summary"]["suppressed"], 1);
     assert_eq!(report["summary"]["baselined"], 2);
+}
+
+/// Checking part of the project does not call the rest of the baseline
+/// stale: only entries under the paths given are looked at.
+#[test]
+fn checking_a_subset_leaves_the_rest_of_the_baseline_alone() {
+    let p = Project::new();
+    p.write(".git/HEAD", "ref: refs/heads/main\n");
+    p.write("web/app.js", EXPRESS_APP);
+    p.write("jobs/crash.js", SWALLOWED_CRASH);
+    p.check(&["--write-baseline", "b.json"]).assert_code(0);
+    let (run, report) = p.check_json(&["web", "--baseline", "b.json"]);
+    run.assert_code(0);
+    assert!(notices(&report).is_empty(), "{}", run.describe());
+    assert_eq!(report["summary"]["baselined"], 2, "{}", run.describe());
+    // The crash handler fixed: under the path given, its entry is stale.
+    p.write("jobs/crash.js", "module.exports = 1;\n");
+    let (run, report) = p.check_json(&["jobs", "--baseline", "b.json"]);
+    run.assert_code(0);
+    let stale: Vec<_> = notices(&report)
+        .into_iter()
+        .filter(|n| n["kind"] == "stale-baseline")
+        .collect();
+    assert_eq!(stale.len(), 1, "{}", run.describe());
 }
