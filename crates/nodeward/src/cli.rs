@@ -10,7 +10,7 @@ use nodeward_front::discover::{DiscoverOptions, DEFAULT_MAX_FILE_SIZE};
 use nodeward_report::render::{
     notices_text, renderer, summary_text, terminal_line, Format, HumanOptions, RenderOptions,
 };
-use nodeward_report::{Level, RunReport};
+use nodeward_report::{Level, NoticeKind, RunReport};
 use nodeward_rules::{all_rules, find_rule};
 
 use crate::config::{self, Config};
@@ -178,6 +178,11 @@ pub struct CheckArgs {
     /// --fail-on says of warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Unused, unknown and malformed suppression comments fail the run
+    /// (exit 1), as eslint's --report-unused-disable-directives and ruff's
+    /// RUF100 do; also `report-unused-suppressions = true` in the config.
+    #[arg(long)]
+    pub report_unused_suppressions: bool,
     /// Print the number of findings per rule and level instead of the
     /// findings (ruff's flag; with --format json, as JSON).
     #[arg(long)]
@@ -592,8 +597,29 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
             args.max_warnings.unwrap_or_default()
         );
     }
-    let failing =
-        too_many || threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
+    let strict_suppressions = args.report_unused_suppressions || config.report_unused_suppressions;
+    let bad_suppressions = report
+        .notices
+        .iter()
+        .filter(|n| {
+            matches!(
+                n.kind,
+                NoticeKind::UnusedSuppression
+                    | NoticeKind::UnknownRule
+                    | NoticeKind::InvalidSuppression
+            )
+        })
+        .count();
+    let failing_suppressions = strict_suppressions && bad_suppressions > 0;
+    if failing_suppressions {
+        eprintln!(
+            "nodeward: {bad_suppressions} suppression {} unused, unknown or malformed (--report-unused-suppressions)",
+            if bad_suppressions == 1 { "comment is" } else { "comments are" }
+        );
+    }
+    let failing = too_many
+        || failing_suppressions
+        || threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
     Ok(if failing && !args.exit_zero {
         ExitStatus::Findings
     } else {

@@ -18,6 +18,10 @@ pub struct Config {
     /// Seconds one file's rules may take (`--file-time-budget`).
     pub file_time_budget: Option<f64>,
     pub fail_on: Option<String>,
+    /// Unused, unknown and malformed suppressions fail the run
+    /// (`--report-unused-suppressions`).
+    #[serde(default)]
+    pub report_unused_suppressions: bool,
     /// Rule id → `off`, `on`, `note`, `warning` or `error`.
     #[serde(default)]
     pub rules: BTreeMap<String, String>,

@@ -180,8 +180,8 @@ fn analyze_inner_with(
         if let Some(m) = o.model {
             models.push(m);
         }
+        // (Its invalid directives become notices in `apply_suppressions`.)
         if let Some(d) = o.directives {
-            notices.extend(d.invalid.iter().cloned());
             directives.push(d);
         }
     }

@@ -479,3 +479,43 @@ fn checking_a_subset_leaves_the_rest_of_the_baseline_alone() {
         .collect();
     assert_eq!(stale.len(), 1, "{}", run.describe());
 }
+
+/// A bare directive is one notice, not two; with
+/// `--report-unused-suppressions` (or the config key) unused, unknown and
+/// malformed directives fail the run.
+#[test]
+fn bad_suppressions_are_reported_once_and_can_fail_the_run() {
+    let p = Project::new();
+    p.write(
+        "app.js",
+        "const express = require('express');\n// nodeward-ignore-next-line\nconst app = express();\n// nodeward-ignore-next-line x-powered-by -- nothing here\nconst b = 1;\napp.listen(3000);\n",
+    );
+    let (run, report) = p.check_json(&["--select", "x-powered-by", "--fail-on", "never"]);
+    run.assert_code(0);
+    let kinds: Vec<String> = notices(&report)
+        .iter()
+        .map(|n| n["kind"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["invalid-suppression", "unused-suppression"],
+        "{}",
+        run.describe()
+    );
+    let run = p.check(&[
+        "--select",
+        "x-powered-by",
+        "--fail-on",
+        "never",
+        "--report-unused-suppressions",
+    ]);
+    run.assert_code(1);
+    assert!(
+        run.stderr.contains("2 suppression comments are unused"),
+        "{}",
+        run.describe()
+    );
+    p.write("nodeward.toml", "report-unused-suppressions = true\n");
+    p.check(&["--select", "x-powered-by", "--fail-on", "never", "-q"])
+        .assert_code(1);
+}
