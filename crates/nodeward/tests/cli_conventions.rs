@@ -178,3 +178,30 @@ fn statistics_count_findings_per_rule_and_level() {
     let run = p.check(&["--statistics", "-f", "json", "-q"]);
     assert_eq!(run.json()[0]["count"], 1, "{}", run.describe());
 }
+
+/// Human, concise and JSON count columns in characters; SARIF in UTF-16
+/// code units, as GitHub requires (docs/cli.md says so).
+#[test]
+fn columns_count_characters_except_in_sarif() {
+    let p = Project::new();
+    p.write(
+        "a.js",
+        "const express = require('express');\nconst s = '😀é'; const app = express();\napp.listen(3000);\n",
+    );
+    let (run, report) = p.check_json(&["--select", "x-powered-by"]);
+    run.assert_code(1);
+    assert_eq!(report["findings"][0]["start"]["column"], 29);
+    let human = p.check(&["--select", "x-powered-by", "-q"]);
+    assert!(human.stdout.contains("a.js:2:29]"), "{}", human.describe());
+    let concise = p.check(&["--select", "x-powered-by", "-q", "-f", "concise"]);
+    assert!(
+        concise.stdout.starts_with("a.js:2:29:"),
+        "{}",
+        concise.describe()
+    );
+    let sarif = p
+        .check(&["--select", "x-powered-by", "-q", "-f", "sarif"])
+        .json();
+    let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
+    assert_eq!(region["startColumn"], 30);
+}
