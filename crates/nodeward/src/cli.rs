@@ -178,6 +178,13 @@ pub struct CheckArgs {
     /// --fail-on says of warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Apply the fixes that are mechanical and safe (today: x-powered-by's
+    /// `app.disable('x-powered-by')`), then report what is left.
+    #[arg(long)]
+    pub fix: bool,
+    /// Print those fixes as a unified diff instead of applying them.
+    #[arg(long)]
+    pub diff: bool,
     /// Unused, unknown and malformed suppression comments fail the run
     /// (exit 1), as eslint's --report-unused-disable-directives and ruff's
     /// RUF100 do; also `report-unused-suppressions = true` in the config.
@@ -500,7 +507,63 @@ fn check(args: CheckArgs) -> Result<ExitStatus, String> {
                 .unwrap_or(crate::deps_phase::DEFAULT_MAX_AGE_DAYS),
         },
     };
-    let report = analyze(&opts).map_err(|e| e.0)?;
+    let mut report = analyze(&opts).map_err(|e| e.0)?;
+    if args.fix || args.diff {
+        let (edits, fixed) = crate::fix::edits(&report);
+        if args.diff {
+            let mut text = String::new();
+            for (path, list) in &edits {
+                if let Some(old) = report.sources.get(path) {
+                    text.push_str(&crate::fix::unified_diff(path, old, list));
+                }
+            }
+            write_out(None, &text)?;
+            if !args.quiet {
+                eprintln!(
+                    "nodeward: {} {} can be fixed with --fix",
+                    fixed.len(),
+                    if fixed.len() == 1 {
+                        "finding"
+                    } else {
+                        "findings"
+                    }
+                );
+            }
+            // As ruff's --diff: 1 when there is something to change.
+            return Ok(if fixed.is_empty() {
+                ExitStatus::Clean
+            } else {
+                ExitStatus::Findings
+            });
+        }
+        for (path, list) in &edits {
+            let Some(old) = report.sources.get(path) else {
+                continue;
+            };
+            let abs = report.root.join(path);
+            std::fs::write(&abs, crate::fix::apply(old, list))
+                .map_err(|e| format!("cannot write the fix to {}: {e}", abs.display()))?;
+        }
+        if !args.quiet && !fixed.is_empty() {
+            eprintln!(
+                "nodeward: fixed {} {} in {} {}",
+                fixed.len(),
+                if fixed.len() == 1 {
+                    "finding"
+                } else {
+                    "findings"
+                },
+                edits.len(),
+                if edits.len() == 1 { "file" } else { "files" }
+            );
+        }
+        let mut i = 0;
+        report.findings.retain(|_| {
+            let keep = !fixed.contains(&i);
+            i += 1;
+            keep
+        });
+    }
 
     let color = use_color(&args);
     let render_opts = RenderOptions {

@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod debug_flows;
 pub mod deps_phase;
+pub mod fix;
 pub mod panic_capture;
 pub mod pipeline;
 pub mod route_listing;

@@ -205,3 +205,29 @@ fn columns_count_characters_except_in_sarif() {
     let region = &sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"];
     assert_eq!(region["startColumn"], 30);
 }
+
+#[test]
+fn diff_previews_and_fix_applies_the_x_powered_by_switch() {
+    let p = two_warnings();
+    let before = p.read("server.js");
+    let run = p.check(&["--select", "x-powered-by", "--diff"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout
+            .contains("+++ b/server.js\n@@ -1,4 +1,5 @@\n const express = require('express');\n const app = express();\n+app.disable('x-powered-by');\n"),
+        "{}",
+        run.describe()
+    );
+    assert_eq!(p.read("server.js"), before, "--diff writes nothing");
+    let run = p.check(&["--select", "x-powered-by", "--fix"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("fixed 1 finding in 1 file"),
+        "{}",
+        run.describe()
+    );
+    assert!(p
+        .read("server.js")
+        .contains("const app = express();\napp.disable('x-powered-by');\n"));
+    p.check(&["--select", "x-powered-by", "-q"]).assert_code(0);
+}
