@@ -178,6 +178,10 @@ pub struct CheckArgs {
     /// --fail-on says of warnings.
     #[arg(long, value_name = "N")]
     pub max_warnings: Option<usize>,
+    /// Read the source of PATH from standard input (an editor's unsaved
+    /// buffer) and analyse it as that file, in its project; PATH must exist.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
     /// Apply the fixes that are mechanical and safe (today: x-powered-by's
     /// `app.disable('x-powered-by')`), then report what is left.
     #[arg(long)]
@@ -420,7 +424,21 @@ fn setup(a: FileArgs) -> Result<Setup, String> {
     })
 }
 
-fn check(args: CheckArgs) -> Result<ExitStatus, String> {
+fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
+    if let Some(path) = args.stdin_filename.clone() {
+        if args.fix {
+            return Err("--fix cannot write a file read from standard input; use --diff".into());
+        }
+        let abs = std::fs::canonicalize(&path)
+            .map_err(|e| format!("--stdin-filename {}: {e}", path.display()))?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        nodeward_front::read::set_stdin_text(abs, text)?;
+        if args.paths.is_empty() {
+            args.paths.push(path);
+        }
+    }
     let Setup {
         paths,
         config,

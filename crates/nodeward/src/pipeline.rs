@@ -640,7 +640,9 @@ fn read_sources(
             .get(rel)
             .map(|p| p.to_path_buf())
             .unwrap_or_else(|| root.join(rel));
-        if let Ok(text) = std::fs::read_to_string(path) {
+        if let Some(text) = nodeward_front::read::stdin_text_for(&path) {
+            out.insert(rel.to_string(), Arc::from(text));
+        } else if let Ok(text) = std::fs::read_to_string(path) {
             out.insert(rel.to_string(), Arc::from(text));
         }
     }

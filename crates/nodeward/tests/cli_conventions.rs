@@ -231,3 +231,62 @@ fn diff_previews_and_fix_applies_the_x_powered_by_switch() {
         .contains("const app = express();\napp.disable('x-powered-by');\n"));
     p.check(&["--select", "x-powered-by", "-q"]).assert_code(0);
 }
+
+/// `--stdin-filename`: the editor's buffer, not the file on disk, is what
+/// is analysed, under the file's name.
+#[test]
+fn stdin_filename_analyses_the_buffer_as_that_file() {
+    use std::io::Write;
+    let p = two_warnings();
+    let run = |stdin: &str| {
+        let mut child = std::process::Command::new(cli_support::bin())
+            .args([
+                "check",
+                "--no-color",
+                "--stdin-filename",
+                "server.js",
+                "--select",
+                "x-powered-by",
+                "-f",
+                "concise",
+                "-q",
+            ])
+            .current_dir(p.path())
+            .env_remove("NO_COLOR")
+            .env_remove("FORCE_COLOR")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(stdin.as_bytes())
+            .unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let on_disk = p.read("server.js");
+    let out = run(&on_disk);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).starts_with("server.js:2:13: warning x-powered-by")
+    );
+    let fixed = on_disk.replace(
+        "const app = express();\n",
+        "const app = express();\napp.disable('x-powered-by');\n",
+    );
+    let out = run(&fixed);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        p.read("server.js"),
+        on_disk,
+        "the file on disk is left alone"
+    );
+}

@@ -18,6 +18,25 @@ const MINIFIED_LONGEST_LINE: usize = 5_000;
 /// … and lines at least this long hold more than half of the file's bytes.
 const MINIFIED_LONG_LINE: usize = 1_000;
 
+/// The text an editor sends on standard input for one file
+/// (`--stdin-filename`): read instead of that file's contents on disk, for
+/// the whole run. Set once, by the CLI, before the analysis.
+static STDIN_TEXT: std::sync::OnceLock<(std::path::PathBuf, String)> = std::sync::OnceLock::new();
+
+/// Makes `text` the contents of the file at `path` (canonical) for this run.
+pub fn set_stdin_text(path: std::path::PathBuf, text: String) -> Result<(), String> {
+    STDIN_TEXT
+        .set((path, text))
+        .map_err(|_| "the standard-input text is already set".to_string())
+}
+
+/// The standard-input text, if `abs` is the file it stands for.
+pub fn stdin_text_for(abs: &std::path::Path) -> Option<&'static str> {
+    let (path, text) = STDIN_TEXT.get()?;
+    let same = abs == path || std::fs::canonicalize(abs).is_ok_and(|c| &c == path);
+    same.then_some(text.as_str())
+}
+
 /// Reads a file's text exactly as it is on disk: a byte order mark and line
 /// endings are kept, so byte offsets in findings are offsets in the file.
 ///
@@ -37,6 +56,12 @@ pub fn read_source(
 ) -> Result<String, (SkipReason, String)> {
     let unreadable = |err: std::io::Error| (SkipReason::Unreadable, err.to_string());
     let limit = opts.size_limit(path.explicit);
+    if let Some(text) = stdin_text_for(&path.abs) {
+        if text.len() as u64 > limit {
+            return Err(too_large(text.len() as u64, limit, path.explicit));
+        }
+        return Ok(text.to_string());
+    }
     let mut file = File::open(&path.abs).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
     if !meta.is_file() {
