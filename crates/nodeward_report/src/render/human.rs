@@ -185,7 +185,9 @@ fn notes(locator: &Locator<'_>, finding: &Finding) -> String {
 #[derive(Debug)]
 struct FindingDiagnostic {
     message: String,
-    code: &'static str,
+    /// `warning[x-powered-by]`: the level spelled out, then the rule (the
+    /// icon alone does not say it, and it is lost without colours).
+    code: String,
     severity: Severity,
     help: Option<String>,
     url: Option<String>,
@@ -229,7 +231,7 @@ impl FindingDiagnostic {
             } else {
                 terminal_line(&finding.message).into_owned()
             },
-            code: finding.rule_id,
+            code: format!("{}[{}]", finding.level.as_str(), finding.rule_id),
             severity: match finding.level {
                 Level::Error => Severity::Error,
                 Level::Warning => Severity::Warning,
@@ -330,7 +332,7 @@ impl std::error::Error for FindingDiagnostic {}
 
 impl Diagnostic for FindingDiagnostic {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.code))
+        Some(Box::new(&self.code))
     }
 
     fn severity(&self) -> Option<Severity> {
