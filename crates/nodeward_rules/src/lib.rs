@@ -3,6 +3,7 @@
 
 pub mod client_data;
 pub mod clock;
+mod crash;
 pub mod flow_sinks;
 pub mod middleware;
 pub mod models;

@@ -1,8 +1,8 @@
 //! `swallowed-crash`: handle what you know, crash on the rest. Three kinds:
 //! a `process.on('uncaughtException' | 'unhandledRejection')` handler that
 //! lets the process go on after an error nobody handled (here), a `catch`
-//! that swallows every error of a broad `try` (`catches.rs`), and a crash a
-//! simple request can cause (`request_crash.rs`).
+//! that swallows every error of a broad `try` (`crash/catches.rs`), and a crash a
+//! simple request can cause (`crash/request_crash.rs`).
 //!
 //! After such an error the process is in an unknown state; the handler may
 //! log, flush and close, but must end with `process.exit`, a rethrow, or a
@@ -19,8 +19,7 @@ use nodeward_semantic::{CallVal, CondId, Effect, FileId, FnId, Project, Val};
 
 use crate::{Ctx, Rule};
 
-mod catches;
-mod request_crash;
+use crate::crash::{catches, request_crash};
 
 pub static META: RuleMeta = RuleMeta {
     id: "swallowed-crash",
@@ -31,7 +30,7 @@ pub static META: RuleMeta = RuleMeta {
     tags: &["error-handling", "availability"],
     precision: Precision::High,
     security_severity: "5.3",
-    docs: include_str!("../../../../../rules/swallowed-crash.md"),
+    docs: include_str!("../../../../rules/swallowed-crash.md"),
 };
 
 const EVENTS: &[&str] = &["uncaughtException", "unhandledRejection"];

@@ -12,13 +12,13 @@ use nodeward_report::{Finding, Span};
 use nodeward_semantic::api::api_path;
 use nodeward_semantic::{CallSite, FileId, Project, Val};
 
-use super::META;
 use crate::flow_sinks::method_span;
+use crate::rules::swallowed_crash::META;
 use crate::Ctx;
 
 /// Runs once per project: whether a catch runs for a request is the
 /// dataflow engine's (route handlers, what they call).
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let project = ctx.project;
     let mut guard = ctx.flow();
     let Some(flow) = guard.as_mut() else { return };

@@ -25,7 +25,7 @@ use nodeward_semantic::flow::Flow;
 use nodeward_semantic::routes::{name, Framework};
 use nodeward_semantic::{CallSite, Effect, FileId, FnId, Project, Val};
 
-use super::META;
+use crate::rules::swallowed_crash::META;
 use crate::Ctx;
 
 /// Globals that throw on malformed text.
@@ -52,7 +52,7 @@ const LISTENED: &[&str] = &[
 const TIMERS: &[&str] = &["setTimeout", "setInterval", "setImmediate"];
 const FS: &[&str] = &["fs", "node:fs", "graceful-fs", "fs-extra"];
 
-pub(super) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
+pub(crate) fn check(ctx: &Ctx, out: &mut Vec<Finding>) {
     let mut guard = ctx.flow();
     let Some(flow) = guard.as_mut() else { return };
     let flow: &Flow = flow;
