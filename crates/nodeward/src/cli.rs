@@ -107,6 +107,8 @@ pub enum FormatArg {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -597,6 +599,8 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
+        FormatArg::Gitlab => Format::Gitlab,
+        FormatArg::Junit => Format::Junit,
     };
     let (mut text, warnings) = if args.statistics {
         (statistics(&report, format == Format::Json), Vec::new())

@@ -161,3 +161,20 @@ fn concise_lines_are_inert() {
         run.describe()
     );
 }
+
+#[test]
+fn junit_shows_hostile_text_escaped_and_gitlab_keeps_it_exact() {
+    let p = hostile_project();
+    let run = p.check(&["--format", "junit"]);
+    assert_inert(&run.stdout, false, "junit");
+    assert!(run.stdout.contains("failures="), "{}", run.stdout);
+    let run = p.check(&["--format", "gitlab"]);
+    let issues: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let paths: Vec<&str> = issues
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["location"]["path"].as_str().unwrap())
+        .collect();
+    assert!(paths.contains(&INJECTED), "{paths:?}");
+}

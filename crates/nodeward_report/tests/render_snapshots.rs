@@ -165,3 +165,41 @@ fn columns_after_non_ascii_text() {
 fn notices_lines() {
     insta::assert_snapshot!(nodeward_report::render::notices_text(&common::fixture()));
 }
+
+#[test]
+fn gitlab() {
+    let text = render(&nodeward_report::render::GitlabRenderer, &common::fixture());
+    let issues: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let report = common::fixture();
+    let fingerprints = report.fingerprints();
+    for (issue, fingerprint) in issues.as_array().unwrap().iter().zip(fingerprints.iter()) {
+        assert_eq!(issue["fingerprint"].as_str(), Some(fingerprint.as_str()));
+        assert!(matches!(
+            issue["severity"].as_str(),
+            Some("critical" | "major" | "info")
+        ));
+    }
+    assert_eq!(issues.as_array().unwrap().len(), report.findings.len());
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn junit() {
+    insta::assert_snapshot!(render(
+        &nodeward_report::render::JunitRenderer,
+        &common::fixture()
+    ));
+}
+
+#[test]
+fn junit_without_findings_has_one_passing_case() {
+    let mut report = common::fixture();
+    report.findings.clear();
+    report.fingerprints.clear();
+    let text = render(&nodeward_report::render::JunitRenderer, &report);
+    assert!(
+        text.contains(r#"<testcase name="nodeward check" classname="nodeward"/>"#),
+        "{text}"
+    );
+    assert!(text.contains(r#"failures="0""#));
+}

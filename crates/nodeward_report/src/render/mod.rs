@@ -7,8 +7,10 @@
 pub mod concise;
 mod escape;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use std::collections::BTreeMap;
@@ -22,8 +24,10 @@ use crate::run::RunReport;
 pub use concise::ConciseRenderer;
 pub use escape::{line_start_path, terminal_line, terminal_lines};
 pub use github::GithubRenderer;
+pub use gitlab::GitlabRenderer;
 pub use human::{notices_text, summary_text, HumanOptions, HumanRenderer};
 pub use json::JsonRenderer;
+pub use junit::JunitRenderer;
 pub use sarif::{SarifOptions, SarifRenderer};
 
 /// One output format.
@@ -54,15 +58,19 @@ pub enum Format {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Junit,
 }
 
 impl Format {
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 7] = [
         Format::Human,
         Format::Concise,
         Format::Json,
         Format::Sarif,
         Format::Github,
+        Format::Gitlab,
+        Format::Junit,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -72,6 +80,8 @@ impl Format {
             Format::Json => "json",
             Format::Sarif => "sarif",
             Format::Github => "github",
+            Format::Gitlab => "gitlab",
+            Format::Junit => "junit",
         }
     }
 
@@ -95,6 +105,8 @@ pub fn renderer(format: Format, options: &RenderOptions) -> Box<dyn Render> {
         Format::Json => Box::new(JsonRenderer),
         Format::Sarif => Box::new(SarifRenderer::new(options.sarif.clone())),
         Format::Github => Box::new(GithubRenderer),
+        Format::Gitlab => Box::new(GitlabRenderer),
+        Format::Junit => Box::new(JunitRenderer),
     }
 }
 
