@@ -702,8 +702,20 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
             if bad_suppressions == 1 { "comment is" } else { "comments are" }
         );
     }
+    // A file that does not parse fails the run as in eslint and ruff: its
+    // syntax error is an error-level diagnostic (a parse-error notice at the
+    // error), so nothing in it was checked.
+    let parse_errors = report.summary.parse_errors;
+    let failing_parse = threshold.is_some() && parse_errors > 0;
+    if failing_parse && !args.quiet {
+        eprintln!(
+            "nodeward: {parse_errors} {} failed to parse, which fails the run (fix the syntax or exclude the file)",
+            if parse_errors == 1 { "file" } else { "files" }
+        );
+    }
     let failing = too_many
         || failing_suppressions
+        || failing_parse
         || threshold.is_some_and(|t| report.findings.iter().any(|f| f.level >= t));
     Ok(if failing && !args.exit_zero {
         ExitStatus::Findings

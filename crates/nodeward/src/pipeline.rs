@@ -175,6 +175,10 @@ fn analyze_inner_with(
             *summary.skipped.entry(r).or_default() += 1;
         }
         summary.parse_errors += o.parse_error as usize;
+        summary.flow_parse_errors += o.notice.as_ref().is_some_and(|n| {
+            n.kind == NoticeKind::ParseError
+                && n.message.ends_with(nodeward_front::parse::FLOW_NOTE)
+        }) as usize;
         summary.panicked += o.panicked as usize;
         notices.extend(o.notice);
         if let Some(m) = o.model {

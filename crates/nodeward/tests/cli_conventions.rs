@@ -290,3 +290,61 @@ fn stdin_filename_analyses_the_buffer_as_that_file() {
         "the file on disk is left alone"
     );
 }
+
+#[test]
+fn a_file_that_does_not_parse_fails_the_run() {
+    let p = Project::new();
+    p.write("ok.js", "module.exports = 1;\n");
+    p.write("broken.js", "const = ;\n");
+    let run = p.check(&[]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("1 file failed to parse, which fails the run"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stdout.contains("broken.js") || run.stderr.contains("broken.js"),
+        "{}",
+        run.describe()
+    );
+    // Counted against --fail-on like an error-level finding.
+    p.check(&["--fail-on", "error", "-q"]).assert_code(1);
+    p.check(&["--fail-on", "never", "-q"]).assert_code(0);
+    p.check(&["--exit-zero", "-q"]).assert_code(0);
+}
+
+#[test]
+fn flow_files_are_read_where_their_types_are_typescript_syntax() {
+    let p = Project::new();
+    // Flow annotations that TypeScript shares: read, and the app is checked.
+    p.write(
+        "server.js",
+        "// @flow\nimport type { $Request } from 'express';\nconst express = require('express');\nconst app = express();\nfunction port(n: number): number { return n; }\napp.listen(port(3000));\n",
+    );
+    let run = p.check(&["--format", "concise", "--select", "x-powered-by"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains("server.js:4:13: warning x-powered-by"),
+        "{}",
+        run.describe()
+    );
+    assert!(!run.stdout.contains("parse-error"), "{}", run.describe());
+    // Flow-only syntax (`?string`) still fails, and the summary says why.
+    p.write(
+        "maybe.js",
+        "/* @flow */\nfunction f(x: ?string) { return x; }\nmodule.exports = f;\n",
+    );
+    let run = p.check(&[]);
+    run.assert_code(1);
+    assert!(
+        run.stderr
+            .contains("1 failed to parse (1 of them Flow files with Flow-only type syntax)")
+            || run
+                .stdout
+                .contains("1 failed to parse (1 of them Flow files with Flow-only type syntax)"),
+        "{}",
+        run.describe()
+    );
+}

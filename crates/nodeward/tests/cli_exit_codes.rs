@@ -92,9 +92,10 @@ fn a_run_that_analysed_nothing_exits_2() {
         "{}",
         run.describe()
     );
-    // One file that parses is a run.
+    // One file that parses is a run; the one that does not fails it (exit 1).
     p.write("good.js", "module.exports = 1;\n");
-    p.check(&["-q"]).assert_code(0);
+    p.check(&["-q"]).assert_code(1);
+    p.check(&["good.js", "-q"]).assert_code(0);
 }
 
 #[test]

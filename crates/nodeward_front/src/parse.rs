@@ -101,6 +101,54 @@ pub const WORKER_STACK: usize = 256 << 20;
 /// Must run inside `with_file_stack`.
 pub fn parse(rel_path: &str, src: &str) -> Result<ParsedFile, SyntaxError> {
     let syntax = syntax_for(rel_path);
+    match parse_as(rel_path, src, syntax) {
+        Err(e) if !matches!(syntax, Syntax::Typescript(_)) && looks_like_flow(src) => {
+            // Flow's annotations (`x: string`, `import type`, generics,
+            // `opaque`-free type aliases) are mostly TypeScript syntax too:
+            // parsed as TSX at the same byte offsets, most Flow files are
+            // read whole. What is Flow-only (`?string`, `{| |}`, `%checks`)
+            // still fails, with the first error of the JavaScript parse.
+            let tsx = Syntax::Typescript(TsSyntax {
+                tsx: true,
+                decorators: true,
+                ..Default::default()
+            });
+            parse_as(rel_path, src, tsx).map_err(|_| SyntaxError {
+                message: format!("{} {FLOW_NOTE}", e.message),
+                ..e
+            })
+        }
+        other => other,
+    }
+}
+
+/// Added to the syntax error of a Flow file that could not be read as
+/// TypeScript either; the run's summary counts these.
+pub const FLOW_NOTE: &str = "(a Flow file: its Flow-only type syntax is not supported)";
+
+/// A `.js` file written with Flow types: the `@flow` pragma in a comment, or
+/// an `import type` / `export type` declaration at the start of a line.
+pub fn looks_like_flow(src: &str) -> bool {
+    let mut cut = src.len().min(4096);
+    while !src.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &src[..cut];
+    let pragma = head.match_indices("@flow").any(|(i, _)| {
+        let before = &head[..i];
+        let open = before.rfind("/*").max(before.rfind("//"));
+        open.is_some_and(|o| !before[o..].contains("*/"))
+    });
+    pragma
+        || src.lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("import type ")
+                || l.starts_with("export type ")
+                || l.starts_with("import typeof ")
+        })
+}
+
+fn parse_as(rel_path: &str, src: &str, syntax: Syntax) -> Result<ParsedFile, SyntaxError> {
     let is_typescript = matches!(syntax, Syntax::Typescript(_));
     let comments = SingleThreadedComments::default();
     let end = BytePos(BASE + src.len() as u32);
@@ -156,4 +204,25 @@ fn directive_comments(comments: &SingleThreadedComments) -> Vec<DirectiveComment
     out.sort_by_key(|c| c.span);
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_flow;
+
+    #[test]
+    fn flow_is_recognised_by_its_pragma_or_type_imports() {
+        assert!(looks_like_flow("// @flow\nconst a = 1;"));
+        assert!(looks_like_flow("/**\n * @flow strict\n */\n"));
+        assert!(looks_like_flow(
+            "const a = 1;\nimport type { A } from './a';\n"
+        ));
+        assert!(looks_like_flow("export type T = number;\n"));
+        assert!(!looks_like_flow("const s = '@flow';\n"));
+        assert!(!looks_like_flow("/* not flow */ const t = '@flow';\n"));
+        assert!(!looks_like_flow("const type = 1;\n"));
+        // A cut in the middle of a multi-byte character does not panic.
+        let long = format!("{}é// @flow", "a".repeat(4095));
+        let _ = looks_like_flow(&long);
+    }
 }

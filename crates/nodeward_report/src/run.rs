@@ -41,6 +41,8 @@ pub struct Summary {
     pub analyzed: usize,
     pub skipped: BTreeMap<SkipReason, usize>,
     pub parse_errors: usize,
+    /// Of `parse_errors`, the Flow files with Flow-only type syntax.
+    pub flow_parse_errors: usize,
     pub panicked: usize,
     /// Findings silenced by inline suppressions.
     pub suppressed: usize,

@@ -387,7 +387,14 @@ pub fn summary_text(summary: &Summary, findings: &[Finding]) -> String {
         first.push(format!("skipped {skipped} ({})", reasons.join(", ")));
     }
     if summary.parse_errors > 0 {
-        first.push(format!("{} failed to parse", summary.parse_errors));
+        first.push(if summary.flow_parse_errors > 0 {
+            format!(
+                "{} failed to parse ({} of them Flow files with Flow-only type syntax)",
+                summary.parse_errors, summary.flow_parse_errors
+            )
+        } else {
+            format!("{} failed to parse", summary.parse_errors)
+        });
     }
     if summary.client_files > 0 {
         first.push(format!(
