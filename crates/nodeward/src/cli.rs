@@ -386,6 +386,7 @@ impl Setup {
                 max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
             },
             file_time_budget: crate::pipeline::DEFAULT_FILE_TIME_BUDGET,
+            overrides: Vec::new(),
         }
     }
 }
@@ -516,6 +517,7 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         discover,
         file_time_budget,
         rules: enabled_rules(&args, &config)?,
+        overrides: crate::overrides::compile(&config.overrides)?,
         jobs,
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),

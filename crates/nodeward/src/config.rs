@@ -34,6 +34,9 @@ pub struct Config {
     /// relative to the config file's folder.
     #[serde(default)]
     pub models: Vec<PathBuf>,
+    /// Rule settings for the files matching globs (`[[overrides]]`).
+    #[serde(default)]
+    pub overrides: Vec<crate::overrides::OverrideConfig>,
 }
 
 /// The config file for a run: `explicit`, else the nearest `nodeward.toml`
@@ -86,20 +89,29 @@ pub fn parse(text: &str) -> Result<Config, String> {
             ));
         }
     }
-    for (rule, setting) in &config.rules {
+    check_rule_settings("rules", &config.rules)?;
+    for (i, o) in config.overrides.iter().enumerate() {
+        check_rule_settings(&format!("overrides[{i}].rules"), &o.rules)?;
+    }
+    crate::overrides::compile(&config.overrides)?;
+    Ok(config)
+}
+
+fn check_rule_settings(key: &str, rules: &BTreeMap<String, String>) -> Result<(), String> {
+    for (rule, setting) in rules {
         if nodeward_rules::find_rule(rule).is_none() {
-            return Err(format!("rules: {}", crate::cli::unknown_rule(rule)));
+            return Err(format!("{key}: {}", crate::cli::unknown_rule(rule)));
         }
         if !matches!(
             setting.as_str(),
             "off" | "on" | "note" | "warning" | "error"
         ) {
             return Err(format!(
-                "rules.{rule}: `{setting}` is not one of off, on, note, warning, error"
+                "{key}.{rule}: `{setting}` is not one of off, on, note, warning, error"
             ));
         }
     }
-    Ok(config)
+    Ok(())
 }
 
 #[cfg(test)]

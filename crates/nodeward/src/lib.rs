@@ -5,6 +5,7 @@ pub mod config;
 pub mod debug_flows;
 pub mod deps_phase;
 pub mod fix;
+pub mod overrides;
 pub mod panic_capture;
 pub mod pipeline;
 pub mod route_listing;

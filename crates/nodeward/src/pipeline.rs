@@ -48,6 +48,8 @@ pub struct AnalyzeOptions {
     pub deps: DepsOptions,
     /// The wall-clock time one file's per-file rules may take.
     pub file_time_budget: Duration,
+    /// Rule settings by path (`[[overrides]]`), applied in order.
+    pub overrides: Vec<crate::overrides::Override>,
 }
 
 /// The default of `AnalyzeOptions::file_time_budget`: far above what any
@@ -374,6 +376,7 @@ fn analyze_inner_with(
         .map(|r| r.meta().id)
         .collect();
     let enabled: Vec<&str> = opts.rules.iter().map(|r| r.rule.meta().id).collect();
+    let findings = crate::overrides::apply(&opts.overrides, findings);
     let outcome = apply_suppressions(findings, &directives, &known, &enabled);
     summary.suppressed = outcome.suppressed;
     notices.extend(outcome.notices);

@@ -348,3 +348,51 @@ fn flow_files_are_read_where_their_types_are_typescript_syntax() {
         run.describe()
     );
 }
+
+#[test]
+fn overrides_set_rules_per_path() {
+    let p = Project::new();
+    let app = "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('ok'));\napp.listen(3000);\n";
+    p.write("src/server.js", app);
+    p.write("legacy/server.js", app);
+    p.write(
+        "nodeward.toml",
+        "[[overrides]]\nfiles = [\"legacy/\"]\nrules = { x-powered-by = \"off\", missing-helmet = \"note\" }\n",
+    );
+    let run = p.check(&["--format", "concise"]);
+    run.assert_code(1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("src/server.js:2:13: warning x-powered-by")),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("legacy/server.js") && l.contains("x-powered-by")),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("legacy/server.js") && l.contains(": note missing-helmet")),
+        "{}",
+        run.describe()
+    );
+    // A bad override is a config error: exit 2, one line.
+    p.write(
+        "nodeward.toml",
+        "[[overrides]]\nfiles = [\"legacy/\"]\nrules = { no-such = \"off\" }\n",
+    );
+    let run = p.check(&[]);
+    run.assert_code(2);
+    assert!(
+        run.assert_one_line_error().contains("overrides[0].rules"),
+        "{}",
+        run.describe()
+    );
+}
