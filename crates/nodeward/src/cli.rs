@@ -196,6 +196,15 @@ pub struct CheckArgs {
     /// RUF100 do; also `report-unused-suppressions = true` in the config.
     #[arg(long)]
     pub report_unused_suppressions: bool,
+    /// Print the files that would be analysed (sources, then lockfiles),
+    /// one per line, and exit (ruff's flag).
+    #[arg(long, conflicts_with = "show_settings")]
+    pub show_files: bool,
+    /// Print the settings this run would use and where they come from (the
+    /// configuration file, its overrides, the rules with their levels), and
+    /// exit (ruff's flag).
+    #[arg(long)]
+    pub show_settings: bool,
     /// Print the number of findings per rule and level instead of the
     /// findings (ruff's flag; with --format json, as JSON).
     #[arg(long)]
@@ -323,6 +332,76 @@ fn edit_distance(a: &str, b: &str) -> usize {
         prev = cur;
     }
     prev[b.len()]
+}
+
+/// `--show-settings`: the resolved settings of a run, each with its source.
+fn show_settings(
+    args: &CheckArgs,
+    config: &Config,
+    config_path: Option<&Path>,
+    discover: &DiscoverOptions,
+) -> Result<String, String> {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let origin = match config_path {
+        Some(p) => terminal_line(&p.display().to_string()).into_owned(),
+        None => "none found (built-in defaults)".into(),
+    };
+    let _ = writeln!(out, "configuration: {origin}");
+    let fail_on = match (&args.fail_on, &config.fail_on) {
+        (Some(f), _) => format!("{} (--fail-on)", format!("{f:?}").to_lowercase()),
+        (None, Some(f)) => format!("{f} (configuration)"),
+        (None, None) => "warning (default)".into(),
+    };
+    let _ = writeln!(out, "fail-on: {fail_on}");
+    let _ = writeln!(out, "max-file-size: {} bytes", discover.max_file_size);
+    let _ = writeln!(
+        out,
+        "ignore files (.gitignore, .nodewardignore): {}",
+        if discover.use_ignore_files {
+            "read"
+        } else {
+            "not read (--no-ignore)"
+        }
+    );
+    let _ = writeln!(
+        out,
+        "built-in excludes: {}",
+        if discover.default_excludes {
+            "on"
+        } else {
+            "off (--no-default-excludes)"
+        }
+    );
+    let _ = writeln!(out, "exclude: {:?}", discover.excludes);
+    let _ = writeln!(out, "models: {:?}", config.models);
+    let _ = writeln!(out, "rules:");
+    let enabled = enabled_rules(args, config)?;
+    for rule in all_rules() {
+        let id = rule.meta().id;
+        let source = if !args.select.is_empty() || !args.ignore.is_empty() {
+            "--select/--ignore"
+        } else if config.rules.contains_key(id) {
+            "configuration"
+        } else {
+            "default"
+        };
+        match enabled.iter().find(|e| e.rule.meta().id == id) {
+            Some(e) => {
+                let _ = writeln!(out, "  {id} = {} ({source})", e.level.as_str());
+            }
+            None => {
+                let _ = writeln!(out, "  {id} = off ({source})");
+            }
+        }
+    }
+    for (i, o) in config.overrides.iter().enumerate() {
+        let _ = writeln!(out, "overrides[{i}]: files {:?}", o.files);
+        for (rule, setting) in &o.rules {
+            let _ = writeln!(out, "  {rule} = {setting}");
+        }
+    }
+    Ok(out)
 }
 
 fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, String> {
@@ -456,6 +535,26 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         no_default_excludes: args.no_default_excludes,
         jobs: args.jobs,
     })?;
+    if args.show_files {
+        let found =
+            nodeward_front::discover::discover(&paths, &discover).map_err(|e| e.to_string())?;
+        let mut out = String::new();
+        for f in found.files.iter().chain(&found.lockfiles) {
+            out.push_str(&terminal_line(&f.rel));
+            out.push('\n');
+        }
+        std::io::stdout()
+            .write_all(out.as_bytes())
+            .map_err(|e| format!("cannot write the file list: {e}"))?;
+        return Ok(ExitStatus::Clean);
+    }
+    if args.show_settings {
+        let text = show_settings(&args, &config, config_path.as_deref(), &discover)?;
+        std::io::stdout()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write the settings: {e}"))?;
+        return Ok(ExitStatus::Clean);
+    }
     // A database named in the config is relative to the config's folder.
     let advisories = args.advisories.clone().or_else(|| {
         let base = config_path

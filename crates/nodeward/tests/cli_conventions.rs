@@ -396,3 +396,33 @@ fn overrides_set_rules_per_path() {
         run.describe()
     );
 }
+
+#[test]
+fn show_files_and_show_settings_print_what_a_run_would_use() {
+    let p = two_warnings();
+    p.write("src/util.ts", "export const a = 1;\n");
+    p.write("notes.md", "# not source\n");
+    p.write("nodeward.toml", "fail-on = \"error\"\n[rules]\nredos = \"off\"\n[[overrides]]\nfiles = [\"legacy/\"]\nrules = { x-powered-by = \"note\" }\n");
+    let run = p.check(&["--show-files"]);
+    run.assert_code(0);
+    assert_eq!(run.stdout, "server.js\nsrc/util.ts\n", "{}", run.describe());
+    let run = p.check(&["--show-settings"]);
+    run.assert_code(0);
+    let out = &run.stdout;
+    assert!(out.contains("nodeward.toml"), "{out}");
+    assert!(out.contains("fail-on: error (configuration)"), "{out}");
+    assert!(out.contains("  redos = off (configuration)"), "{out}");
+    assert!(out.contains("  x-powered-by = warning (default)"), "{out}");
+    assert!(
+        out.contains("overrides[0]: files [\"legacy/\"]\n  x-powered-by = note"),
+        "{out}"
+    );
+    let run = p.check(&["--show-settings", "--select", "redos"]);
+    assert!(
+        run.stdout
+            .contains("  x-powered-by = off (--select/--ignore)"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("  redos = off"), "{}", run.stdout);
+}
