@@ -37,7 +37,13 @@ pub struct Config {
     /// Rule settings for the files matching globs (`[[overrides]]`).
     #[serde(default)]
     pub overrides: Vec<crate::overrides::OverrideConfig>,
+    /// Another config file this one builds on, relative to this file's
+    /// folder (eslint's and ruff's `extend`).
+    pub extend: Option<PathBuf>,
 }
+
+/// How many `extend` links a chain may have: deeper is surely a mistake.
+const MAX_EXTEND_DEPTH: usize = 8;
 
 /// The config file for a run: `explicit`, else the nearest `nodeward.toml`
 /// in the first path's folder or above it.
@@ -62,9 +68,61 @@ pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {
+    load_chain(path, &mut Vec::new())
+}
+
+/// Reads `path` and, first, the file it extends. The base's paths
+/// (`advisories`, `models`) are made relative to `path`'s folder; the
+/// extending file wins for single values and `[rules]` entries, and adds its
+/// `exclude`, `models` and `[[overrides]]` after the base's.
+fn load_chain(path: &Path, seen: &mut Vec<PathBuf>) -> Result<Config, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-    parse(&text).map_err(|e| format!("invalid config {}: {e}", path.display()))
+    let mut config = parse(&text).map_err(|e| format!("invalid config {}: {e}", path.display()))?;
+    let Some(extend) = config.extend.take() else {
+        return Ok(config);
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let base_path = dir.join(&extend);
+    let key = std::fs::canonicalize(&base_path).unwrap_or_else(|_| base_path.clone());
+    seen.push(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()));
+    if seen.contains(&key) {
+        return Err(format!(
+            "invalid config {}: extend: `{}` extends itself in a cycle",
+            path.display(),
+            extend.display()
+        ));
+    }
+    if seen.len() > MAX_EXTEND_DEPTH {
+        return Err(format!(
+            "invalid config {}: extend: more than {MAX_EXTEND_DEPTH} files in the chain",
+            path.display()
+        ));
+    }
+    let mut base = load_chain(&base_path, seen)?;
+    // The base's relative paths are relative to its own folder.
+    let base_dir = base_path.parent().unwrap_or(Path::new("."));
+    let rebase = |p: PathBuf| if p.is_absolute() { p } else { base_dir.join(p) };
+    base.advisories = base.advisories.map(rebase);
+    base.models = base.models.into_iter().map(rebase).collect();
+    base.exclude.append(&mut config.exclude);
+    base.models.append(&mut config.models);
+    base.overrides.append(&mut config.overrides);
+    base.rules.append(&mut config.rules);
+    Ok(Config {
+        exclude: base.exclude,
+        max_file_size: config.max_file_size.or(base.max_file_size),
+        file_time_budget: config.file_time_budget.or(base.file_time_budget),
+        fail_on: config.fail_on.or(base.fail_on),
+        report_unused_suppressions: config.report_unused_suppressions
+            || base.report_unused_suppressions,
+        rules: base.rules,
+        advisories: config.advisories.or(base.advisories),
+        advisory_max_age_days: config.advisory_max_age_days.or(base.advisory_max_age_days),
+        models: base.models,
+        overrides: base.overrides,
+        extend: None,
+    })
 }
 
 pub fn parse(text: &str) -> Result<Config, String> {
@@ -135,5 +193,41 @@ mod tests {
             .unwrap_err()
             .contains("loud"));
         assert!(parse("fail-on = \"sometimes\"").is_err());
+    }
+}
+
+#[cfg(test)]
+mod extend_tests {
+    use super::load;
+
+    #[test]
+    fn a_config_extends_its_base_and_wins_over_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let shared = dir.path().join("shared");
+        std::fs::create_dir_all(&shared).unwrap();
+        std::fs::write(
+            shared.join("base.toml"),
+            "fail-on = \"error\"\nexclude = [\"legacy/\"]\nmodels = [\"models.toml\"]\n[rules]\nredos = \"off\"\nx-powered-by = \"note\"\n",
+        )
+        .unwrap();
+        let app = dir.path().join("nodeward.toml");
+        std::fs::write(&app, "extend = \"shared/base.toml\"\nexclude = [\"scripts/\"]\n[rules]\nx-powered-by = \"error\"\n").unwrap();
+        let c = load(&app).unwrap();
+        assert_eq!(c.fail_on.as_deref(), Some("error"));
+        assert_eq!(c.exclude, ["legacy/", "scripts/"]);
+        assert_eq!(c.rules["redos"], "off");
+        assert_eq!(c.rules["x-powered-by"], "error");
+        assert_eq!(c.models, [shared.join("models.toml")]);
+    }
+
+    #[test]
+    fn a_cycle_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.toml"), "extend = \"b.toml\"\n").unwrap();
+        std::fs::write(dir.path().join("b.toml"), "extend = \"a.toml\"\n").unwrap();
+        let e = load(&dir.path().join("a.toml")).unwrap_err();
+        assert!(e.contains("cycle"), "{e}");
+        let e = load(&dir.path().join("missing-base.toml")).unwrap_err();
+        assert!(e.contains("cannot read config"), "{e}");
     }
 }
