@@ -45,8 +45,9 @@ pub struct Config {
 /// How many `extend` links a chain may have: deeper is surely a mistake.
 const MAX_EXTEND_DEPTH: usize = 8;
 
-/// The config file for a run: `explicit`, else the nearest `nodeward.toml`
-/// in the first path's folder or above it.
+/// The config file for a run: `explicit`, else the nearest `nodeward.toml`,
+/// or package.json with a `"nodeward"` section, in the first path's folder
+/// or above it.
 pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
@@ -62,6 +63,12 @@ pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
         if candidate.is_file() {
             return Some(candidate);
         }
+        // A `"nodeward"` section in package.json counts as a config file
+        // (nodeward.toml first, in the same folder).
+        let package = d.join("package.json");
+        if package_section(&package).is_some() {
+            return Some(package);
+        }
         dir = d.parent();
     }
     None
@@ -76,9 +83,23 @@ pub fn load(path: &Path) -> Result<Config, String> {
 /// extending file wins for single values and `[rules]` entries, and adds its
 /// `exclude`, `models` and `[[overrides]]` after the base's.
 fn load_chain(path: &Path, seen: &mut Vec<PathBuf>) -> Result<Config, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-    let mut config = parse(&text).map_err(|e| format!("invalid config {}: {e}", path.display()))?;
+    let invalid = |e: String| format!("invalid config {}: {e}", path.display());
+    let mut config = if path.file_name().is_some_and(|n| n == "package.json") {
+        // Read as data, never run: the same keys as nodeward.toml.
+        let section = package_section(path).ok_or_else(|| {
+            format!(
+                "cannot read config {}: no \"nodeward\" section",
+                path.display()
+            )
+        })?;
+        let config: Config =
+            serde_json::from_value(section).map_err(|e| invalid(format!("\"nodeward\": {e}")))?;
+        validate(config).map_err(invalid)?
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+        parse(&text).map_err(invalid)?
+    };
     let Some(extend) = config.extend.take() else {
         return Ok(config);
     };
@@ -140,6 +161,20 @@ pub fn parse(text: &str) -> Result<Config, String> {
             e.message().split_whitespace().collect::<Vec<_>>().join(" ")
         )
     })?;
+    validate(config)
+}
+
+/// The `"nodeward"` object of a package.json, when it has one.
+fn package_section(path: &Path) -> Option<serde_json::Value> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let section = json.get_mut("nodeward")?.take();
+    section.is_object().then_some(section)
+}
+
+/// The checks serde cannot make: values of `fail-on` and of rule settings,
+/// and the globs of `[[overrides]]`.
+fn validate(config: Config) -> Result<Config, String> {
     if let Some(level) = &config.fail_on {
         if !matches!(level.as_str(), "error" | "warning" | "note" | "never") {
             return Err(format!(
@@ -229,5 +264,45 @@ mod extend_tests {
         assert!(e.contains("cycle"), "{e}");
         let e = load(&dir.path().join("missing-base.toml")).unwrap_err();
         assert!(e.contains("cannot read config"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod package_json_tests {
+    use super::{find, load};
+
+    #[test]
+    fn a_nodeward_section_in_package_json_is_a_config() {
+        let dir = tempfile::tempdir().unwrap();
+        let package = dir.path().join("package.json");
+        std::fs::write(
+            &package,
+            r#"{"name": "app", "nodeward": {"fail-on": "error", "rules": {"redos": "off"}}}"#,
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("src")).unwrap();
+        let found = find(None, &dir.path().join("src")).unwrap();
+        assert_eq!(found.file_name().unwrap(), "package.json");
+        let c = load(&found).unwrap();
+        assert_eq!(c.fail_on.as_deref(), Some("error"));
+        assert_eq!(c.rules["redos"], "off");
+        // nodeward.toml in the same folder comes first.
+        std::fs::write(dir.path().join("nodeward.toml"), "fail-on = \"note\"\n").unwrap();
+        assert_eq!(
+            find(None, dir.path()).unwrap().file_name().unwrap(),
+            "nodeward.toml"
+        );
+        // The same checks as nodeward.toml.
+        std::fs::write(&package, r#"{"nodeward": {"fail-on": "sometimes"}}"#).unwrap();
+        assert!(load(&package).unwrap_err().contains("sometimes"));
+        std::fs::write(&package, r#"{"nodeward": {"excludes": []}}"#).unwrap();
+        assert!(load(&package).unwrap_err().contains("excludes"));
+    }
+
+    #[test]
+    fn a_package_json_without_a_section_is_not_a_config() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("package.json"), r#"{"name": "app"}"#).unwrap();
+        assert!(find(None, dir.path()).is_none());
     }
 }
