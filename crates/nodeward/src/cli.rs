@@ -375,6 +375,19 @@ fn show_settings(
     );
     let _ = writeln!(out, "exclude: {:?}", discover.excludes);
     let _ = writeln!(out, "models: {:?}", config.models);
+    let advisories = match (&args.advisories, &config.advisories) {
+        (Some(a), _) => format!("{:?} (--advisories)", a),
+        (None, Some(a)) => format!("{:?} (configuration, relative to its folder)", a),
+        (None, None) => "none".into(),
+    };
+    let _ = writeln!(out, "advisories: {advisories}");
+    let _ = writeln!(
+        out,
+        "advisory-max-age-days: {}",
+        config
+            .advisory_max_age_days
+            .unwrap_or(crate::deps_phase::DEFAULT_MAX_AGE_DAYS)
+    );
     let _ = writeln!(out, "rules:");
     let enabled = enabled_rules(args, config)?;
     for rule in all_rules() {
