@@ -426,3 +426,38 @@ fn show_files_and_show_settings_print_what_a_run_would_use() {
     );
     assert!(!run.stdout.contains("  redos = off"), "{}", run.stdout);
 }
+
+#[test]
+fn sibling_paths_keep_their_folders() {
+    // Without `.git`, the root is the deepest folder holding every path
+    // given: `check ../koa .` names `koa/index.js`, not `index.js`.
+    let p = Project::new();
+    let app = "const express = require('express');\nconst app = express();\napp.listen(3000);\n";
+    p.write("koa/index.js", app);
+    p.write("app/server.js", app);
+    let run = nodeward(
+        &p.path().join("app"),
+        &[
+            "check",
+            "../koa",
+            ".",
+            "--format",
+            "concise",
+            "--select",
+            "x-powered-by",
+            "--no-color",
+        ],
+    );
+    run.assert_code(1);
+    let paths: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter_map(|l| l.split(':').next())
+        .collect();
+    assert_eq!(
+        paths,
+        ["app/server.js", "koa/index.js"],
+        "{}",
+        run.describe()
+    );
+}

@@ -229,7 +229,17 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovery, 
             }
         }
     }
-    let root = find_root(&requested[0].0, requested[0].1.is_dir());
+    let starts: Vec<&Path> = requested
+        .iter()
+        .map(|(p, meta)| {
+            if meta.is_dir() {
+                p.as_path()
+            } else {
+                p.parent().unwrap_or(p)
+            }
+        })
+        .collect();
+    let root = find_root(&starts);
     let user_excludes = user_excludes(&root, &opts.excludes)?;
     // A symbolic link is followed only to a path under the root or under a
     // path named on the command line: a tree from elsewhere (a fork's pull
@@ -312,17 +322,21 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// The nearest directory at or above the first path that contains `.git`;
-/// else the first path if it is a directory, else its parent.
-fn find_root(first: &Path, is_dir: bool) -> PathBuf {
-    let start = if is_dir {
-        first
-    } else {
-        first.parent().unwrap_or(first)
-    };
-    start
+/// else the deepest folder that holds every path given (a directory itself,
+/// a file's folder), so that `check ../koa .` shows `koa/index.js` and
+/// `app/server.js`, never a name stripped of its folder.
+fn find_root(starts: &[&Path]) -> PathBuf {
+    let first = starts[0];
+    if let Some(git) = first
         .ancestors()
         .find(|dir| fs::symlink_metadata(dir.join(".git")).is_ok())
-        .unwrap_or(start)
+    {
+        return git.to_path_buf();
+    }
+    first
+        .ancestors()
+        .find(|dir| starts.iter().all(|s| s.starts_with(dir)))
+        .unwrap_or(first)
         .to_path_buf()
 }
 
