@@ -67,6 +67,8 @@ struct FileOutcome {
     notice: Option<Notice>,
     skipped: Option<SkipReason>,
     parse_error: bool,
+    /// The parse error is a Flow file's Flow-only syntax.
+    flow_parse_error: bool,
     panicked: bool,
     parse_time: Duration,
     index_time: Duration,
@@ -80,6 +82,7 @@ impl FileOutcome {
             notice: None,
             skipped: None,
             parse_error: false,
+            flow_parse_error: false,
             panicked: false,
             parse_time: Duration::ZERO,
             index_time: Duration::ZERO,
@@ -177,10 +180,7 @@ fn analyze_inner_with(
             *summary.skipped.entry(r).or_default() += 1;
         }
         summary.parse_errors += o.parse_error as usize;
-        summary.flow_parse_errors += o.notice.as_ref().is_some_and(|n| {
-            n.kind == NoticeKind::ParseError
-                && n.message.ends_with(nodeward_front::parse::FLOW_NOTE)
-        }) as usize;
+        summary.flow_parse_errors += o.flow_parse_error as usize;
         summary.panicked += o.panicked as usize;
         notices.extend(o.notice);
         if let Some(m) = o.model {
@@ -518,6 +518,7 @@ fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
         }
         Ok((Err(e), pt, _)) => {
             out.parse_error = true;
+            out.flow_parse_error = e.flow;
             out.parse_time = pt;
             out.notice = Some(Notice::at(
                 NoticeKind::ParseError,

@@ -49,6 +49,8 @@ pub struct ParsedFile {
 pub struct SyntaxError {
     pub message: String,
     pub span: Span,
+    /// A Flow file whose Flow-only type syntax could not be read.
+    pub flow: bool,
 }
 
 /// The dialect a file is parsed as, chosen by its extension.
@@ -59,11 +61,7 @@ pub fn syntax_for(rel_path: &str) -> Syntax {
             decorators: true,
             ..Default::default()
         }),
-        "tsx" => Syntax::Typescript(TsSyntax {
-            tsx: true,
-            decorators: true,
-            ..Default::default()
-        }),
+        "tsx" => tsx(),
         _ => Syntax::Es(EsSyntax {
             jsx: true,
             decorators: true,
@@ -75,6 +73,15 @@ pub fn syntax_for(rel_path: &str) -> Syntax {
             ..Default::default()
         }),
     }
+}
+
+/// TypeScript with JSX: `.tsx` files, and Flow files read again.
+fn tsx() -> Syntax {
+    Syntax::Typescript(TsSyntax {
+        tsx: true,
+        decorators: true,
+        ..Default::default()
+    })
 }
 
 /// Runs `f` on a fresh stack segment large enough for any file of `len`
@@ -108,13 +115,9 @@ pub fn parse(rel_path: &str, src: &str) -> Result<ParsedFile, SyntaxError> {
             // parsed as TSX at the same byte offsets, most Flow files are
             // read whole. What is Flow-only (`?string`, `{| |}`, `%checks`)
             // still fails, with the first error of the JavaScript parse.
-            let tsx = Syntax::Typescript(TsSyntax {
-                tsx: true,
-                decorators: true,
-                ..Default::default()
-            });
-            parse_as(rel_path, src, tsx).map_err(|_| SyntaxError {
+            parse_as(rel_path, src, tsx()).map_err(|_| SyntaxError {
                 message: format!("{} {FLOW_NOTE}", e.message),
+                flow: true,
                 ..e
             })
         }
@@ -123,8 +126,8 @@ pub fn parse(rel_path: &str, src: &str) -> Result<ParsedFile, SyntaxError> {
 }
 
 /// Added to the syntax error of a Flow file that could not be read as
-/// TypeScript either; the run's summary counts these.
-pub const FLOW_NOTE: &str = "(a Flow file: its Flow-only type syntax is not supported)";
+/// TypeScript either (`SyntaxError::flow`).
+const FLOW_NOTE: &str = "(a Flow file: its Flow-only type syntax is not supported)";
 
 /// A `.js` file written with Flow types: the `@flow` pragma in a comment, or
 /// an `import type` / `export type` declaration at the start of a line.
@@ -162,6 +165,7 @@ fn parse_as(rel_path: &str, src: &str, syntax: Syntax) -> Result<ParsedFile, Syn
     let mut program = parsed.map_err(|e| SyntaxError {
         message: e.kind().msg().to_string(),
         span: span_of(e.span()),
+        flow: false,
     })?;
     // Errors the parser recovered from still mean Node would refuse the
     // file: report the first, as for a fatal one.
@@ -171,6 +175,7 @@ fn parse_as(rel_path: &str, src: &str, syntax: Syntax) -> Result<ParsedFile, Syn
         return Err(SyntaxError {
             message: e.kind().msg().to_string(),
             span: span_of(e.span()),
+            flow: false,
         });
     }
     let unresolved_mark = Mark::new();

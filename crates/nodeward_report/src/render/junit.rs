@@ -18,10 +18,11 @@ use crate::run::RunReport;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct JunitRenderer;
 
-/// `text` escaped for an XML attribute or element.
+/// `text` escaped for an XML attribute or element. Control characters and
+/// bidi overrides are escaped first, as in the terminal (a JUnit report is
+/// read in CI systems' web views); what is left is XML's own escaping, and
+/// the two non-characters XML 1.0 cannot carry.
 fn xml(text: &str) -> String {
-    // Control characters and bidi overrides first, as in the terminal: a
-    // JUnit report is read in CI systems' web views.
     let text = terminal_line(text);
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -31,11 +32,9 @@ fn xml(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => {
-                let _ = write!(out, "&#{};", c as u32);
-            }
-            c if (c as u32) < 0x20 || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {
-                let _ = write!(out, "\\x{:02x}", c as u32);
+            '\t' => out.push_str("&#9;"),
+            '\u{fffe}' | '\u{ffff}' => {
+                let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
         }

@@ -132,16 +132,11 @@ fn first_rejection(
     let model = project.file(file);
     let f = model.function(func)?;
     let mut found: Vec<(Span, String)> = Vec::new();
-    for e in &f.effects {
-        if let Effect::Throw { span } = &e.effect {
-            found.push((
-                Span {
-                    start: span.start,
-                    end: span.start + 5,
-                },
-                "This `throw` rejects the promise of an async Express 4 handler, which Express 4 does not look at: the rejection goes unhandled and Node (15 and later) ends the process, so one request takes the server down".into(),
-            ));
-        }
+    for span in throw_keywords(f) {
+        found.push((
+            span,
+            "This `throw` rejects the promise of an async Express 4 handler, which Express 4 does not look at: the rejection goes unhandled and Node (15 and later) ends the process, so one request takes the server down".into(),
+        ));
     }
     for site in f.calls.iter().filter(|s| !s.in_try) {
         if let Some(parser) = parser_of(site) {
@@ -307,18 +302,13 @@ fn crash_in_callback(
         Late::Listener(e) => format!("an `'{e}'` listener"),
         _ => format!("a callback of `{callee}(…)`"),
     };
-    for e in &f.effects {
-        if let Effect::Throw { span } = &e.effect {
-            found.push((
-                Span {
-                    start: span.start,
-                    end: span.start + 5,
-                },
-                format!(
-                    "This `throw` runs in {place}, outside the framework's error handling: the exception is uncaught and ends the process, taking every request in flight with it"
-                ),
-            ));
-        }
+    for span in throw_keywords(f) {
+        found.push((
+            span,
+            format!(
+                "This `throw` runs in {place}, outside the framework's error handling: the exception is uncaught and ends the process, taking every request in flight with it"
+            ),
+        ));
     }
     if let Late::Listener(_) = kind {
         for site in f.calls.iter().filter(|s| !s.in_try) {
@@ -396,4 +386,16 @@ fn inside(project: &Project, file: FileId, func: FnId, contexts: &[FnId]) -> boo
         cur = model.function(f).and_then(|x| x.parent);
     }
     false
+}
+
+/// The `throw` keyword of each throw statement of `f`: where a finding
+/// about the throw points.
+fn throw_keywords(f: &nodeward_semantic::Function) -> impl Iterator<Item = Span> + '_ {
+    f.effects.iter().filter_map(|e| match &e.effect {
+        Effect::Throw { span } => Some(Span {
+            start: span.start,
+            end: span.start + 5,
+        }),
+        _ => None,
+    })
 }
