@@ -10,7 +10,7 @@ use nodeward_front::discover::{DiscoverOptions, DEFAULT_MAX_FILE_SIZE};
 use nodeward_report::render::{
     notices_text, renderer, summary_text, terminal_line, Format, HumanOptions, RenderOptions,
 };
-use nodeward_report::{Level, NoticeKind, RunReport};
+use nodeward_report::{shown_path, Level, NoticeKind, RunReport};
 use nodeward_rules::{all_rules, find_rule};
 
 use crate::config::{self, Config};
@@ -553,7 +553,12 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
             nodeward_front::discover::discover(&paths, &discover).map_err(|e| e.to_string())?;
         let mut out = String::new();
         for f in found.files.iter().chain(&found.lockfiles) {
-            out.push_str(&terminal_line(&f.rel));
+            let cwd = std::env::current_dir().ok();
+            out.push_str(&terminal_line(&shown_path(
+                &found.root,
+                cwd.as_deref(),
+                &f.rel,
+            )));
             out.push('\n');
         }
         std::io::stdout()
@@ -642,13 +647,19 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         },
     };
     let mut report = analyze(&opts).map_err(|e| e.0)?;
+    // Paths as ruff shows them: relative to the current directory.
+    report.shown_from = std::env::current_dir().ok();
     if args.fix || args.diff {
         let (edits, fixed) = crate::fix::edits(&report);
         if args.diff {
             let mut text = String::new();
             for (path, list) in &edits {
                 if let Some(old) = report.sources.get(path) {
-                    text.push_str(&crate::fix::unified_diff(path, old, list));
+                    text.push_str(&crate::fix::unified_diff(
+                        &report.shown_path(path),
+                        old,
+                        list,
+                    ));
                 }
             }
             write_out(None, &text)?;
@@ -718,6 +729,13 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
     };
     let (mut text, warnings) = if args.statistics {
         (statistics(&report, format == Format::Json), Vec::new())
+    } else if format == Format::Github {
+        // The runner resolves an annotation's file against the workspace,
+        // whatever the step's working directory.
+        let cwd = std::mem::replace(&mut report.shown_from, github_workspace());
+        let out = renderer(format, &render_opts).render_to_string(&report);
+        report.shown_from = cwd;
+        out
     } else {
         renderer(format, &render_opts).render_to_string(&report)
     };
@@ -885,7 +903,9 @@ fn routes(args: RoutesArgs) -> Result<ExitStatus, String> {
         jobs: args.jobs,
     })?;
     let opts = setup.without_rules();
-    let (report, rows) = crate::pipeline::analyze_with_routes(&opts).map_err(|e| e.0)?;
+    let (mut report, mut rows) = crate::pipeline::analyze_with_routes(&opts).map_err(|e| e.0)?;
+    report.shown_from = std::env::current_dir().ok();
+    crate::route_listing::shown_from(&mut rows, &report.root, report.shown_from.as_deref());
     let text = match args.format {
         RoutesFormat::Human => crate::route_listing::human(&rows),
         RoutesFormat::Json => {
@@ -950,6 +970,15 @@ fn analysed_nothing(report: &RunReport) -> Option<String> {
 }
 
 /// `-o -`: standard output.
+/// `GITHUB_WORKSPACE` when set, else the current directory.
+fn github_workspace() -> Option<PathBuf> {
+    std::env::var_os("GITHUB_WORKSPACE")
+        .filter(|w| !w.is_empty())
+        .map(PathBuf::from)
+        .and_then(|w| std::path::absolute(w).ok())
+        .or_else(|| std::env::current_dir().ok())
+}
+
 fn is_stdout(p: &Path) -> bool {
     p.as_os_str() == "-"
 }

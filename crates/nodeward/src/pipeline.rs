@@ -433,6 +433,7 @@ fn analyze_inner_with(
         sources,
         summary,
         fingerprints,
+        shown_from: None,
     })
 }
 

@@ -163,6 +163,26 @@ pub fn rows(
     out
 }
 
+/// The rows with their file paths as the reader sees them
+/// ([`nodeward_report::shown_path`]): relative to `from` below it.
+pub fn shown_from(rows: &mut [RouteRow], root: &std::path::Path, from: Option<&std::path::Path>) {
+    let show = |p: &mut String| *p = nodeward_report::shown_path(root, from, p).into_owned();
+    for row in rows {
+        show(&mut row.file);
+        if let Some((path, line)) = row.app.rsplit_once(':') {
+            row.app = format!("{}:{line}", nodeward_report::shown_path(root, from, path));
+        }
+        for h in &mut row.handlers {
+            if let Some(f) = &mut h.file {
+                show(f);
+            }
+        }
+        for g in &mut row.gate {
+            show(&mut g.file);
+        }
+    }
+}
+
 /// Static-file and explorer middleware registered without a path still
 /// serves URLs of its own.
 fn serves_files(h: Option<&Handler>) -> bool {

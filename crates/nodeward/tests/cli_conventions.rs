@@ -429,35 +429,114 @@ fn show_files_and_show_settings_print_what_a_run_would_use() {
 
 #[test]
 fn sibling_paths_keep_their_folders() {
-    // Without `.git`, the root is the deepest folder holding every path
-    // given: `check ../koa .` names `koa/index.js`, not `index.js`.
+    // `check ../koa .` from app/: the file below the current directory is
+    // shown relative to it, the one outside it in full, as ruff does;
+    // never `../` nor a name stripped of its folder.
     let p = Project::new();
     let app = "const express = require('express');\nconst app = express();\napp.listen(3000);\n";
     p.write("koa/index.js", app);
     p.write("app/server.js", app);
-    let run = nodeward(
-        &p.path().join("app"),
-        &[
-            "check",
-            "../koa",
-            ".",
-            "--format",
-            "concise",
-            "--select",
-            "x-powered-by",
-            "--no-color",
-        ],
-    );
-    run.assert_code(1);
-    let paths: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter_map(|l| l.split(':').next())
-        .collect();
-    assert_eq!(
-        paths,
-        ["app/server.js", "koa/index.js"],
+    let koa = p.path().join("koa/index.js");
+    for dot_git in [true, false] {
+        if !dot_git {
+            std::fs::remove_dir(p.path().join(".git")).unwrap();
+        }
+        let run = nodeward(
+            &p.path().join("app"),
+            &[
+                "check",
+                "../koa",
+                ".",
+                "--format",
+                "concise",
+                "--select",
+                "x-powered-by",
+                "--no-color",
+            ],
+        );
+        run.assert_code(1);
+        let paths: Vec<&str> = run
+            .stdout
+            .lines()
+            .filter_map(|l| l.split(":2:").next())
+            .collect();
+        assert_eq!(
+            paths,
+            ["server.js", koa.to_str().unwrap()],
+            "{}",
+            run.describe()
+        );
+    }
+}
+
+#[test]
+fn paths_are_shown_from_the_current_directory_and_sarif_from_the_root() {
+    let p = Project::new();
+    let app = "const express = require('express');\nconst app = express();\napp.listen(3000);\n";
+    p.write("src/app.js", app);
+    p.write("lib/other.js", app);
+    let src = p.path().join("src");
+    let args = ["check", "..", "--select", "x-powered-by", "--no-color"];
+    let concise = nodeward(&src, &[&args[..], &["--format", "concise"]].concat());
+    let other = p.path().join("lib/other.js");
+    let other = other.to_str().unwrap();
+    assert!(
+        concise.stdout.contains(&format!("{other}:2:13:")),
         "{}",
-        run.describe()
+        concise.describe()
+    );
+    assert!(
+        concise.stdout.contains("\napp.js:2:13:"),
+        "{}",
+        concise.describe()
+    );
+    let human = nodeward(&src, &args);
+    assert!(human.stdout.contains("app.js:2:13"), "{}", human.describe());
+    assert!(!human.stdout.contains("src/app.js"), "{}", human.describe());
+    let json = nodeward(&src, &[&args[..], &["--format", "json"]].concat()).json();
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, [other, "app.js"]);
+    // SARIF: relative to the root, which `originalUriBaseIds` names.
+    let sarif = nodeward(&src, &[&args[..], &["--format", "sarif"]].concat()).json();
+    let run0 = &sarif["runs"][0];
+    let uris: Vec<&str> = run0["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let loc = &r["locations"][0]["physicalLocation"]["artifactLocation"];
+            assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+            loc["uri"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(uris, ["lib/other.js", "src/app.js"]);
+    let base = run0["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    // GitHub resolves an annotation's file against the workspace.
+    let root = p.path();
+    let github = nodeward_env(
+        &src,
+        &[&args[..], &["--format", "github"]].concat(),
+        &[("GITHUB_WORKSPACE", root.to_str().unwrap())],
+    );
+    assert!(
+        github.stdout.contains("::warning file=src/app.js,"),
+        "{}",
+        github.describe()
+    );
+    assert!(
+        github.stdout.contains("::warning file=lib/other.js,"),
+        "{}",
+        github.describe()
     );
 }

@@ -321,15 +321,17 @@ fn absolute(path: &Path) -> io::Result<PathBuf> {
     Ok(out)
 }
 
-/// The nearest directory at or above the first path that contains `.git`;
-/// else the deepest folder that holds every path given (a directory itself,
-/// a file's folder), so that `check ../koa .` shows `koa/index.js` and
-/// `app/server.js`, never a name stripped of its folder.
+/// The nearest directory at or above the first path that contains `.git`,
+/// when it holds every path given; else the deepest folder that holds them
+/// all (a directory itself, a file's folder), so that `check ../koa .` shows
+/// `koa/index.js` and `app/server.js`: never a name stripped of its folder,
+/// never a `../` step (which SARIF consumers cannot resolve).
 fn find_root(starts: &[&Path]) -> PathBuf {
     let first = starts[0];
     if let Some(git) = first
         .ancestors()
         .find(|dir| fs::symlink_metadata(dir.join(".git")).is_ok())
+        .filter(|git| starts.iter().all(|s| s.starts_with(git)))
     {
         return git.to_path_buf();
     }

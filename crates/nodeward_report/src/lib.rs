@@ -26,6 +26,6 @@ pub use finding::{Finding, FlowStep, Level, Related, Span};
 pub use notice::{Notice, NoticeKind, SkipReason};
 pub use rule_meta::{Precision, RuleMeta};
 pub use run::{
-    sort_findings, sort_notices, AdvisoriesSummary, DepsSummary, LockSummary, PhaseTimings,
-    RunReport, Summary,
+    shown_path, sort_findings, sort_notices, AdvisoriesSummary, DepsSummary, LockSummary,
+    PhaseTimings, RunReport, Summary,
 };

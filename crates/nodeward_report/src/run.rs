@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -100,9 +100,21 @@ pub struct RunReport {
     /// do not depend on what was baselined). Left empty, renderers compute
     /// them from `findings` and `sources`.
     pub fingerprints: Vec<String>,
+    /// The folder paths are shown relative to in the human, concise, JSON,
+    /// github and junit outputs (the current directory, as ruff does); `None`
+    /// shows them relative to `root`. SARIF, GitLab and the baseline always
+    /// use `root`.
+    pub shown_from: Option<PathBuf>,
 }
 
 impl RunReport {
+    /// `rel` (relative to `root`) as the reader sees it: relative to
+    /// `shown_from` when the file is below it, else absolute, never with
+    /// `../` steps.
+    pub fn shown_path<'a>(&self, rel: &'a str) -> Cow<'a, str> {
+        shown_path(&self.root, self.shown_from.as_deref(), rel)
+    }
+
     /// The fingerprint of every finding, in order: `self.fingerprints` when it
     /// has one per finding, computed otherwise.
     pub fn fingerprints(&self) -> Cow<'_, [String]> {
@@ -117,6 +129,25 @@ impl RunReport {
     /// SARIF `executionSuccessful` is false).
     pub fn has_internal_error(&self) -> bool {
         self.notices.iter().any(Notice::is_internal_error)
+    }
+}
+
+/// `rel` (relative to `root`) as seen from the folder `from`: relative to it
+/// when the file is below it, else absolute, never with `../` steps; `rel`
+/// itself without `from`.
+pub fn shown_path<'a>(root: &Path, from: Option<&Path>, rel: &'a str) -> Cow<'a, str> {
+    let Some(dir) = from else {
+        return Cow::Borrowed(rel);
+    };
+    if dir == root || Path::new(rel).is_absolute() {
+        return Cow::Borrowed(rel);
+    }
+    let abs = root.join(rel);
+    match abs.strip_prefix(dir) {
+        Ok(below) if !below.as_os_str().is_empty() => {
+            Cow::Owned(below.to_string_lossy().replace('\\', "/"))
+        }
+        _ => Cow::Owned(abs.to_string_lossy().into_owned()),
     }
 }
 

@@ -184,6 +184,7 @@ pub fn nodeward_env(cwd: &Path, args: &[&str], env: &[(&str, &str)]) -> Run {
         .env_remove("FORCE_COLOR")
         .env_remove("RUST_BACKTRACE")
         .env_remove("RUST_LIB_BACKTRACE")
+        .env_remove("GITHUB_WORKSPACE")
         .env("CI", "true");
     for (k, v) in env {
         cmd.env(k, v);

@@ -20,13 +20,13 @@ pub struct ConciseRenderer;
 
 impl Render for ConciseRenderer {
     fn render(&self, report: &RunReport, out: &mut dyn io::Write) -> io::Result<Vec<String>> {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         for f in &report.findings {
             let (start, _) = locator.range_or_start(&f.path, f.span);
             writeln!(
                 out,
                 "{}:{}:{}: {} {} {}",
-                terminal_line(&line_start_path(&f.path)),
+                terminal_line(&line_start_path(&locator.shown(&f.path))),
                 start.line,
                 start.column,
                 f.level.as_str(),
@@ -40,12 +40,12 @@ impl Render for ConciseRenderer {
                     let (start, _) = locator.range_or_start(p, span);
                     format!(
                         "{}:{}:{}",
-                        terminal_line(&line_start_path(p)),
+                        terminal_line(&line_start_path(&locator.shown(p))),
                         start.line,
                         start.column
                     )
                 }
-                (Some(p), None) => terminal_line(&line_start_path(p)).into_owned(),
+                (Some(p), None) => terminal_line(&line_start_path(&locator.shown(p))).into_owned(),
                 (None, _) => "nodeward".into(),
             };
             writeln!(

@@ -24,7 +24,7 @@ pub struct GithubRenderer;
 
 impl Render for GithubRenderer {
     fn render(&self, report: &RunReport, out: &mut dyn io::Write) -> io::Result<Vec<String>> {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         for f in &report.findings {
             // Text from the project shows its control characters as
             // escapes (the log interprets ANSI sequences); the one line
@@ -82,7 +82,7 @@ fn command(
     if let Some((path, span)) = place {
         // A line break in a file name is the property escaping's (`%0A`,
         // which names the file); any other control character is escaped.
-        props.push(("file", terminal_lines(path).into_owned()));
+        props.push(("file", terminal_lines(&locator.shown(path)).into_owned()));
         if let Some((start, end)) = span.and_then(|s| locator.range(path, s)) {
             props.push(("line", start.line.to_string()));
             props.push(("endLine", end.line.to_string()));

@@ -33,7 +33,7 @@ fn severity(level: Level) -> &'static str {
 
 impl Render for GitlabRenderer {
     fn render(&self, report: &RunReport, out: &mut dyn io::Write) -> io::Result<Vec<String>> {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         let fingerprints = report.fingerprints();
         let issues: Vec<Value> = report
             .findings

@@ -75,7 +75,7 @@ impl HumanRenderer {
 
 impl Render for HumanRenderer {
     fn render(&self, report: &RunReport, out: &mut dyn io::Write) -> io::Result<Vec<String>> {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         let handler = self.handler();
         // One line index per file, however many findings it has.
         let mut files = HashMap::new();
@@ -99,7 +99,7 @@ impl Render for HumanRenderer {
 /// The CLI prints them on stderr, before the summary, so that standard
 /// output holds only findings.
 pub fn notices_text(report: &RunReport) -> String {
-    let locator = Locator::new(&report.sources);
+    let locator = Locator::new(report);
     let mut text = String::new();
     for notice in &report.notices {
         let place = match (&notice.path, notice.span) {
@@ -107,14 +107,14 @@ pub fn notices_text(report: &RunReport) -> String {
                 Some((start, _)) => {
                     format!(
                         "{}:{}:{}: ",
-                        line_start_path(path),
+                        line_start_path(&locator.shown(path)),
                         start.line,
                         start.column
                     )
                 }
-                None => format!("{}: ", line_start_path(path)),
+                None => format!("{}: ", line_start_path(&locator.shown(path))),
             },
-            (Some(path), None) => format!("{}: ", line_start_path(path)),
+            (Some(path), None) => format!("{}: ", line_start_path(&locator.shown(path))),
             (None, _) => String::new(),
         };
         text.push_str(&format!(
@@ -128,7 +128,8 @@ pub fn notices_text(report: &RunReport) -> String {
 
 /// `path:line:col: level[rule]: message` and the help, without a snippet.
 fn plain_line(locator: &Locator<'_>, finding: &Finding) -> String {
-    let path = line_start_path(&finding.path);
+    let shown = locator.shown(&finding.path);
+    let path = line_start_path(&shown);
     let place = match locator.range(&finding.path, finding.span) {
         Some((start, _)) => format!("{path}:{}:{}", start.line, start.column),
         None => path.into_owned(),
@@ -149,7 +150,8 @@ fn plain_line(locator: &Locator<'_>, finding: &Finding) -> String {
 /// steps of a flow, each as `path:line:col`.
 fn notes(locator: &Locator<'_>, finding: &Finding) -> String {
     let at = |path: &str, span: Span| {
-        let shown = terminal_line(path);
+        let shown = locator.shown(path);
+        let shown = terminal_line(&shown);
         match locator.range(path, span) {
             Some((start, _)) => format!("{shown}:{}:{}", start.line, start.column),
             None => shown.into_owned(),
@@ -158,7 +160,10 @@ fn notes(locator: &Locator<'_>, finding: &Finding) -> String {
     let mut text = String::new();
     if locator.text(&finding.path).is_none() {
         // No snippet, so no header naming the file: name it here.
-        text.push_str(&format!("  at: {}\n", terminal_line(&finding.path)));
+        text.push_str(&format!(
+            "  at: {}\n",
+            terminal_line(&locator.shown(&finding.path))
+        ));
     }
     for r in finding.related.iter().filter(|r| r.path != finding.path) {
         text.push_str(&format!(
@@ -203,9 +208,10 @@ impl FindingDiagnostic {
     ) -> FindingDiagnostic {
         let rule = report.rules.iter().find(|r| r.id == finding.rule_id);
         let source = report.sources.get(&finding.path).map(|t| {
-            let file = files
-                .entry(finding.path.clone())
-                .or_insert_with(|| Arc::new(FileSource::new(&finding.path, Arc::clone(t))));
+            let file = files.entry(finding.path.clone()).or_insert_with(|| {
+                let shown = report.shown_path(&finding.path);
+                Arc::new(FileSource::new(&shown, Arc::clone(t)))
+            });
             Arc::clone(file)
         });
         let mut labels = Vec::new();

@@ -7,7 +7,7 @@
 //!     {
 //!       "rule": "nosql-injection",
 //!       "level": "error",                       // "error" | "warning" | "note"
-//!       "path": "src/routes/users.js",          // relative to the project root, `/`-separated
+//!       "path": "src/routes/users.js",          // relative to the current directory (absolute outside it), `/`-separated
 //!       "start": { "line": 5, "column": 13 },   // 1-based; columns count characters
 //!       "end": { "line": 5, "column": 38 },     // end-exclusive
 //!       "message": "…",
@@ -58,7 +58,7 @@ pub struct JsonRenderer;
 impl JsonRenderer {
     /// The document as a JSON value.
     pub fn to_value(report: &RunReport) -> Value {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         let fingerprints = report.fingerprints();
         let place = |path: &str, span: Span| {
             let (start, end) = locator.range_or_start(path, span);
@@ -69,7 +69,7 @@ impl JsonRenderer {
                 .iter()
                 .map(|r| {
                     let (start, end) = place(&r.path, r.span);
-                    json!({ "path": r.path, "start": start, "end": end, "message": r.message })
+                    json!({ "path": locator.shown(&r.path), "start": start, "end": end, "message": r.message })
                 })
                 .collect()
         };
@@ -83,7 +83,7 @@ impl JsonRenderer {
                 json!({
                     "rule": f.rule_id,
                     "level": f.level.as_str(),
-                    "path": f.path,
+                    "path": locator.shown(&f.path),
                     "start": start,
                     "end": end,
                     "message": f.message,
@@ -110,7 +110,7 @@ impl JsonRenderer {
                 }
                 o.insert("level".into(), n.kind.level().as_str().into());
                 if let Some(path) = &n.path {
-                    o.insert("path".into(), path.clone().into());
+                    o.insert("path".into(), locator.shown(path).into_owned().into());
                     if let Some(span) = n.span {
                         if let Some((start, end)) = locator.range(path, span) {
                             o.insert("start".into(), pos(start));

@@ -44,7 +44,7 @@ fn xml(text: &str) -> String {
 
 impl Render for JunitRenderer {
     fn render(&self, report: &RunReport, out: &mut dyn io::Write) -> io::Result<Vec<String>> {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         writeln!(out, r#"<?xml version="1.0" encoding="utf-8"?>"#)?;
         let total = report.findings.len();
         writeln!(
@@ -65,7 +65,7 @@ impl Render for JunitRenderer {
         }
         // Findings are sorted by path, so each file's are adjacent.
         for group in report.findings.chunk_by(|a, b| a.path == b.path) {
-            let path = xml(&group[0].path);
+            let path = xml(&locator.shown(&group[0].path));
             writeln!(
                 out,
                 r#"  <testsuite name="{path}" tests="{n}" failures="{n}" errors="0">"#,

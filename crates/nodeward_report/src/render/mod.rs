@@ -15,7 +15,6 @@ pub mod sarif;
 
 use std::collections::BTreeMap;
 use std::io;
-use std::sync::Arc;
 
 use crate::finding::{Finding, Level, Span};
 use crate::line_index::{LineIndex, Position};
@@ -110,18 +109,26 @@ pub fn renderer(format: Format, options: &RenderOptions) -> Box<dyn Render> {
     }
 }
 
-/// Line indexes of every source of a run, built once per render.
+/// Line indexes of every source of a run, built once per render, and the
+/// paths as the reader sees them.
 pub(crate) struct Locator<'r> {
     files: BTreeMap<&'r str, (&'r str, LineIndex)>,
+    report: &'r RunReport,
 }
 
 impl<'r> Locator<'r> {
-    pub(crate) fn new(sources: &'r BTreeMap<String, Arc<str>>) -> Locator<'r> {
-        let files = sources
+    pub(crate) fn new(report: &'r RunReport) -> Locator<'r> {
+        let files = report
+            .sources
             .iter()
             .map(|(path, text)| (path.as_str(), (&**text, LineIndex::new(text))))
             .collect();
-        Locator { files }
+        Locator { files, report }
+    }
+
+    /// A root-relative `path` as the reader sees it ([`RunReport::shown_path`]).
+    pub(crate) fn shown<'p>(&self, path: &'p str) -> std::borrow::Cow<'p, str> {
+        self.report.shown_path(path)
     }
 
     /// Start and end-exclusive end of `span` in `path`, when its text is known.

@@ -69,7 +69,7 @@ impl SarifRenderer {
 
     /// The SARIF log as a JSON value, with warnings about GitHub's limits.
     pub fn to_value(&self, report: &RunReport) -> (Value, Vec<String>) {
-        let locator = Locator::new(&report.sources);
+        let locator = Locator::new(report);
         let fingerprints = report.fingerprints();
 
         let mut rules: Vec<&RuleMeta> = report.rules.iter().collect();

@@ -244,5 +244,6 @@ pub fn fixture() -> RunReport {
         sources,
         summary,
         fingerprints: Vec::new(),
+        shown_from: None,
     }
 }
