@@ -151,6 +151,7 @@ fn options(dir: &Path) -> AnalyzeOptions {
         },
         file_time_budget: DEFAULT_FILE_TIME_BUDGET,
         overrides: Vec::new(),
+        nested: None,
     }
 }
 

@@ -14,6 +14,7 @@ use nodeward_report::{shown_path, Level, NoticeKind, RunReport};
 use nodeward_rules::{all_rules, find_rule};
 
 use crate::config::{self, Config};
+use crate::config_tree::{NestedSpec, RuleChoice};
 use crate::deps_phase::{DepsOptions, OnlineOptions};
 use crate::pipeline::{analyze, AnalyzeOptions, EnabledRule};
 
@@ -423,22 +424,38 @@ fn enabled_rules(args: &CheckArgs, config: &Config) -> Result<Vec<EnabledRule>, 
             return Err(unknown_rule(id));
         }
     }
-    let mut out = Vec::new();
-    for rule in all_rules() {
-        let id = rule.meta().id;
-        let setting = config.rules.get(id).map(String::as_str).unwrap_or("on");
-        let selected = if args.select.is_empty() {
-            setting != "off"
-        } else {
-            args.select.iter().any(|s| s == id)
-        };
-        if !selected || args.ignore.iter().any(|s| s == id) {
-            continue;
-        }
-        let level = Level::parse(setting).unwrap_or(rule.meta().default_level);
-        out.push(EnabledRule { rule: *rule, level });
+    let levels = rule_choice(args).levels(&config.rules);
+    Ok(all_rules()
+        .iter()
+        .filter_map(|rule| {
+            let level = *levels.get(rule.meta().id)?;
+            Some(EnabledRule { rule: *rule, level })
+        })
+        .collect())
+}
+
+fn rule_choice(args: &CheckArgs) -> RuleChoice {
+    RuleChoice {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
     }
-    Ok(out)
+}
+
+/// The configurations below the run's, read unless `-c` names one (ruff's
+/// `--config` turns the hierarchy off too).
+fn nested(
+    explicit: bool,
+    setup_config: &Config,
+    path: Option<&Path>,
+    choice: RuleChoice,
+    check: bool,
+) -> Option<NestedSpec> {
+    (!explicit).then(|| NestedSpec {
+        config: setup_config.clone(),
+        config_path: path.map(Path::to_path_buf),
+        choice,
+        check,
+    })
 }
 
 /// What `check` and `routes` share: the paths (default `.`), the config
@@ -448,6 +465,8 @@ struct Setup {
     paths: Vec<PathBuf>,
     config: Config,
     config_path: Option<PathBuf>,
+    /// Named with `-c`: no configurations below it are read.
+    explicit_config: bool,
     jobs: Option<usize>,
     discover: DiscoverOptions,
 }
@@ -479,6 +498,14 @@ impl Setup {
             },
             file_time_budget: crate::pipeline::DEFAULT_FILE_TIME_BUDGET,
             overrides: Vec::new(),
+            // The nested configurations' excludes still apply.
+            nested: nested(
+                self.explicit_config,
+                &self.config,
+                self.config_path.as_deref(),
+                RuleChoice::default(),
+                false,
+            ),
         }
     }
 }
@@ -514,6 +541,7 @@ fn setup(a: FileArgs) -> Result<Setup, String> {
         paths,
         config,
         config_path,
+        explicit_config: a.config.is_some(),
         jobs,
         discover,
     })
@@ -538,6 +566,7 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         paths,
         config,
         config_path,
+        explicit_config: _,
         jobs,
         discover,
     } = setup(FileArgs {
@@ -549,8 +578,17 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         jobs: args.jobs,
     })?;
     if args.show_files {
-        let found =
+        let mut found =
             nodeward_front::discover::discover(&paths, &discover).map_err(|e| e.to_string())?;
+        let spec = nested(
+            args.config.is_some(),
+            &config,
+            config_path.as_deref(),
+            RuleChoice::default(),
+            false,
+        );
+        let (tree, _) = crate::config_tree::ConfigTree::build(&[], &[], spec.as_ref(), &found)?;
+        tree.exclude(&mut found);
         let mut out = String::new();
         for f in found.files.iter().chain(&found.lockfiles) {
             let cwd = std::env::current_dir().ok();
@@ -635,6 +673,13 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         file_time_budget,
         rules: enabled_rules(&args, &config)?,
         overrides: crate::overrides::compile(&config.overrides)?,
+        nested: nested(
+            args.config.is_some(),
+            &config,
+            config_path.as_deref(),
+            rule_choice(&args),
+            true,
+        ),
         jobs,
         baseline: args.baseline.clone(),
         write_baseline: args.write_baseline.clone(),

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 pub const FILE_NAME: &str = "nodeward.toml";
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     /// Gitignore-style globs added to the built-in excludes.
@@ -59,19 +59,28 @@ pub fn find(explicit: Option<&Path>, first_path: &Path) -> Option<PathBuf> {
         start.parent()
     };
     while let Some(d) = dir {
-        let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
-            return Some(candidate);
-        }
-        // A `"nodeward"` section in package.json counts as a config file
-        // (nodeward.toml first, in the same folder).
-        let package = d.join("package.json");
-        if package_section(&package).is_some() {
-            return Some(package);
+        if let Some(found) = in_folder(d) {
+            return Some(found);
         }
         dir = d.parent();
     }
     None
+}
+
+/// The config file of folder `dir`: its `nodeward.toml`, else its
+/// package.json when that has a `"nodeward"` section.
+pub fn in_folder(dir: &Path) -> Option<PathBuf> {
+    let candidate = dir.join(FILE_NAME);
+    if candidate.is_file() {
+        return Some(candidate);
+    }
+    let package = dir.join("package.json");
+    // Most package.json files have no section: skip parsing them.
+    let text = std::fs::read_to_string(&package).ok()?;
+    if !text.contains("\"nodeward\"") {
+        return None;
+    }
+    package_section(&package).map(|_| package)
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {

@@ -2,6 +2,7 @@
 
 pub mod cli;
 pub mod config;
+pub mod config_tree;
 pub mod debug_flows;
 pub mod deps_phase;
 pub mod fix;

@@ -87,24 +87,32 @@ pub fn apply(overrides: &[Override], findings: Vec<Finding>) -> Vec<Finding> {
     }
     findings
         .into_iter()
-        .filter_map(|mut f| {
-            let mut on = true;
-            for o in overrides.iter().filter(|o| o.globs.is_match(&f.path)) {
-                match o.rules.get(f.rule_id).map(String::as_str) {
-                    Some("off") => on = false,
-                    Some("on") => on = true,
-                    Some(level) => {
-                        on = true;
-                        if let Some(l) = Level::parse(level) {
-                            f.level = l;
-                        }
-                    }
-                    None => {}
-                }
-            }
-            on.then_some(f)
+        .filter_map(|f| {
+            let path = f.path.clone();
+            apply_one(overrides, &path, f)
         })
         .collect()
+}
+
+/// `f` with its level once `overrides` are applied, matched against `path`
+/// (the finding's path relative to the folder of the configuration that
+/// declares them); `None` when one turns it off.
+pub fn apply_one(overrides: &[Override], path: &str, mut f: Finding) -> Option<Finding> {
+    let mut on = true;
+    for o in overrides.iter().filter(|o| o.globs.is_match(path)) {
+        match o.rules.get(f.rule_id).map(String::as_str) {
+            Some("off") => on = false,
+            Some("on") => on = true,
+            Some(level) => {
+                on = true;
+                if let Some(l) = Level::parse(level) {
+                    f.level = l;
+                }
+            }
+            None => {}
+        }
+    }
+    on.then_some(f)
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ use nodeward_semantic::resolve::ModuleMap;
 use nodeward_semantic::routes::{build_routes, RouteTable};
 use nodeward_semantic::{index_file, FileId, FileModel, Project};
 
+use crate::config_tree::ConfigTree;
 use crate::deps_phase::{self, DepsOptions};
 use crate::panic_capture;
 
@@ -50,6 +51,9 @@ pub struct AnalyzeOptions {
     pub file_time_budget: Duration,
     /// Rule settings by path (`[[overrides]]`), applied in order.
     pub overrides: Vec<crate::overrides::Override>,
+    /// Read the configurations below the run's, each for the files under
+    /// its folder (`None`: the run's settings above apply everywhere).
+    pub nested: Option<crate::config_tree::NestedSpec>,
 }
 
 /// The default of `AnalyzeOptions::file_time_budget`: far above what any
@@ -130,16 +134,8 @@ fn analyze_inner_with(
     panic_capture::install();
     let mut summary = Summary::default();
     let t = Instant::now();
-    let discovery = discover(&opts.paths, &opts.discover).map_err(|e| RunError(e.to_string()))?;
-    summary.timings.discover = t.elapsed();
-    summary.discovered = discovery.files.len();
-    let mut notices = discovery.notices.clone();
-    for n in &notices {
-        if let NoticeKind::Skipped(r) = n.kind {
-            *summary.skipped.entry(r).or_default() += 1;
-        }
-    }
-
+    let mut discovery =
+        discover(&opts.paths, &opts.discover).map_err(|e| RunError(e.to_string()))?;
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
     if let Some(j) = opts.jobs {
         builder = builder.num_threads(j.max(1));
@@ -148,7 +144,31 @@ fn analyze_inner_with(
         .build()
         .map_err(|e| RunError(format!("cannot start worker threads: {e}")))?;
 
-    let deps = if opts.rules.iter().any(|r| r.rule.needs_deps()) {
+    let (tree, tree_notices) = pool
+        .install(|| {
+            ConfigTree::build(
+                &opts.rules,
+                &opts.overrides,
+                opts.nested.as_ref(),
+                &discovery,
+            )
+        })
+        .map_err(RunError)?;
+    tree.exclude(&mut discovery);
+    // Every rule some configuration enables; each finding then gets the
+    // settings of the configuration closest to its file.
+    let rules = tree.enabled_rules();
+    summary.timings.discover = t.elapsed();
+    summary.discovered = discovery.files.len();
+    let mut notices = discovery.notices.clone();
+    notices.extend(tree_notices);
+    for n in &notices {
+        if let NoticeKind::Skipped(r) = n.kind {
+            *summary.skipped.entry(r).or_default() += 1;
+        }
+    }
+
+    let deps = if rules.iter().any(|r| r.rule.needs_deps()) {
         let t = Instant::now();
         let (deps, deps_summary) =
             pool.install(|| deps_phase::load(&discovery.lockfiles, &opts.deps, &mut notices))?;
@@ -218,11 +238,7 @@ fn analyze_inner_with(
         rayon::join(
             || panic_capture::catch(|| build_routes(&project)),
             || {
-                let names: Vec<&str> = opts
-                    .rules
-                    .iter()
-                    .flat_map(|r| r.rule.sink_calls())
-                    .collect();
+                let names: Vec<&str> = rules.iter().flat_map(|r| r.rule.sink_calls()).collect();
                 project.prepare_flow(&names)
             },
         )
@@ -286,11 +302,11 @@ fn analyze_inner_with(
                 || {
                     (0..project.files.len() as FileId)
                         .into_par_iter()
-                        .map(|file| run_rules(&ctx, file, &opts.rules, opts.file_time_budget))
+                        .map(|file| run_rules(&ctx, file, &rules, opts.file_time_budget))
                         .collect::<Vec<_>>()
                 },
                 || {
-                    opts.rules
+                    rules
                         .iter()
                         .map(|r| {
                             let started = Instant::now();
@@ -309,7 +325,7 @@ fn analyze_inner_with(
         // A file whose rules panicked gets no findings at all, from the
         // project-level checks either: its report would be partial.
         let mut panicked_paths = std::collections::HashSet::new();
-        let mut each_rule: Vec<Duration> = vec![Duration::ZERO; opts.rules.len()];
+        let mut each_rule: Vec<Duration> = vec![Duration::ZERO; rules.len()];
         for (f, n, times) in per_file {
             for (sum, t) in each_rule.iter_mut().zip(times) {
                 *sum += t;
@@ -321,7 +337,7 @@ fn analyze_inner_with(
             panicked_paths.extend(panics.filter_map(|x| x.path.clone()));
             notices.extend(n);
         }
-        for (i, (r, (result, took))) in opts.rules.iter().zip(project_level).enumerate() {
+        for (i, (r, (result, took))) in rules.iter().zip(project_level).enumerate() {
             each_rule[i] += took;
             match result {
                 // A project-level rule sets each finding's level (the dependency
@@ -359,8 +375,7 @@ fn analyze_inner_with(
     // written, and the process may end before it is done.
     std::thread::spawn(move || drop((project, routes)));
     summary.timings.rules = t.elapsed();
-    summary.timings.each_rule = opts
-        .rules
+    summary.timings.each_rule = rules
         .iter()
         .map(|r| r.rule.meta().id)
         .zip(each_rule)
@@ -375,8 +390,8 @@ fn analyze_inner_with(
         .iter()
         .map(|r| r.meta().id)
         .collect();
-    let enabled: Vec<&str> = opts.rules.iter().map(|r| r.rule.meta().id).collect();
-    let findings = crate::overrides::apply(&opts.overrides, findings);
+    let enabled: Vec<&str> = rules.iter().map(|r| r.rule.meta().id).collect();
+    let findings = tree.apply(findings);
     let outcome = apply_suppressions(findings, &directives, &known, &enabled);
     summary.suppressed = outcome.suppressed;
     notices.extend(outcome.notices);
@@ -422,12 +437,12 @@ fn analyze_inner_with(
     });
     summary.timings.report = t.elapsed();
 
-    let mut rules: Vec<RuleMeta> = opts.rules.iter().map(|r| *r.rule.meta()).collect();
-    rules.sort_by_key(|m| m.id);
+    let mut metas: Vec<RuleMeta> = rules.iter().map(|r| *r.rule.meta()).collect();
+    metas.sort_by_key(|m| m.id);
     Ok(RunReport {
         root: discovery.root.clone(),
         tool_version: env!("CARGO_PKG_VERSION"),
-        rules,
+        rules: metas,
         findings,
         notices,
         sources,

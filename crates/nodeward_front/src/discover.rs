@@ -66,6 +66,10 @@ pub const IGNORE_FILE_NAME: &str = ".nodewardignore";
 
 /// Lockfiles the dependency check reads. One inside `node_modules` belongs to
 /// an installed package, not to the project, and is never read.
+/// Files that may hold nodeward's configuration (a package.json through its
+/// `"nodeward"` section); the walk notes the folders they are in.
+pub const CONFIG_NAMES: &[&str] = &["nodeward.toml", "package.json"];
+
 pub const LOCKFILE_NAMES: &[&str] = &[
     "package-lock.json",
     "npm-shrinkwrap.json",
@@ -146,6 +150,11 @@ pub struct Discovery {
     /// Files hidden by ignore files and the contents of excluded directories
     /// are not counted: they are never visited.
     pub excluded: usize,
+    /// Root-relative folders that may hold a configuration: those the walk
+    /// saw a `nodeward.toml` or a package.json in, and the folders from
+    /// each path given up to the root (which the walk does not list).
+    /// Sorted, each once.
+    pub config_dirs: Vec<String>,
 }
 
 #[derive(Debug)]
@@ -257,6 +266,12 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovery, 
         candidates: Vec::new(),
         notices: Vec::new(),
         excluded: Arc::new(AtomicUsize::new(0)),
+        // The folders above each path given, up to the root.
+        config_dirs: starts
+            .iter()
+            .flat_map(|s| s.ancestors().take_while(|a| a.starts_with(&root)))
+            .map(Path::to_path_buf)
+            .collect(),
     };
     for (abs, meta) in &requested {
         if meta.is_dir() {
@@ -485,6 +500,7 @@ struct Collector<'a> {
     candidates: Vec<Candidate>,
     notices: Vec<Notice>,
     excluded: Arc<AtomicUsize>,
+    config_dirs: Vec<PathBuf>,
 }
 
 /// What the walk's entry filter needs; shared with the walker's closure.
@@ -499,6 +515,8 @@ struct Filter {
     inside: Arc<Vec<PathBuf>>,
     /// Links not followed because they lead elsewhere: (link, real target).
     outside: std::sync::Mutex<Vec<(PathBuf, PathBuf)>>,
+    /// Folders seen holding a `nodeward.toml` or a package.json.
+    config_dirs: std::sync::Mutex<Vec<PathBuf>>,
 }
 
 impl Filter {
@@ -543,7 +561,15 @@ impl Filter {
             return !excluded;
         }
         let class = classify(name);
-        if class == Class::Other || self.ignored_by_ancestors(path, false) {
+        if class == Class::Other {
+            if CONFIG_NAMES.iter().any(|n| name == *n) {
+                if let (Some(dir), Ok(mut dirs)) = (path.parent(), self.config_dirs.lock()) {
+                    dirs.push(dir.to_path_buf());
+                }
+            }
+            return false;
+        }
+        if self.ignored_by_ancestors(path, false) {
             return false;
         }
         if class == Class::Lockfile {
@@ -575,6 +601,7 @@ impl Collector<'_> {
             excluded: Arc::clone(&self.excluded),
             inside: Arc::clone(&self.inside),
             outside: std::sync::Mutex::new(Vec::new()),
+            config_dirs: std::sync::Mutex::new(Vec::new()),
         });
         let mut builder = WalkBuilder::new(dir);
         builder
@@ -638,6 +665,9 @@ impl Collector<'_> {
             .lock()
             .map(|mut v| std::mem::take(&mut *v))
             .unwrap_or_default();
+        if let Ok(mut dirs) = filter.config_dirs.lock() {
+            self.config_dirs.append(&mut dirs);
+        }
         for (link, target) in outside {
             let message = format!(
                 "a symbolic link to {}, outside the analysed folders: not followed (name that path to analyse it)",
@@ -784,12 +814,20 @@ impl Collector<'_> {
         lockfiles.sort_by(|a, b| a.rel.cmp(&b.rel).then_with(|| a.abs.cmp(&b.abs)));
         sort_notices(&mut self.notices);
         self.notices.dedup();
+        let mut config_dirs: Vec<String> = self
+            .config_dirs
+            .iter()
+            .map(|d| rel_path(&self.root, d))
+            .collect();
+        config_dirs.sort();
+        config_dirs.dedup();
         Discovery {
             root: self.root,
             files,
             lockfiles,
             notices: self.notices,
             excluded: self.excluded.load(Ordering::Relaxed),
+            config_dirs,
         }
     }
 }

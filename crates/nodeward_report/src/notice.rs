@@ -68,6 +68,9 @@ pub enum NoticeKind {
     /// A tsconfig.json or package.json that could not be read: imports
     /// through its `paths` or its package name are not resolved.
     ModuleConfig,
+    /// A nested configuration file sets a key that only the run's own
+    /// configuration sets (`fail-on`, `models`, ...): it is ignored.
+    ConfigKey,
 }
 
 impl NoticeKind {
@@ -86,6 +89,7 @@ impl NoticeKind {
             NoticeKind::Advisories => "advisories",
             NoticeKind::NoAdvisories => "no-advisories",
             NoticeKind::ModuleConfig => "module-config",
+            NoticeKind::ConfigKey => "config-key",
         }
     }
 
@@ -104,6 +108,7 @@ impl NoticeKind {
             NoticeKind::Advisories => "advisory database".into(),
             NoticeKind::NoAdvisories => "no advisory database".into(),
             NoticeKind::ModuleConfig => "module configuration not read".into(),
+            NoticeKind::ConfigKey => "configuration key ignored".into(),
         }
     }
 
@@ -119,6 +124,7 @@ impl NoticeKind {
             | NoticeKind::Budget
             | NoticeKind::Lockfile
             | NoticeKind::ModuleConfig
+            | NoticeKind::ConfigKey
             | NoticeKind::Advisories => Level::Warning,
             NoticeKind::UnusedSuppression
             | NoticeKind::StaleBaseline

@@ -44,6 +44,7 @@ pub fn run(path: &Path, rules: &[&str]) -> RunReport {
         },
         file_time_budget: nodeward::pipeline::DEFAULT_FILE_TIME_BUDGET,
         overrides: Vec::new(),
+        nested: None,
     };
     analyze(&opts).expect("analysis runs")
 }
