@@ -26,12 +26,16 @@ snapshots=testdata/ecosystem
 mkdir -p "$work/packs" "$work/out" "$snapshots"
 status=0
 
-# check NAME DIR [ARGS...]: runs nodeward, writes $work/out/NAME.txt.
+bin=$(realpath "$bin")
+out=$(realpath "$work/out")
+
+# check NAME FROM PATH [ARGS...]: runs nodeward on PATH from the folder FROM
+# (paths are shown relative to it), writes $work/out/NAME.txt.
 check() {
-  local name=$1 dir=$2; shift 2
+  local name=$1 from=$2 path=$3; shift 3
   local code=0
-  "$bin" check "$dir" --format json --fail-on never --jobs 2 "$@" \
-    > "$work/out/$name.json" 2> "$work/out/$name.stderr" || code=$?
+  (cd "$from" && "$bin" check "$path" --format json --fail-on never --jobs 2 "$@") \
+    > "$out/$name.json" 2> "$out/$name.stderr" || code=$?
   if [[ $code -ne 0 ]] || grep -q '"kind": "panic"' "$work/out/$name.json"; then
     echo "ecosystem: $name: nodeward exited $code or panicked" >&2
     cat "$work/out/$name.stderr" >&2
@@ -71,14 +75,14 @@ while read -r spec args; do
     mkdir -p "$dir/.git"
   fi
   # shellcheck disable=SC2086 # the extra arguments are words
-  check "$name" "$dir" $args
+  check "$name" "$dir" . $args
   compare "$name"
 done < scripts/ecosystem/projects.txt
 
 # The large benchmark corpus, when scripts/bench.sh has built it (it needs
 # ../shared): its snapshot is compared only then.
 if [[ -d target/corpus-large/tree ]]; then
-  check corpus-large target/corpus-large/tree
+  check corpus-large . target/corpus-large/tree
   compare corpus-large
 else
   echo "ecosystem: corpus-large not built (scripts/bench.sh large builds it): skipped"
