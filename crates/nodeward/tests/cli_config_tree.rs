@@ -68,18 +68,7 @@ fn a_nested_config_stands_alone_unless_it_extends() {
     p.write("shared/nodeward.toml", "extend = \"../nodeward.toml\"\n");
     let (run, report) = p.check_json(&[]);
     run.assert_code(1);
-    let xpb: Vec<_> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == "x-powered-by")
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap().to_string(),
-                f["level"].as_str().unwrap().to_string(),
-            )
-        })
-        .collect();
+    let xpb = levels(&report);
     assert_eq!(
         xpb,
         [
