@@ -101,9 +101,7 @@ fn load_chain(path: &Path, seen: &mut Vec<PathBuf>) -> Result<Config, String> {
                 path.display()
             )
         })?;
-        let config: Config =
-            serde_json::from_value(section).map_err(|e| invalid(format!("\"nodeward\": {e}")))?;
-        validate(config).map_err(invalid)?
+        section_config(section).map_err(invalid)?
     } else {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
@@ -175,10 +173,25 @@ pub fn parse(text: &str) -> Result<Config, String> {
 
 /// The `"nodeward"` object of a package.json, when it has one.
 fn package_section(path: &Path) -> Option<serde_json::Value> {
-    let text = std::fs::read_to_string(path).ok()?;
-    let mut json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    section_of(&std::fs::read_to_string(path).ok()?)
+}
+
+fn section_of(package_json: &str) -> Option<serde_json::Value> {
+    let mut json: serde_json::Value = serde_json::from_str(package_json).ok()?;
     let section = json.get_mut("nodeward")?.take();
     section.is_object().then_some(section)
+}
+
+fn section_config(section: serde_json::Value) -> Result<Config, String> {
+    let config: Config =
+        serde_json::from_value(section).map_err(|e| format!("\"nodeward\": {e}"))?;
+    validate(config)
+}
+
+/// The configuration in the text of a package.json: `None` without a
+/// `"nodeward"` section (the readers' fuzz target).
+pub fn parse_package_json(text: &str) -> Option<Result<Config, String>> {
+    section_of(text).map(section_config)
 }
 
 /// The checks serde cannot make: values of `fail-on` and of rule settings,

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use nodeward_front::discover::{discover, DiscoverOptions, SourcePath};
+use nodeward_front::discover::{discover, DiscoverOptions, Discovery, SourcePath};
 use nodeward_front::parse::{parse, with_file_stack, WORKER_STACK};
 use nodeward_front::prescan::{nesting_depth, MAX_NESTING};
 use nodeward_front::read::read_source;
@@ -98,6 +98,50 @@ pub fn analyze(opts: &AnalyzeOptions) -> Result<RunReport, RunError> {
     analyze_inner(opts, None)
 }
 
+/// Analyses `files` (each a root-relative path with `/` and its text) as a
+/// project of only those files, without reading anything from disk:
+/// `opts.paths`, the ignore files and the lockfiles play no part. The entry
+/// point of the fuzz targets, and of tools that hold sources in memory.
+pub fn analyze_memory(
+    files: &[(String, String)],
+    opts: &AnalyzeOptions,
+) -> Result<RunReport, RunError> {
+    analyze_inner_with(opts, None, None, Input::Memory(files))
+}
+
+/// Where a run's files come from.
+#[derive(Clone, Copy)]
+enum Input<'a> {
+    Disk,
+    Memory(&'a [(String, String)]),
+}
+
+/// The root of a run held in memory: paths are shown relative to it, and
+/// nothing under it is read.
+const MEMORY_ROOT: &str = "/nodeward-memory";
+
+fn memory_discovery(files: &[(String, String)]) -> Discovery {
+    let root = PathBuf::from(MEMORY_ROOT);
+    let mut sources: Vec<SourcePath> = files
+        .iter()
+        .map(|(rel, _)| SourcePath {
+            abs: root.join(rel),
+            rel: rel.clone(),
+            explicit: false,
+        })
+        .collect();
+    sources.sort_by(|a, b| a.rel.cmp(&b.rel));
+    sources.dedup_by(|a, b| a.rel == b.rel);
+    Discovery {
+        root,
+        files: sources,
+        lockfiles: Vec::new(),
+        notices: Vec::new(),
+        excluded: 0,
+        config_dirs: Vec::new(),
+    }
+}
+
 /// Runs the analysis and also lists the route table (`nodeward routes`).
 pub fn analyze_with_routes(
     opts: &AnalyzeOptions,
@@ -116,26 +160,41 @@ pub fn analyze_inspecting(
     opts: &AnalyzeOptions,
     inspect: &mut dyn FnMut(&Project, &RouteTable),
 ) -> Result<RunReport, RunError> {
-    analyze_inner_with(opts, None, Some(inspect))
+    analyze_inner_with(opts, None, Some(inspect), Input::Disk)
 }
 
 fn analyze_inner(
     opts: &AnalyzeOptions,
     route_rows: Option<&mut Vec<crate::route_listing::RouteRow>>,
 ) -> Result<RunReport, RunError> {
-    analyze_inner_with(opts, route_rows, None)
+    analyze_inner_with(opts, route_rows, None, Input::Disk)
 }
 
 fn analyze_inner_with(
     opts: &AnalyzeOptions,
     route_rows: Option<&mut Vec<crate::route_listing::RouteRow>>,
     inspect: Option<Inspect<'_>>,
+    input: Input<'_>,
 ) -> Result<RunReport, RunError> {
     panic_capture::install();
     let mut summary = Summary::default();
     let t = Instant::now();
-    let mut discovery =
-        discover(&opts.paths, &opts.discover).map_err(|e| RunError(e.to_string()))?;
+    let mut discovery = match input {
+        Input::Disk => {
+            discover(&opts.paths, &opts.discover).map_err(|e| RunError(e.to_string()))?
+        }
+        Input::Memory(files) => memory_discovery(files),
+    };
+    // The texts of a run held in memory, by path.
+    let memory: Option<HashMap<&str, &str>> = match input {
+        Input::Disk => None,
+        Input::Memory(files) => Some(
+            files
+                .iter()
+                .map(|(p, t)| (p.as_str(), t.as_str()))
+                .collect(),
+        ),
+    };
     let mut builder = rayon::ThreadPoolBuilder::new().stack_size(WORKER_STACK);
     if let Some(j) = opts.jobs {
         builder = builder.num_threads(j.max(1));
@@ -187,7 +246,7 @@ fn analyze_inner_with(
         discovery
             .files
             .par_iter()
-            .map(|f| process_file(f, &opts.discover))
+            .map(|f| process_file(f, &opts.discover, memory.as_ref()))
             .collect()
     });
 
@@ -220,7 +279,11 @@ fn analyze_inner_with(
         .iter()
         .map(|m| m.path.rfind('/').map_or("", |i| &m.path[..i]))
         .collect();
-    let (modules, unreadable) = ModuleMap::load(&discovery.root, dirs.into_iter());
+    let (modules, unreadable) = if memory.is_some() {
+        (ModuleMap::default(), Vec::new())
+    } else {
+        ModuleMap::load(&discovery.root, dirs.into_iter())
+    };
     for path in unreadable {
         notices.push(Notice::for_file(
             NoticeKind::ModuleConfig,
@@ -398,7 +461,13 @@ fn analyze_inner_with(
     let mut findings = outcome.findings;
     sort_findings(&mut findings);
 
-    let mut sources = read_sources(&discovery.root, &discovery.files, &findings, &notices);
+    let mut sources = read_sources(
+        &discovery.root,
+        &discovery.files,
+        &findings,
+        &notices,
+        memory.as_ref(),
+    );
     let mut fingerprints = nodeward_report::fingerprint::fingerprints(&findings, &sources);
     if let Some(path) = &opts.write_baseline {
         Baseline::from_findings(&findings, &fingerprints)
@@ -472,14 +541,23 @@ pub fn index_tree(paths: &[PathBuf], jobs: usize) -> Result<Vec<FileModel>, RunE
         discovery
             .files
             .par_iter()
-            .filter_map(|f| process_file(f, &opts).model)
+            .filter_map(|f| process_file(f, &opts, None).model)
             .collect()
     }))
 }
 
-fn process_file(file: &SourcePath, opts: &DiscoverOptions) -> FileOutcome {
+/// Reads (from `memory` when given), parses and indexes one file.
+fn process_file(
+    file: &SourcePath,
+    opts: &DiscoverOptions,
+    memory: Option<&HashMap<&str, &str>>,
+) -> FileOutcome {
     let mut out = FileOutcome::empty();
-    let src = match read_source(file, opts) {
+    let read = match memory.and_then(|m| m.get(file.rel.as_str())) {
+        Some(text) => nodeward_front::read::accept_text(text, file, opts),
+        None => read_source(file, opts),
+    };
+    let src = match read {
         Ok(s) => s,
         Err((reason, message)) => {
             out.skipped = Some(reason);
@@ -641,6 +719,7 @@ fn read_sources(
     files: &[SourcePath],
     findings: &[Finding],
     notices: &[Notice],
+    memory: Option<&HashMap<&str, &str>>,
 ) -> BTreeMap<String, Arc<str>> {
     let abs: HashMap<&str, &PathBuf> = files.iter().map(|f| (f.rel.as_str(), &f.abs)).collect();
     let mut wanted: Vec<&str> = findings.iter().map(|f| f.path.as_str()).collect();
@@ -664,7 +743,11 @@ fn read_sources(
             .get(rel)
             .map(|p| p.to_path_buf())
             .unwrap_or_else(|| root.join(rel));
-        if let Some(text) = nodeward_front::read::stdin_text_for(&path) {
+        if let Some(m) = memory {
+            if let Some(text) = m.get(rel) {
+                out.insert(rel.to_string(), Arc::from(*text));
+            }
+        } else if let Some(text) = nodeward_front::read::stdin_text_for(&path) {
             out.insert(rel.to_string(), Arc::from(text));
         } else if let Ok(text) = std::fs::read_to_string(path) {
             out.insert(rel.to_string(), Arc::from(text));

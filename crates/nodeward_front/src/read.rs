@@ -57,10 +57,7 @@ pub fn read_source(
     let unreadable = |err: std::io::Error| (SkipReason::Unreadable, err.to_string());
     let limit = opts.size_limit(path.explicit);
     if let Some(text) = stdin_text_for(&path.abs) {
-        if text.len() as u64 > limit {
-            return Err(too_large(text.len() as u64, limit, path.explicit));
-        }
-        return Ok(text.to_string());
+        return accept_text(text, path, opts);
     }
     let mut file = File::open(&path.abs).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
@@ -82,17 +79,41 @@ pub fn read_source(
     let text = decode(bytes)?;
     if !path.explicit {
         if let Some(stats) = looks_minified(&text) {
-            return Err((
-                SkipReason::Minified,
-                format!(
-                    "looks minified ({} bytes on {} lines, the longest {} bytes); \
-                     name the file on the command line to analyse it anyway",
-                    stats.bytes, stats.lines, stats.longest
-                ),
-            ));
+            return Err(minified(&stats));
         }
     }
     Ok(text)
+}
+
+/// Text that does not come from the disk (standard input, a run held in
+/// memory) as [`read_source`] would take it: refused over the size limit,
+/// and when it looks minified unless named.
+pub fn accept_text(
+    text: &str,
+    path: &SourcePath,
+    opts: &DiscoverOptions,
+) -> Result<String, (SkipReason, String)> {
+    let limit = opts.size_limit(path.explicit);
+    if text.len() as u64 > limit {
+        return Err(too_large(text.len() as u64, limit, path.explicit));
+    }
+    if !path.explicit {
+        if let Some(stats) = looks_minified(text) {
+            return Err(minified(&stats));
+        }
+    }
+    Ok(text.to_string())
+}
+
+fn minified(stats: &MinifiedStats) -> (SkipReason, String) {
+    (
+        SkipReason::Minified,
+        format!(
+            "looks minified ({} bytes on {} lines, the longest {} bytes); \
+             name the file on the command line to analyse it anyway",
+            stats.bytes, stats.lines, stats.longest
+        ),
+    )
 }
 
 /// The refusal for a file of `len` bytes over `limit`; tells how to get a

@@ -144,23 +144,6 @@ fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
     chars.into_iter().collect()
 }
 
-/// Whether the reported attack makes the step-counting matcher work
-/// superlinearly: at the largest pump count the analysis measured, at least
-/// 2.4 times the steps of half as many pumps (linear work doubles; a
-/// quadratic one tends to four times, from below when a large constant part
-/// is in each try).
-fn grows(pattern: &str, flags: &str, v: &nodeward_regex::Vulnerability) -> bool {
-    let Some(&(n, _)) = v.steps.last() else {
-        return false;
-    };
-    let steps = |k: usize| {
-        nodeward_regex::matcher_steps(pattern, flags, &v.witness.build(k), 50_000_000)
-            .map_or(0, |(s, _)| s)
-    };
-    let (half, full) = (steps((n / 2).max(1)), steps(n));
-    full * 5 >= half.max(1) * 12 || full >= 50_000_000
-}
-
 fn main() {
     let (seconds, seed) = seconds_and_seed();
     // `FUZZ_TRACE=1`: each input written to target/fuzz-regex/current.txt
@@ -198,7 +181,7 @@ fn main() {
         }
         let internal = matches!(&verdict, Verdict::Unknown(m) if m.contains("internal error"));
         let unconfirmed = match &verdict {
-            Verdict::Vulnerable(v) => !grows(&pattern, flags, v),
+            Verdict::Vulnerable(v) => !nodeward_regex::attack_grows(&pattern, flags, v),
             _ => false,
         };
         if internal || unconfirmed || took > Duration::from_secs(10) {

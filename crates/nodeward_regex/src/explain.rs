@@ -119,6 +119,37 @@ pub fn explain(pattern: &str, flags: &str, budget: &Budget) -> String {
     out
 }
 
+/// Whether a reported attack makes the step-counting matcher work
+/// superlinearly, measured apart from the analysis: with `s(k)` the steps
+/// on `k` pumps and `n` the largest pump count the analysis measured, the
+/// linear-detrended counts `D(k) = s(2k) - 2 s(k)` are constant for linear
+/// work (`a k + b` gives `-b`) and grow for superlinear work (`a k^2 + ...`
+/// gives `2a k^2`); so `D(n/2)` must be positive and at least 2.5 times
+/// `D(n/4)` (a quadratic quadruples it). A large constant part in each pump
+/// (a hundred-character line per pump) does not hide a quadratic this way,
+/// where a plain ratio `s(n) / s(n/2)` tends to 2 while the linear part
+/// dominates. The fuzzers' check of every attack they see.
+#[doc(hidden)]
+pub fn attack_grows(pattern: &str, flags: &str, v: &crate::Vulnerability) -> bool {
+    const LIMIT: u64 = 50_000_000;
+    let Some(&(n, _)) = v.steps.last() else {
+        return false;
+    };
+    let steps = |k: usize| {
+        matcher_steps(pattern, flags, &v.witness.build(k), LIMIT).map_or(0, |(s, _)| s as i128)
+    };
+    let full = steps(n.max(4));
+    if full >= LIMIT as i128 {
+        return true;
+    }
+    let (quarter, half) = (steps((n / 4).max(1)), steps((n / 2).max(2)));
+    let eighth = steps((n / 8).max(1));
+    let d_half = full - 2 * half;
+    let d_quarter = half - 2 * quarter;
+    let d_eighth = quarter - 2 * eighth;
+    d_half > 0 && (d_half * 2 >= d_quarter.max(1) * 5 || d_quarter * 2 >= d_eighth.max(1) * 5)
+}
+
 /// Steps the matcher takes on `input` (as `test` does, or `replace` with `g`),
 /// capped at `limit`; `None` when the pattern does not parse.
 #[doc(hidden)]

@@ -50,7 +50,7 @@ pub use budget::Budget;
 pub use charset::CharSet;
 pub use deliver::deliverable;
 #[doc(hidden)]
-pub use explain::{explain, matcher_steps};
+pub use explain::{attack_grows, explain, matcher_steps};
 pub use flags::RegexFlags;
 pub use witness::{js_quote, Witness};
 
