@@ -36,6 +36,7 @@ fn options() -> AnalyzeOptions {
         },
         // Far above any real file; what stops at it says so in a notice.
         file_time_budget: Duration::from_secs(5),
+        memory_budget: nodeward::pipeline::DEFAULT_MEMORY_BUDGET,
         overrides: Vec::new(),
         nested: None,
     }

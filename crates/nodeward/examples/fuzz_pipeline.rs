@@ -150,6 +150,7 @@ fn options(dir: &Path) -> AnalyzeOptions {
             max_age_days: u64::MAX,
         },
         file_time_budget: DEFAULT_FILE_TIME_BUDGET,
+        memory_budget: nodeward::pipeline::DEFAULT_MEMORY_BUDGET,
         overrides: Vec::new(),
         nested: None,
     }

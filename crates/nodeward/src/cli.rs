@@ -161,6 +161,10 @@ pub struct CheckArgs {
     /// [default: 10].
     #[arg(long, value_name = "SECONDS")]
     pub file_time_budget: Option<f64>,
+    /// MiB the models of the analysed files may hold before the files after
+    /// them (in path order) are left out with a notice [default: 4096].
+    #[arg(long, value_name = "MIB")]
+    pub memory_budget: Option<u64>,
     /// Exclude files matching GLOB (gitignore syntax); repeatable.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,
@@ -497,6 +501,7 @@ impl Setup {
                 max_age_days: crate::deps_phase::DEFAULT_MAX_AGE_DAYS,
             },
             file_time_budget: crate::pipeline::DEFAULT_FILE_TIME_BUDGET,
+            memory_budget: crate::pipeline::DEFAULT_MEMORY_BUDGET,
             overrides: Vec::new(),
             // The nested configurations' excludes still apply.
             nested: nested(
@@ -667,9 +672,15 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
         ))
         }
     };
+    let memory_budget = match args.memory_budget.or(config.memory_budget) {
+        None => crate::pipeline::DEFAULT_MEMORY_BUDGET,
+        Some(0) => return Err("the memory budget must be at least 1 MiB".into()),
+        Some(mib) => mib.saturating_mul(1 << 20),
+    };
     let opts = AnalyzeOptions {
         paths,
         discover,
+        memory_budget,
         file_time_budget,
         rules: enabled_rules(&args, &config)?,
         overrides: crate::overrides::compile(&config.overrides)?,

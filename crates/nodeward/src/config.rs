@@ -17,6 +17,8 @@ pub struct Config {
     pub max_file_size: Option<u64>,
     /// Seconds one file's rules may take (`--file-time-budget`).
     pub file_time_budget: Option<f64>,
+    /// MiB the files' models may hold (`--memory-budget`).
+    pub memory_budget: Option<u64>,
     pub fail_on: Option<String>,
     /// Unused, unknown and malformed suppressions fail the run
     /// (`--report-unused-suppressions`).
@@ -141,6 +143,7 @@ fn load_chain(path: &Path, seen: &mut Vec<PathBuf>) -> Result<Config, String> {
         exclude: base.exclude,
         max_file_size: config.max_file_size.or(base.max_file_size),
         file_time_budget: config.file_time_budget.or(base.file_time_budget),
+        memory_budget: config.memory_budget.or(base.memory_budget),
         fail_on: config.fail_on.or(base.fail_on),
         report_unused_suppressions: config.report_unused_suppressions
             || base.report_unused_suppressions,

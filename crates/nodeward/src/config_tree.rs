@@ -332,6 +332,11 @@ fn ignored_keys(
         nested.file_time_budget == run.file_time_budget,
     );
     differs(
+        "memory-budget",
+        nested.memory_budget.is_some(),
+        nested.memory_budget == run.memory_budget,
+    );
+    differs(
         "report-unused-suppressions",
         nested.report_unused_suppressions,
         run.report_unused_suppressions,

@@ -49,12 +49,30 @@ pub struct AnalyzeOptions {
     pub deps: DepsOptions,
     /// The wall-clock time one file's per-file rules may take.
     pub file_time_budget: Duration,
+    /// Bytes the models of the analysed files may hold together: the files
+    /// after the one that passes it, in path order, are left out.
+    pub memory_budget: u64,
     /// Rule settings by path (`[[overrides]]`), applied in order.
     pub overrides: Vec<crate::overrides::Override>,
     /// Read the configurations below the run's, each for the files under
     /// its folder (`None`: the run's settings above apply everywhere).
     pub nested: Option<crate::config_tree::NestedSpec>,
 }
+
+/// The default of `AnalyzeOptions::memory_budget`: 4 GiB of models, eight
+/// times what the 30,000 files of the large benchmark corpus hold.
+pub const DEFAULT_MEMORY_BUDGET: u64 = 4 << 30;
+
+/// One file's model may hold this much at most (as measured, see
+/// `alloc_count.rs`): a model is a few times its source, and sources are
+/// capped in size, so only a pathological file reaches it.
+const FILE_MEMORY_LIMIT: u64 = 1 << 30;
+
+/// Files are read, parsed and indexed this many at a time, in path order,
+/// so that the memory budget stops at the same file whatever `--jobs` is.
+const CHUNK: usize = 2048;
+
+const MIB: f64 = (1u64 << 20) as f64;
 
 /// The default of `AnalyzeOptions::file_time_budget`: far above what any
 /// real file takes (a few milliseconds), reached only by files built to be
@@ -76,6 +94,8 @@ struct FileOutcome {
     panicked: bool,
     parse_time: Duration,
     index_time: Duration,
+    /// What the model and directives hold, as counted by the allocator.
+    model_bytes: u64,
 }
 
 impl FileOutcome {
@@ -90,6 +110,7 @@ impl FileOutcome {
             panicked: false,
             parse_time: Duration::ZERO,
             index_time: Duration::ZERO,
+            model_bytes: 0,
         }
     }
 }
@@ -242,13 +263,53 @@ fn analyze_inner_with(
         None
     };
 
-    let outcomes: Vec<FileOutcome> = pool.install(|| {
-        discovery
-            .files
-            .par_iter()
-            .map(|f| process_file(f, &opts.discover, memory.as_ref()))
-            .collect()
-    });
+    let mut outcomes: Vec<FileOutcome> = Vec::with_capacity(discovery.files.len());
+    let mut held: u64 = 0;
+    for chunk in discovery.files.chunks(CHUNK) {
+        let done: Vec<FileOutcome> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|f| process_file(f, &opts.discover, memory.as_ref()))
+                .collect()
+        });
+        let mut over = None;
+        for (i, mut o) in done.into_iter().enumerate() {
+            held = held.saturating_add(o.model_bytes);
+            if o.model_bytes > FILE_MEMORY_LIMIT {
+                o.model = None;
+                o.directives = None;
+                o.notice = Some(Notice::for_file(
+                    NoticeKind::Budget,
+                    chunk[i].rel.as_str(),
+                    format!(
+                        "its model takes {:.1} MiB, over the limit of one file ({:.1} MiB): not analysed",
+                        o.model_bytes as f64 / MIB,
+                        FILE_MEMORY_LIMIT as f64 / MIB
+                    ),
+                ));
+                held = held.saturating_sub(o.model_bytes);
+            } else if held > opts.memory_budget {
+                over = Some(i);
+                break;
+            }
+            outcomes.push(o);
+        }
+        if let Some(i) = over {
+            let at = outcomes.len();
+            let left = discovery.files.len() - at;
+            notices.push(Notice::for_file(
+                NoticeKind::Budget,
+                chunk[i].rel.as_str(),
+                format!(
+                    "the models of the files analysed so far hold {:.1} MiB, over the run's memory budget ({:.1} MiB, --memory-budget): this file and the {} after it in path order are not analysed",
+                    held as f64 / MIB,
+                    opts.memory_budget as f64 / MIB,
+                    left - 1
+                ),
+            ));
+            break;
+        }
+    }
 
     let mut models = Vec::new();
     let mut directives = Vec::new();
@@ -552,6 +613,7 @@ fn process_file(
     opts: &DiscoverOptions,
     memory: Option<&HashMap<&str, &str>>,
 ) -> FileOutcome {
+    let before = crate::alloc_count::thread_live();
     let mut out = FileOutcome::empty();
     let read = match memory.and_then(|m| m.get(file.rel.as_str())) {
         Some(text) => nodeward_front::read::accept_text(text, file, opts),
@@ -630,6 +692,8 @@ fn process_file(
             ));
         }
     }
+    drop(src);
+    out.model_bytes = (crate::alloc_count::thread_live() - before).max(0) as u64;
     out
 }
 

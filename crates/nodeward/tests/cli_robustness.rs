@@ -906,3 +906,38 @@ fn the_file_time_budget_must_be_a_positive_number_of_seconds() {
         run.assert_one_line_error();
     }
 }
+
+/// The memory guard: past `--memory-budget` MiB of models, the files after
+/// the one that passed it (in path order) are left out, with one notice
+/// naming that file; the same file at any `--jobs`.
+#[test]
+fn the_memory_budget_stops_at_a_named_file() {
+    let p = project_with_sibling();
+    // Each module's model holds several hundred KiB.
+    let module: String = (0..1500)
+        .map(|k| format!("function f{k}(req, res) {{ const x{k} = req.query.a + '{k}'; return res.send(x{k}); }}\n"))
+        .collect();
+    for i in 0..8 {
+        p.write(&format!("gen/m{i}.js"), &module);
+    }
+    let mut named = Vec::new();
+    for jobs in ["1", "2"] {
+        let (run, report) = p.check_json(&["--memory-budget", "2", "-j", jobs]);
+        run.assert_exited_normally().assert_no_panic_text();
+        let budget: Vec<Value> = notices(&report)
+            .into_iter()
+            .filter(|n| n["kind"] == "budget")
+            .collect();
+        assert_eq!(budget.len(), 1, "{}", run.describe());
+        let message = budget[0]["message"].as_str().unwrap();
+        assert!(message.contains("--memory-budget"), "{message}");
+        let analysed = report["summary"]["analyzed"].as_u64().unwrap();
+        assert!((1..9).contains(&analysed), "{}", run.describe());
+        named.push((budget[0]["path"].clone(), analysed));
+    }
+    assert_eq!(named[0], named[1], "the guard depends on --jobs");
+    // Without the flag, all of it is analysed.
+    let (_, report) = p.check_json(&[]);
+    assert_eq!(report["summary"]["analyzed"], 9);
+    p.check(&["--memory-budget", "0"]).assert_code(2);
+}

@@ -43,6 +43,7 @@ pub fn run(path: &Path, rules: &[&str]) -> RunReport {
             max_age_days: u64::MAX,
         },
         file_time_budget: nodeward::pipeline::DEFAULT_FILE_TIME_BUDGET,
+        memory_budget: nodeward::pipeline::DEFAULT_MEMORY_BUDGET,
         overrides: Vec::new(),
         nested: None,
     };
