@@ -1,13 +1,24 @@
 //! Times the ReDoS analysis of every regex literal in a tree, slowest first:
 //! a tool for keeping the analysis within its budget on real code.
 //! `cargo run --release --example regex_scan -- DIR`
+//!
+//! With `--jsonl`, writes one JSON line per distinct regex instead: pattern,
+//! flags, verdict, the attack's parts for a vulnerable one, and the
+//! analysis time (what scripts/redos-agreement.mjs times in Node).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() {
-    let path = PathBuf::from(std::env::args().nth(1).unwrap_or_else(|| ".".into()));
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let jsonl = args.iter().any(|a| a == "--jsonl");
+    let path = PathBuf::from(
+        args.iter()
+            .find(|a| !a.starts_with("--"))
+            .cloned()
+            .unwrap_or_else(|| ".".into()),
+    );
     let models = nodeward::pipeline::index_tree(&[path], 2).expect("path exists");
     let patterns: BTreeSet<(String, String)> = models
         .iter()
@@ -15,6 +26,35 @@ fn main() {
         .map(|r| (r.pattern.to_string(), r.flags.to_string()))
         .collect();
     let budget = nodeward_regex::Budget::default();
+    if jsonl {
+        for (p, f) in &patterns {
+            let t = Instant::now();
+            let verdict = nodeward_regex::analyze(p, f, &budget);
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            let mut line = serde_json::json!({ "pattern": p, "flags": f, "ms": ms });
+            match verdict {
+                nodeward_regex::Verdict::Safe => line["verdict"] = "safe".into(),
+                nodeward_regex::Verdict::Unknown(r) => {
+                    line["verdict"] = "unknown".into();
+                    line["reason"] = r.into();
+                }
+                nodeward_regex::Verdict::Vulnerable(v) => {
+                    line["verdict"] = match v.complexity {
+                        nodeward_regex::Complexity::Exponential => "exponential".into(),
+                        nodeward_regex::Complexity::Polynomial(k) => {
+                            format!("polynomial{k}").into()
+                        }
+                    };
+                    line["prefix"] = v.witness.prefix.into();
+                    line["pump"] = v.witness.pump.into();
+                    line["suffix"] = v.witness.suffix.into();
+                    line["search"] = v.needs_search_loop.into();
+                }
+            }
+            println!("{line}");
+        }
+        return;
+    }
     let t = Instant::now();
     let mut times: Vec<(f64, String, String)> = patterns
         .iter()
