@@ -33,6 +33,7 @@ pub mod cost;
 mod deliver;
 mod eliminate;
 mod epsilon;
+pub mod equiv;
 mod explain;
 pub mod flags;
 mod ir;

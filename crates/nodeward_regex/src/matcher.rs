@@ -171,6 +171,50 @@ pub fn run(prog: &Program, input: &[u32], search: Search, limit: u64) -> Run {
     }
 }
 
+/// Each group's span (group 0: the whole match) of one match.
+pub type Captures = Vec<Option<(usize, usize)>>;
+
+/// The first match at or after `from`, as JavaScript's `exec` finds it (only
+/// at `from` when `sticky`); `Err(())` once `limit` steps are spent.
+pub fn exec(
+    prog: &Program,
+    input: &[u32],
+    from: usize,
+    sticky: bool,
+    limit: u64,
+) -> Result<Option<Captures>, ()> {
+    let mut m = Matcher {
+        prog,
+        input,
+        slots: vec![UNSET; prog.slot_count],
+        regs: vec![0; prog.reg_count],
+        stack: Vec::new(),
+        looks: Vec::new(),
+        steps: 0,
+        limit,
+    };
+    for start in from..=input.len() {
+        match m.attempt(start) {
+            Attempt::Match(_) => {
+                return Ok(Some(
+                    (0..prog.slot_count / 2)
+                        .map(|g| {
+                            let (a, b) = (m.slots[2 * g], m.slots[2 * g + 1]);
+                            (a != UNSET && b != UNSET).then_some((a, b))
+                        })
+                        .collect(),
+                ));
+            }
+            Attempt::Exhausted => return Err(()),
+            Attempt::NoMatch => {}
+        }
+        if sticky || prog.anchored {
+            break;
+        }
+    }
+    Ok(None)
+}
+
 impl<'p> Matcher<'p> {
     fn attempt(&mut self, start: usize) -> Attempt {
         self.slots.iter_mut().for_each(|s| *s = UNSET);
@@ -486,32 +530,7 @@ mod tests {
     fn exec(p: &str, f: &str, s: &str) -> Option<Vec<Option<(usize, usize)>>> {
         let pr = prog(p, f);
         let input = to_units(s, pr.unicode);
-        let mut m = Matcher {
-            prog: &pr,
-            input: &input,
-            slots: vec![UNSET; pr.slot_count],
-            regs: vec![0; pr.reg_count],
-            stack: Vec::new(),
-            looks: Vec::new(),
-            steps: 0,
-            limit: 10_000_000,
-        };
-        for start in 0..=input.len() {
-            if let Attempt::Match(_) = m.attempt(start) {
-                return Some(
-                    (0..pr.slot_count / 2)
-                        .map(|g| {
-                            let (a, b) = (m.slots[2 * g], m.slots[2 * g + 1]);
-                            (a != UNSET && b != UNSET).then_some((a, b))
-                        })
-                        .collect(),
-                );
-            }
-            if pr.anchored {
-                break;
-            }
-        }
-        None
+        super::exec(&pr, &input, 0, false, 10_000_000).unwrap()
     }
 
     fn whole(p: &str, f: &str, s: &str) -> Option<(usize, usize)> {
