@@ -130,7 +130,7 @@ pub fn compare(
         atoms: chars.len(),
         skipped: 0,
     };
-    let mut check = |s: &str, checked: &mut Checked| -> Option<Difference> {
+    let check = |s: &str, checked: &mut Checked| -> Option<Difference> {
         checked.inputs += 1;
         match (run(&pa, s), run(&pb, s)) {
             (Some(l), Some(r)) if l != r => Some(Difference {
