@@ -174,15 +174,19 @@ pub fn run(prog: &Program, input: &[u32], search: Search, limit: u64) -> Run {
 /// Each group's span (group 0: the whole match) of one match.
 pub type Captures = Vec<Option<(usize, usize)>>;
 
+/// `exec` spent its step limit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StepLimit;
+
 /// The first match at or after `from`, as JavaScript's `exec` finds it (only
-/// at `from` when `sticky`); `Err(())` once `limit` steps are spent.
+/// at `from` when `sticky`); `Err` once `limit` steps are spent.
 pub fn exec(
     prog: &Program,
     input: &[u32],
     from: usize,
     sticky: bool,
     limit: u64,
-) -> Result<Option<Captures>, ()> {
+) -> Result<Option<Captures>, StepLimit> {
     let mut m = Matcher {
         prog,
         input,
@@ -205,7 +209,7 @@ pub fn exec(
                         .collect(),
                 ));
             }
-            Attempt::Exhausted => return Err(()),
+            Attempt::Exhausted => return Err(StepLimit),
             Attempt::NoMatch => {}
         }
         if sticky || prog.anchored {
