@@ -41,6 +41,7 @@ pub mod matcher;
 mod nfa;
 mod parse;
 mod quick_check;
+pub mod rewrite;
 mod simulate;
 mod unicode;
 mod witness;

@@ -1,0 +1,68 @@
+//! How many vulnerable regexes get a verified rewrite: reads JSON lines
+//! with `pattern` and `flags` (the labelled set, or `regex_scan --jsonl`
+//! output) on stdin, and prints, per class, how many of the vulnerable ones
+//! got one, then each without one and why.
+//!
+//! usage: cargo run --release -p nodeward_regex --example rewrites < ../shared/eval/redos-dev.jsonl
+
+use std::io::BufRead;
+use std::time::Instant;
+
+use nodeward_regex::rewrite::rewrite;
+use nodeward_regex::{analyze, Budget, Complexity, Verdict};
+
+fn main() {
+    let budget = Budget::default();
+    let started = Instant::now();
+    let (mut exp, mut poly) = ((0, 0), (0, 0));
+    let mut without = Vec::new();
+    for line in std::io::stdin().lock().lines() {
+        let Ok(line) = line else { break };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
+            continue;
+        };
+        let pattern = v["pattern"].as_str().unwrap_or_default();
+        let flags = v["flags"].as_str().unwrap_or_default();
+        let Verdict::Vulnerable(x) = analyze(pattern, flags, &budget) else {
+            continue;
+        };
+        let class = match x.complexity {
+            Complexity::Exponential => &mut exp,
+            Complexity::Polynomial(_) => &mut poly,
+        };
+        class.0 += 1;
+        match rewrite(pattern, flags, &x, false) {
+            Ok(r) => {
+                class.1 += 1;
+                println!(
+                    "/{pattern}/{flags}  →  /{}/{flags}  ({})",
+                    r.pattern, r.strategy
+                );
+            }
+            Err(e) => without.push((format!("/{pattern}/{flags}"), e.tried)),
+        }
+    }
+    let pct = |(n, k): (usize, usize)| {
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * k as f64 / n as f64
+        }
+    };
+    println!(
+        "exponential: {}/{} ({:.0} %), polynomial: {}/{} ({:.0} %), in {:.2} s",
+        exp.1,
+        exp.0,
+        pct(exp),
+        poly.1,
+        poly.0,
+        pct(poly),
+        started.elapsed().as_secs_f64()
+    );
+    for (re, tried) in without {
+        println!("none: {re}");
+        for (text, why) in tried {
+            println!("    {text}: {why}");
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! Rewrites of a vulnerable regex that mean the same and cannot backtrack
+//! catastrophically, each verified before it is offered.
+//!
+//! The strategies are the ones people apply by hand, tried on the repetition
+//! the analysis blamed ([`Vulnerability::loop_span`]), each giving candidate
+//! texts for that repetition (or a prefix for the whole pattern):
+//!
+//! - **collapse**: a loop whose body is one loop, `(?:a+)+` → `a+`,
+//!   `(a+)+` → `(a+)`;
+//! - **start of run**: a pattern that begins with a loop and is slow only
+//!   through the search loop (`\s+$`) starts where a run of that loop's
+//!   characters starts, `(?<!\s)\s+$`;
+//! - **atomic**: the loop made possessive with a lookahead and a
+//!   backreference, `(?=(x+))\1` (a new group: the numbering of the groups
+//!   after it changes).
+//!
+//! Every candidate must pass three checks, in order: the same behaviour as
+//! the original on the inputs of [`crate::equiv`] (every match of a global
+//! `replace`, and the groups the caller keeps), the analysis's own verdict
+//! (safe), and the step-counting matcher on the original attack string (at
+//! most a hundredth of the original's steps). The first candidate that
+//! passes all three is the rewrite; when none does, the reasons are given.
+
+use swc_ecma_regexp::{ast, LiteralParser, Options};
+
+use crate::equiv::{self, EquivOptions, Equivalence};
+use crate::flags::RegexFlags;
+use crate::{analyze, matcher_steps, Budget, Verdict, Vulnerability};
+
+/// A verified rewrite.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rewrite {
+    pub pattern: String,
+    pub strategy: &'static str,
+    /// The capture groups are numbered differently (a group was added or
+    /// removed); only offered when the caller does not keep groups.
+    pub renumbers_groups: bool,
+    /// Matcher steps on the original attack string, before and after.
+    pub steps: (u64, u64),
+    /// Inputs the equivalence check compared.
+    pub inputs_checked: usize,
+}
+
+/// Why no rewrite is offered: each candidate tried, with the check it failed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NoRewrite {
+    pub tried: Vec<(String, String)>,
+}
+
+const STEP_LIMIT: u64 = 50_000_000;
+
+/// A verified rewrite of `pattern` for the attack in `v`. With `keep_groups`
+/// every capture group must match as before and keep its number.
+pub fn rewrite(
+    pattern: &str,
+    flags: &str,
+    v: &Vulnerability,
+    keep_groups: bool,
+) -> Result<Rewrite, NoRewrite> {
+    let mut tried = Vec::new();
+    let candidates = candidates(pattern, flags, v);
+    if candidates.is_empty() {
+        tried.push((String::new(), "no strategy fits this pattern".to_string()));
+    }
+    // Four times the largest pump count the analysis measured: a
+    // polynomial's excess over a linear rewrite grows with the length, and
+    // "orders of magnitude" should not depend on where the analysis stopped.
+    let n = v.steps.last().map_or(16, |&(n, _)| n);
+    let n = match v.complexity {
+        crate::Complexity::Exponential => n,
+        crate::Complexity::Polynomial(_) => n.saturating_mul(4),
+    };
+    let attack = v.witness.build(n);
+    let before = matcher_steps(pattern, flags, &attack, STEP_LIMIT).map_or(STEP_LIMIT, |(s, _)| s);
+    for (text, strategy, renumbers) in candidates {
+        if renumbers && keep_groups {
+            tried.push((
+                text,
+                "changes the group numbering, and the groups are read".into(),
+            ));
+            continue;
+        }
+        match verify(pattern, flags, &text, &attack, before, keep_groups) {
+            Ok((inputs, after)) => {
+                return Ok(Rewrite {
+                    pattern: text,
+                    strategy,
+                    renumbers_groups: renumbers,
+                    steps: (before, after),
+                    inputs_checked: inputs,
+                })
+            }
+            Err(why) => tried.push((text, why)),
+        }
+    }
+    Err(NoRewrite { tried })
+}
+
+/// The three checks of a candidate: the inputs compared and its steps on
+/// the attack, or the check it failed.
+fn verify(
+    pattern: &str,
+    flags: &str,
+    candidate: &str,
+    attack: &str,
+    before: u64,
+    keep_groups: bool,
+) -> Result<(usize, u64), String> {
+    let opts = EquivOptions {
+        keep_groups: if keep_groups { None } else { Some(Vec::new()) },
+        ..EquivOptions::default()
+    };
+    let checked = match equiv::compare(pattern, candidate, flags, &opts)? {
+        Equivalence::Same(c) => c,
+        Equivalence::Differ(d) => return Err(format!("matches differently on {:?}", d.input)),
+    };
+    match analyze(candidate, flags, &Budget::default()) {
+        Verdict::Safe => {}
+        Verdict::Vulnerable(_) => return Err("still backtracks catastrophically".into()),
+        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}")),
+    }
+    let after = matcher_steps(candidate, flags, attack, STEP_LIMIT).map_or(STEP_LIMIT, |(s, _)| s);
+    if after.saturating_mul(100) > before {
+        return Err(format!(
+            "{after} steps on the attack against {before}: not a hundredth"
+        ));
+    }
+    Ok((checked.inputs, after))
+}
+
+/// Candidate patterns, with their strategy and whether they renumber groups.
+fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'static str, bool)> {
+    let Ok(f) = RegexFlags::parse(flags) else {
+        return Vec::new();
+    };
+    let Ok(ast) = LiteralParser::new(pattern, Some(f.parser_flags()), Options::default()).parse()
+    else {
+        return Vec::new();
+    };
+    let text = |s: swc_common::Span| pattern.get(s.lo.0 as usize..s.hi.0 as usize);
+    let splice = |s: swc_common::Span, with: &str| {
+        format!(
+            "{}{with}{}",
+            &pattern[..s.lo.0 as usize],
+            &pattern[s.hi.0 as usize..]
+        )
+    };
+    let mut out = Vec::new();
+    let Some((lo, hi)) = v.loop_span else {
+        return out;
+    };
+    let Some(path) = find_path(&ast.body, lo, hi) else {
+        return out;
+    };
+    let q = path[path.len() - 1];
+    let has_refs = has_backreference(&ast.body);
+    // collapse: a loop whose body is a group holding one loop (the blamed
+    // loop, or the one around it).
+    for outer in path.iter().rev().take(2) {
+        if outer.max.is_some() {
+            continue;
+        }
+        let Some((inner, capturing, group)) = single_loop_in_group(&outer.body) else {
+            continue;
+        };
+        if inner.max.is_some() || inner.greedy != outer.greedy {
+            continue;
+        }
+        let (Some(group_text), Some(inner_text)) = (text(group), text(inner.span)) else {
+            continue;
+        };
+        if outer.min >= 1 {
+            // `(a+)+` → `(a+)`: the greedy inner loop takes the whole run
+            // in the first iteration.
+            out.push((splice(outer.span, group_text), "collapse", false));
+            if !capturing || !has_refs {
+                out.push((splice(outer.span, inner_text), "collapse", capturing));
+            }
+        } else if let Some(body) = text(inner.body_span()) {
+            // `(?:a+)*` → `(?:a)*`: the inner body, starred.
+            let lazy = if outer.greedy { "" } else { "?" };
+            out.push((
+                splice(outer.span, &format!("(?:{body})*{lazy}")),
+                "collapse",
+                capturing,
+            ));
+        }
+    }
+    // start of run: the pattern starts with this loop, which needs the
+    // search loop to be slow.
+    if v.needs_search_loop && q.max.is_none() && q.min >= 1 && starts_an_alternative(&ast, q.span) {
+        // The lookbehind needs the characters only: a group's body, not the
+        // group (which would add one).
+        let body = match single_term_of_group(&q.body) {
+            Some(inner) => text(inner.span()),
+            None => text(q.body.span()),
+        };
+        if let Some(body) = body {
+            let at = q.span.lo.0 as usize;
+            out.push((
+                format!("{}(?<!{body}){}", &pattern[..at], &pattern[at..]),
+                "start of run",
+                false,
+            ));
+        }
+    }
+    // atomic: `(?=(T))\N`, a new group numbered after those opening before.
+    if !has_refs {
+        if let Some(t) = text(q.span) {
+            let n = groups_opening_before(&ast.body, q.span.lo.0) + 1;
+            out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", true));
+        }
+    }
+    out
+}
+
+/// Whether the term at `span` is the first of one of the pattern's
+/// top-level alternatives (`\s+$`, or the `\s+$` of `^\s+|\s+$`).
+fn starts_an_alternative(p: &ast::Pattern, span: swc_common::Span) -> bool {
+    p.body
+        .body
+        .iter()
+        .any(|alt| alt.body.first().is_some_and(|t| t.span() == span))
+}
+
+trait TermSpan {
+    fn span(&self) -> swc_common::Span;
+}
+
+impl TermSpan for ast::Term {
+    fn span(&self) -> swc_common::Span {
+        use ast::Term::*;
+        match self {
+            BoundaryAssertion(x) => x.span,
+            LookAroundAssertion(x) => x.span,
+            Quantifier(x) => x.span,
+            Character(x) => x.span,
+            Dot(x) => x.span,
+            CharacterClassEscape(x) => x.span,
+            UnicodePropertyEscape(x) => x.span,
+            CharacterClass(x) => x.span,
+            CapturingGroup(x) => x.span,
+            IgnoreGroup(x) => x.span,
+            IndexedReference(x) => x.span,
+            NamedReference(x) => x.span,
+        }
+    }
+}
+
+trait BodySpan {
+    fn body_span(&self) -> swc_common::Span;
+}
+
+impl BodySpan for ast::Quantifier {
+    fn body_span(&self) -> swc_common::Span {
+        self.body.span()
+    }
+}
+
+/// The quantifiers from the outermost one around `lo..hi` to the one whose
+/// span it is.
+fn find_path(d: &ast::Disjunction, lo: u32, hi: u32) -> Option<Vec<&ast::Quantifier>> {
+    for alt in &d.body {
+        for t in &alt.body {
+            if let Some(p) = path_in_term(t, lo, hi) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+fn path_in_term(t: &ast::Term, lo: u32, hi: u32) -> Option<Vec<&ast::Quantifier>> {
+    match t {
+        ast::Term::Quantifier(q) => {
+            if q.span.lo.0 == lo && q.span.hi.0 == hi {
+                return Some(vec![q]);
+            }
+            let mut p = path_in_term(&q.body, lo, hi)?;
+            p.insert(0, q);
+            Some(p)
+        }
+        ast::Term::CapturingGroup(g) => find_path(&g.body, lo, hi),
+        ast::Term::IgnoreGroup(g) => find_path(&g.body, lo, hi),
+        ast::Term::LookAroundAssertion(l) => find_path(&l.body, lo, hi),
+        _ => None,
+    }
+}
+
+/// A group (capturing, or non-capturing without modifiers) whose body is
+/// exactly one quantifier: that quantifier, whether the group captures, and
+/// the group's span.
+fn single_loop_in_group(t: &ast::Term) -> Option<(&ast::Quantifier, bool, swc_common::Span)> {
+    let (body, capturing, span) = match t {
+        ast::Term::CapturingGroup(g) if g.name.is_none() => (&g.body, true, g.span),
+        ast::Term::IgnoreGroup(g) if g.modifiers.is_none() => (&g.body, false, g.span),
+        _ => return None,
+    };
+    match body.body.as_slice() {
+        [alt] => match alt.body.as_slice() {
+            [ast::Term::Quantifier(q)] => Some((q, capturing, span)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The one term of a group's only alternative.
+fn single_term_of_group(t: &ast::Term) -> Option<&ast::Term> {
+    let body = match t {
+        ast::Term::CapturingGroup(g) => &g.body,
+        ast::Term::IgnoreGroup(g) if g.modifiers.is_none() => &g.body,
+        _ => return None,
+    };
+    match body.body.as_slice() {
+        [alt] => match alt.body.as_slice() {
+            [only] => Some(only),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn has_backreference(d: &ast::Disjunction) -> bool {
+    fn term(t: &ast::Term) -> bool {
+        match t {
+            ast::Term::IndexedReference(_) | ast::Term::NamedReference(_) => true,
+            ast::Term::Quantifier(q) => term(&q.body),
+            ast::Term::CapturingGroup(g) => has_backreference(&g.body),
+            ast::Term::IgnoreGroup(g) => has_backreference(&g.body),
+            ast::Term::LookAroundAssertion(l) => has_backreference(&l.body),
+            _ => false,
+        }
+    }
+    d.body.iter().any(|a| a.body.iter().any(term))
+}
+
+/// Capturing groups whose `(` comes before `at`.
+fn groups_opening_before(d: &ast::Disjunction, at: u32) -> u32 {
+    fn term(t: &ast::Term, at: u32) -> u32 {
+        match t {
+            ast::Term::Quantifier(q) => term(&q.body, at),
+            ast::Term::CapturingGroup(g) => {
+                u32::from(g.span.lo.0 < at) + groups_opening_before(&g.body, at)
+            }
+            ast::Term::IgnoreGroup(g) => groups_opening_before(&g.body, at),
+            ast::Term::LookAroundAssertion(l) => groups_opening_before(&l.body, at),
+            _ => 0,
+        }
+    }
+    d.body
+        .iter()
+        .flat_map(|a| a.body.iter())
+        .map(|t| term(t, at))
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vulnerable(pattern: &str, flags: &str) -> Vulnerability {
+        match analyze(pattern, flags, &Budget::default()) {
+            Verdict::Vulnerable(v) => v,
+            other => panic!("/{pattern}/{flags}: {other:?}"),
+        }
+    }
+
+    fn fixed(pattern: &str, flags: &str, keep: bool) -> Rewrite {
+        let v = vulnerable(pattern, flags);
+        match rewrite(pattern, flags, &v, keep) {
+            Ok(r) => r,
+            Err(e) => panic!("/{pattern}/{flags}: no rewrite: {:?}", e.tried),
+        }
+    }
+
+    #[test]
+    fn nested_quantifiers_collapse() {
+        let r = fixed(r"^(a+)+$", "", true);
+        assert_eq!(r.pattern, r"^(a+)$");
+        assert_eq!(r.strategy, "collapse");
+        assert!(!r.renumbers_groups);
+        assert!(r.steps.1 * 100 <= r.steps.0, "{:?}", r.steps);
+        let r = fixed(r"^(?:\d+)+x$", "", true);
+        assert_eq!(r.pattern, r"^(?:\d+)x$");
+        let r = fixed(r"^(?:[a-z]+)*$", "i", false);
+        assert!(!r.pattern.contains(")*)"), "{}", r.pattern);
+    }
+
+    #[test]
+    fn a_trailing_run_in_an_alternative_starts_where_the_run_starts() {
+        let r = fixed(r"^\s+|\s+$", "g", true);
+        assert_eq!(r.pattern, r"^\s+|(?<!\s)\s+$");
+    }
+
+    #[test]
+    fn a_trailing_run_starts_where_the_run_starts() {
+        let r = fixed(r"\s+$", "", true);
+        assert_eq!(r.pattern, r"(?<!\s)\s+$");
+        assert_eq!(r.strategy, "start of run");
+        let r = fixed(r"[ \t]+$", "g", true);
+        assert_eq!(r.pattern, r"(?<![ \t])[ \t]+$");
+    }
+
+    #[test]
+    fn a_possessive_loop_that_keeps_the_matches_is_offered() {
+        // The greedy loop reaches `$` with every `a`, so making it atomic
+        // loses no match; the check proves it on its inputs.
+        let r = fixed(r"^(a|aa)+$", "", false);
+        assert_eq!(r.strategy, "atomic");
+        assert!(r.renumbers_groups);
+        assert_eq!(r.pattern, r"^(?=((a|aa)+))\1$");
+    }
+
+    #[test]
+    fn a_candidate_that_changes_matches_fails_its_check() {
+        // Possessive, the loop cannot give back the `a` that `ab` needs.
+        let pattern = r"^(a+)+ab$";
+        let v = vulnerable(pattern, "");
+        let attack = v.witness.build(20);
+        let before = matcher_steps(pattern, "", &attack, STEP_LIMIT).unwrap().0;
+        let e = verify(pattern, "", r"^(?=((a+)+))\1ab$", &attack, before, false).unwrap_err();
+        assert!(e.starts_with("matches differently"), "{e}");
+        // Still slow.
+        let e = verify(pattern, "", r"^(a+)+ab$", &attack, before, false).unwrap_err();
+        assert!(e.contains("backtracks"), "{e}");
+        // The collapse is the one offered.
+        assert_eq!(fixed(pattern, "", true).pattern, r"^(a+)ab$");
+    }
+
+    #[test]
+    fn kept_groups_refuse_a_renumbering() {
+        let v = vulnerable(r"^(?:a+)+b$", "");
+        let r = rewrite(r"^(?:a+)+b$", "", &v, true).unwrap();
+        assert!(!r.renumbers_groups);
+    }
+}
