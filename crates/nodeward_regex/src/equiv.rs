@@ -37,6 +37,10 @@ pub struct EquivOptions {
     /// Steps one `exec` may take; an input past it on either side is not
     /// compared (and counted).
     pub step_limit: u64,
+    /// Compare every match a global `replace` (or `split`, `matchAll`)
+    /// walks through; `false`: the first match only, which is all that
+    /// `test`, `exec`, `match` and `replace` use without `g`.
+    pub all_matches: bool,
 }
 
 impl Default for EquivOptions {
@@ -48,6 +52,7 @@ impl Default for EquivOptions {
             keep_groups: None,
             seed: 0x9E37_79B9_7F4A_7C15,
             step_limit: 200_000,
+            all_matches: true,
         }
     }
 }
@@ -118,7 +123,14 @@ pub fn compare(
     };
     let run = |prog: &Program, s: &str| -> Option<Vec<Captures>> {
         let input = matcher::to_units(s, unicode);
-        all_matches(prog, &input, f.sticky, opts.step_limit).map(|ms| {
+        let ms = if opts.all_matches {
+            all_matches(prog, &input, f.sticky, opts.step_limit)
+        } else {
+            matcher::exec(prog, &input, 0, f.sticky, opts.step_limit)
+                .ok()
+                .map(|m| m.into_iter().collect())
+        };
+        ms.map(|ms| {
             ms.into_iter()
                 .map(|m| keep.iter().map(|&g| m.get(g).copied().flatten()).collect())
                 .collect()
@@ -322,6 +334,20 @@ mod tests {
         assert!(same("a", "a", "y", None));
         let d = difference("a|b", "a", "g");
         assert!(d.input.contains('b'), "{d:?}");
+    }
+
+    #[test]
+    fn the_first_match_alone_when_asked() {
+        // An empty match after the run: a global replace sees it, `test`
+        // does not.
+        let first = EquivOptions {
+            all_matches: false,
+            ..EquivOptions::default()
+        };
+        let r = compare(r"\s*$", r"(?<!\s)\s*$", "", &first).unwrap();
+        assert!(matches!(r, Equivalence::Same(_)), "{r:?}");
+        let r = compare(r"\s*$", r"(?<!\s)\s*$", "", &EquivOptions::default()).unwrap();
+        assert!(matches!(r, Equivalence::Differ(_)), "{r:?}");
     }
 
     #[test]

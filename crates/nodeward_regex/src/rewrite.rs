@@ -49,14 +49,37 @@ pub struct NoRewrite {
 
 const STEP_LIMIT: u64 = 50_000_000;
 
-/// A verified rewrite of `pattern` for the attack in `v`. With `keep_groups`
-/// every capture group must match as before and keep its number.
+/// What the code that uses the regex relies on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Uses {
+    /// The capture groups are read: each must match as before and keep its
+    /// number.
+    pub groups: bool,
+    /// Every match is used (`g` with `replace`, `matchAll`; any `split`),
+    /// not only the first.
+    pub all_matches: bool,
+}
+
+impl Uses {
+    /// What can be assumed without knowing the code: groups read, and every
+    /// match with `g`.
+    pub fn unknown(flags: &str) -> Uses {
+        Uses {
+            groups: true,
+            all_matches: flags.contains('g'),
+        }
+    }
+}
+
+/// A verified rewrite of `pattern` for the attack in `v`, for code that
+/// relies on `uses`.
 pub fn rewrite(
     pattern: &str,
     flags: &str,
     v: &Vulnerability,
-    keep_groups: bool,
+    uses: Uses,
 ) -> Result<Rewrite, NoRewrite> {
+    let keep_groups = uses.groups;
     let mut tried = Vec::new();
     let candidates = candidates(pattern, flags, v);
     if candidates.is_empty() {
@@ -80,7 +103,7 @@ pub fn rewrite(
             ));
             continue;
         }
-        match verify(pattern, flags, &text, &attack, before, keep_groups) {
+        match verify(pattern, flags, &text, &attack, before, uses) {
             Ok((inputs, after)) => {
                 return Ok(Rewrite {
                     pattern: text,
@@ -104,10 +127,11 @@ fn verify(
     candidate: &str,
     attack: &str,
     before: u64,
-    keep_groups: bool,
+    uses: Uses,
 ) -> Result<(usize, u64), String> {
     let opts = EquivOptions {
-        keep_groups: if keep_groups { None } else { Some(Vec::new()) },
+        keep_groups: if uses.groups { None } else { Some(Vec::new()) },
+        all_matches: uses.all_matches,
         ..EquivOptions::default()
     };
     let checked = match equiv::compare(pattern, candidate, flags, &opts)? {
@@ -188,7 +212,7 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
     }
     // start of run: the pattern starts with this loop, which needs the
     // search loop to be slow.
-    if v.needs_search_loop && q.max.is_none() && q.min >= 1 && starts_an_alternative(&ast, q.span) {
+    if v.needs_search_loop && q.max.is_none() && starts_an_alternative(&ast, q.span) {
         // The lookbehind needs the characters only: a group's body, not the
         // group (which would add one).
         let body = match single_term_of_group(&q.body) {
@@ -366,9 +390,16 @@ mod tests {
         }
     }
 
+    fn uses(groups: bool, flags: &str) -> Uses {
+        Uses {
+            groups,
+            all_matches: flags.contains('g'),
+        }
+    }
+
     fn fixed(pattern: &str, flags: &str, keep: bool) -> Rewrite {
         let v = vulnerable(pattern, flags);
-        match rewrite(pattern, flags, &v, keep) {
+        match rewrite(pattern, flags, &v, uses(keep, flags)) {
             Ok(r) => r,
             Err(e) => panic!("/{pattern}/{flags}: no rewrite: {:?}", e.tried),
         }
@@ -385,6 +416,19 @@ mod tests {
         assert_eq!(r.pattern, r"^(?:\d+)x$");
         let r = fixed(r"^(?:[a-z]+)*$", "i", false);
         assert!(!r.pattern.contains(")*)"), "{}", r.pattern);
+    }
+
+    #[test]
+    fn a_trailing_star_run_is_rewritten_only_for_its_first_match() {
+        // `\s*$` also matches empty after the run, which a global replace
+        // would see.
+        assert_eq!(fixed(r"\s*$", "", true).pattern, r"(?<!\s)\s*$");
+        let v = vulnerable(r"\s*$", "g");
+        let r = rewrite(r"\s*$", "g", &v, uses(true, "g"));
+        assert!(
+            r.as_ref().map_or(true, |r| r.strategy != "start of run"),
+            "{r:?}"
+        );
     }
 
     #[test]
@@ -419,10 +463,18 @@ mod tests {
         let v = vulnerable(pattern, "");
         let attack = v.witness.build(20);
         let before = matcher_steps(pattern, "", &attack, STEP_LIMIT).unwrap().0;
-        let e = verify(pattern, "", r"^(?=((a+)+))\1ab$", &attack, before, false).unwrap_err();
+        let e = verify(
+            pattern,
+            "",
+            r"^(?=((a+)+))\1ab$",
+            &attack,
+            before,
+            uses(false, ""),
+        )
+        .unwrap_err();
         assert!(e.starts_with("matches differently"), "{e}");
         // Still slow.
-        let e = verify(pattern, "", r"^(a+)+ab$", &attack, before, false).unwrap_err();
+        let e = verify(pattern, "", r"^(a+)+ab$", &attack, before, uses(false, "")).unwrap_err();
         assert!(e.contains("backtracks"), "{e}");
         // The collapse is the one offered.
         assert_eq!(fixed(pattern, "", true).pattern, r"^(a+)ab$");
@@ -431,7 +483,7 @@ mod tests {
     #[test]
     fn kept_groups_refuse_a_renumbering() {
         let v = vulnerable(r"^(?:a+)+b$", "");
-        let r = rewrite(r"^(?:a+)+b$", "", &v, true).unwrap();
+        let r = rewrite(r"^(?:a+)+b$", "", &v, uses(true, "")).unwrap();
         assert!(!r.renumbers_groups);
     }
 }
