@@ -85,12 +85,14 @@ pub fn rewrite(
     if candidates.is_empty() {
         tried.push((String::new(), "no strategy fits this pattern".to_string()));
     }
-    // Four times the largest pump count the analysis measured: a
-    // polynomial's excess over a linear rewrite grows with the length, and
-    // "orders of magnitude" should not depend on where the analysis stopped.
+    // Past the largest pump count the analysis measured (six more pumps for
+    // an exponential, four times as many for a polynomial): the original's
+    // excess over a linear rewrite grows with the length, and "orders of
+    // magnitude" should not depend on where the analysis stopped. The
+    // original's count is capped at the step limit.
     let n = v.steps.last().map_or(16, |&(n, _)| n);
     let n = match v.complexity {
-        crate::Complexity::Exponential => n,
+        crate::Complexity::Exponential => n.saturating_add(6),
         crate::Complexity::Polynomial(_) => n.saturating_mul(4),
     };
     let attack = v.witness.build(n);
