@@ -33,7 +33,8 @@ pub struct Rewrite {
     pub pattern: String,
     pub strategy: &'static str,
     /// The capture groups are numbered differently (a group was added or
-    /// removed); only offered when the caller does not keep groups.
+    /// removed before others); only offered when the caller does not keep
+    /// groups. A group added after every other one does not renumber.
     pub renumbers_groups: bool,
     /// Matcher steps on the original attack string, before and after.
     pub steps: (u64, u64),
@@ -131,8 +132,16 @@ fn verify(
     before: u64,
     uses: Uses,
 ) -> Result<(usize, u64), String> {
+    // Groups read: each of the original's keeps its span and number (a
+    // group the candidate adds after them is not read).
+    let groups =
+        crate::parse::parse(pattern, &RegexFlags::parse(flags)?, &Budget::default())?.group_count;
     let opts = EquivOptions {
-        keep_groups: if uses.groups { None } else { Some(Vec::new()) },
+        keep_groups: Some(if uses.groups {
+            (1..=groups).collect()
+        } else {
+            Vec::new()
+        }),
         all_matches: uses.all_matches,
         ..EquivOptions::default()
     };
@@ -231,10 +240,13 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
         }
     }
     // atomic: `(?=(T))\N`, a new group numbered after those opening before.
+    // When no group opens in or after the loop, the new group comes last
+    // and every other keeps its number.
     if !has_refs {
         if let Some(t) = text(q.span) {
             let n = groups_opening_before(&ast.body, q.span.lo.0) + 1;
-            out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", true));
+            let last = n > groups_opening_before(&ast.body, u32::MAX);
+            out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", !last));
         }
     }
     out
@@ -480,6 +492,14 @@ mod tests {
         assert!(e.contains("backtracks"), "{e}");
         // The collapse is the one offered.
         assert_eq!(fixed(pattern, "", true).pattern, r"^(a+)ab$");
+    }
+
+    #[test]
+    fn an_atomic_group_added_last_keeps_the_numbers() {
+        // `(\d+)` keeps number 1; the lookahead's group is 2, after it.
+        let r = fixed(r"^(\d+)x(?:a|aa)+$", "", true);
+        assert_eq!(r.pattern, r"^(\d+)x(?=((?:a|aa)+))\2$");
+        assert!(!r.renumbers_groups);
     }
 
     #[test]
