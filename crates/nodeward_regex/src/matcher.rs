@@ -112,16 +112,7 @@ pub fn run(prog: &Program, input: &[u32], search: Search, limit: u64) -> Run {
         Some(ob) if input.iter().all(|&c| c <= 0xFF) => ob,
         _ => prog,
     };
-    let mut m = Matcher {
-        prog,
-        input,
-        slots: vec![UNSET; prog.slot_count],
-        regs: vec![0; prog.reg_count],
-        stack: Vec::new(),
-        looks: Vec::new(),
-        steps: 0,
-        limit,
-    };
+    let mut m = Matcher::new(prog, input, limit);
     let mut matches = 0;
     let len = input.len();
     let mut from = 0usize;
@@ -187,16 +178,7 @@ pub fn exec(
     sticky: bool,
     limit: u64,
 ) -> Result<Option<Captures>, StepLimit> {
-    let mut m = Matcher {
-        prog,
-        input,
-        slots: vec![UNSET; prog.slot_count],
-        regs: vec![0; prog.reg_count],
-        stack: Vec::new(),
-        looks: Vec::new(),
-        steps: 0,
-        limit,
-    };
+    let mut m = Matcher::new(prog, input, limit);
     for start in from..=input.len() {
         match m.attempt(start) {
             Attempt::Match(_) => {
@@ -220,6 +202,19 @@ pub fn exec(
 }
 
 impl<'p> Matcher<'p> {
+    fn new(prog: &'p Program, input: &'p [u32], limit: u64) -> Matcher<'p> {
+        Matcher {
+            prog,
+            input,
+            slots: vec![UNSET; prog.slot_count],
+            regs: vec![0; prog.reg_count],
+            stack: Vec::new(),
+            looks: Vec::new(),
+            steps: 0,
+            limit,
+        }
+    }
+
     fn attempt(&mut self, start: usize) -> Attempt {
         self.slots.iter_mut().for_each(|s| *s = UNSET);
         self.stack.clear();
