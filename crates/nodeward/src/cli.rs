@@ -604,16 +604,12 @@ fn check(mut args: CheckArgs) -> Result<ExitStatus, String> {
             )));
             out.push('\n');
         }
-        std::io::stdout()
-            .write_all(out.as_bytes())
-            .map_err(|e| format!("cannot write the file list: {e}"))?;
+        write_out(None, &out)?;
         return Ok(ExitStatus::Clean);
     }
     if args.show_settings {
         let text = show_settings(&args, &config, config_path.as_deref(), &discover)?;
-        std::io::stdout()
-            .write_all(text.as_bytes())
-            .map_err(|e| format!("cannot write the settings: {e}"))?;
+        write_out(None, &text)?;
         return Ok(ExitStatus::Clean);
     }
     // A database named in the config is relative to the config's folder.
