@@ -1,6 +1,5 @@
 //! The `nodeward` command: configuration, the analysis pipeline and the CLI.
 
-pub mod alloc_count;
 pub mod cli;
 pub mod config;
 pub mod config_tree;

@@ -63,21 +63,12 @@ pub struct AnalyzeOptions {
 /// times what the 30,000 files of the large benchmark corpus come to.
 pub const DEFAULT_MEMORY_BUDGET: u64 = 4 << 30;
 
-/// One file's model may hold this much at most (as measured, see
-/// `alloc_count.rs`): a model is a few times its source, and sources are
-/// capped in size, so only a pathological file reaches it.
-const FILE_MEMORY_LIMIT: u64 = 1 << 30;
-
-/// Files are read, parsed and indexed this many at a time, in path order,
-/// so that the memory budget stops at the same file whatever `--jobs` is.
-const CHUNK: usize = 2048;
-
 /// The run's memory budget counts each model at this many bytes per byte of
-/// its source (the models of the benchmark corpus hold 3.1 times their
-/// source). An estimate, because what the allocator counts for one file
-/// depends on which thread parsed it first: strings the parser and the
-/// models share are paid for by the first file that needs them, so a
-/// measured cut would move with `--jobs`.
+/// its source on disk (the models of the benchmark corpus hold 3.1 times
+/// their source, as counted by `examples/model_size.rs`). An estimate known
+/// before any file is read, so the cut is the same file at any `--jobs` and
+/// costs nothing: a count of each model by the allocator depends on which
+/// thread met a shared string first, and it slowed every allocation.
 const MODEL_BYTES_PER_SOURCE_BYTE: u64 = 3;
 
 const MIB: f64 = (1u64 << 20) as f64;
@@ -102,10 +93,6 @@ struct FileOutcome {
     panicked: bool,
     parse_time: Duration,
     index_time: Duration,
-    /// What the model and directives hold, as counted by the allocator.
-    model_bytes: u64,
-    /// The length of the file's text, when it was read.
-    source_bytes: u64,
 }
 
 impl FileOutcome {
@@ -120,8 +107,6 @@ impl FileOutcome {
             panicked: false,
             parse_time: Duration::ZERO,
             index_time: Duration::ZERO,
-            model_bytes: 0,
-            source_bytes: 0,
         }
     }
 }
@@ -156,10 +141,11 @@ fn memory_discovery(files: &[(String, String)]) -> Discovery {
     let root = PathBuf::from(MEMORY_ROOT);
     let mut sources: Vec<SourcePath> = files
         .iter()
-        .map(|(rel, _)| SourcePath {
+        .map(|(rel, text)| SourcePath {
             abs: root.join(rel),
             rel: rel.clone(),
             explicit: false,
+            len: text.len() as u64,
         })
         .collect();
     sources.sort_by(|a, b| a.rel.cmp(&b.rel));
@@ -274,57 +260,32 @@ fn analyze_inner_with(
         None
     };
 
-    let mut outcomes: Vec<FileOutcome> = Vec::with_capacity(discovery.files.len());
+    // The memory budget: the files whose models, estimated from their size,
+    // would pass it are not read (a notice names the first).
     let mut held: u64 = 0;
-    for chunk in discovery.files.chunks(CHUNK) {
-        let done: Vec<FileOutcome> = pool.install(|| {
-            chunk
-                .par_iter()
-                .map(|f| process_file(f, &opts.discover, memory.as_ref()))
-                .collect()
-        });
-        let mut over = None;
-        for (i, mut o) in done.into_iter().enumerate() {
-            let estimate = o
-                .model
-                .as_ref()
-                .map_or(0, |_| o.source_bytes.saturating_mul(MODEL_BYTES_PER_SOURCE_BYTE));
-            held = held.saturating_add(estimate);
-            if o.model_bytes > FILE_MEMORY_LIMIT {
-                o.model = None;
-                o.directives = None;
-                o.notice = Some(Notice::for_file(
-                    NoticeKind::Budget,
-                    chunk[i].rel.as_str(),
-                    format!(
-                        "its model takes {:.1} MiB, over the limit of one file ({:.1} MiB): not analysed",
-                        o.model_bytes as f64 / MIB,
-                        FILE_MEMORY_LIMIT as f64 / MIB
-                    ),
-                ));
-                held = held.saturating_sub(estimate);
-            } else if held > opts.memory_budget {
-                over = Some(i);
-                break;
-            }
-            outcomes.push(o);
-        }
-        if let Some(i) = over {
-            let at = outcomes.len();
-            let left = discovery.files.len() - at;
-            notices.push(Notice::for_file(
-                NoticeKind::Budget,
-                chunk[i].rel.as_str(),
-                format!(
-                    "the models of the files analysed so far come to {:.1} MiB (estimated at {MODEL_BYTES_PER_SOURCE_BYTE} times their source), over the run's memory budget ({:.1} MiB, --memory-budget): this file and the {} after it in path order are not analysed",
-                    held as f64 / MIB,
-                    opts.memory_budget as f64 / MIB,
-                    left - 1
-                ),
-            ));
-            break;
-        }
+    if let Some(cut) = discovery.files.iter().position(|f| {
+        held = held.saturating_add(f.len.saturating_mul(MODEL_BYTES_PER_SOURCE_BYTE));
+        held > opts.memory_budget
+    }) {
+        notices.push(Notice::for_file(
+            NoticeKind::Budget,
+            discovery.files[cut].rel.as_str(),
+            format!(
+                "the models of the files up to this one come to {:.1} MiB (estimated at {MODEL_BYTES_PER_SOURCE_BYTE} times their source), over the run's memory budget ({:.1} MiB, --memory-budget): this file and the {} after it in path order are not analysed",
+                held as f64 / MIB,
+                opts.memory_budget as f64 / MIB,
+                discovery.files.len() - cut - 1
+            ),
+        ));
+        discovery.files.truncate(cut);
     }
+    let outcomes: Vec<FileOutcome> = pool.install(|| {
+        discovery
+            .files
+            .par_iter()
+            .map(|f| process_file(f, &opts.discover, memory.as_ref()))
+            .collect()
+    });
 
     let mut models = Vec::new();
     let mut directives = Vec::new();
@@ -628,7 +589,6 @@ fn process_file(
     opts: &DiscoverOptions,
     memory: Option<&HashMap<&str, &str>>,
 ) -> FileOutcome {
-    let before = crate::alloc_count::thread_live();
     let mut out = FileOutcome::empty();
     let read = match memory.and_then(|m| m.get(file.rel.as_str())) {
         Some(text) => nodeward_front::read::accept_text(text, file, opts),
@@ -707,9 +667,6 @@ fn process_file(
             ));
         }
     }
-    out.source_bytes = src.len() as u64;
-    drop(src);
-    out.model_bytes = (crate::alloc_count::thread_live() - before).max(0) as u64;
     out
 }
 

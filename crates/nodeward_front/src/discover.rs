@@ -131,6 +131,8 @@ pub struct SourcePath {
     /// Named on the command line: analysed even if excluded, minified, or
     /// up to [`HARD_MAX_FILE_SIZE`].
     pub explicit: bool,
+    /// Bytes on disk when it was found.
+    pub len: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -290,9 +292,9 @@ pub fn discover(paths: &[PathBuf], opts: &DiscoverOptions) -> Result<Discovery, 
                         abs: abs.clone(),
                         rel: rel_path(&root, abs),
                         explicit: true,
+                        len: meta.len(),
                     },
                     id: FileId::of(abs, meta),
-                    len: meta.len(),
                 });
             } else {
                 // Asked for by name: say why nothing comes of it.
@@ -489,7 +491,6 @@ impl FileId {
 struct Candidate {
     path: SourcePath,
     id: FileId,
-    len: u64,
 }
 
 struct Collector<'a> {
@@ -639,11 +640,11 @@ impl Collector<'_> {
                     match entry.metadata() {
                         Ok(meta) if meta.is_file() => self.candidates.push(Candidate {
                             id: FileId::of(&abs, &meta),
-                            len: meta.len(),
                             path: SourcePath {
                                 abs,
                                 rel,
                                 explicit: false,
+                                len: meta.len(),
                             },
                         }),
                         Ok(_) => self.notices.push(skipped(
@@ -790,9 +791,9 @@ impl Collector<'_> {
         let mut lockfiles = Vec::new();
         for candidate in self.candidates {
             if is_lockfile(&candidate.path.abs) {
-                if candidate.len > LOCKFILE_MAX_SIZE {
+                if candidate.path.len > LOCKFILE_MAX_SIZE {
                     let (reason, message) =
-                        crate::read::too_large(candidate.len, LOCKFILE_MAX_SIZE, true);
+                        crate::read::too_large(candidate.path.len, LOCKFILE_MAX_SIZE, true);
                     self.notices
                         .push(skipped(reason, candidate.path.rel, message));
                 } else {
@@ -801,9 +802,9 @@ impl Collector<'_> {
                 continue;
             }
             let limit = self.opts.size_limit(candidate.path.explicit);
-            if candidate.len > limit {
+            if candidate.path.len > limit {
                 let (reason, message) =
-                    crate::read::too_large(candidate.len, limit, candidate.path.explicit);
+                    crate::read::too_large(candidate.path.len, limit, candidate.path.explicit);
                 self.notices
                     .push(skipped(reason, candidate.path.rel, message));
             } else {

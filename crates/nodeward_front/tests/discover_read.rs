@@ -14,6 +14,7 @@ fn source(path: &Path, explicit: bool) -> SourcePath {
         abs: path.to_path_buf(),
         rel: path.file_name().unwrap().to_string_lossy().into_owned(),
         explicit,
+        len: std::fs::metadata(path).map_or(0, |m| m.len()),
     }
 }
 
