@@ -230,22 +230,48 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
             ));
         }
     }
-    // start of run: the pattern starts with this loop, which needs the
-    // search loop to be slow.
-    if v.needs_search_loop && q.max.is_none() && starts_an_alternative(&ast, q.span) {
+    // start of run: the loop starts a top-level alternative (after copies
+    // of its body, as in `\s\s*$`) and is slow only through the search loop.
+    if v.needs_search_loop && q.max.is_none() {
         // The lookbehind needs the characters only: a group's body, not the
         // group (which would add one).
         let body = match single_term_of_group(&q.body) {
             Some(inner) => text(inner.span()),
             None => text(q.body.span()),
         };
-        if let Some(body) = body {
-            let at = q.span.lo.0 as usize;
-            out.push((
-                format!("{}(?<!{body}){}", &pattern[..at], &pattern[at..]),
-                "start of run",
-                false,
-            ));
+        if let (Some(body), Some(alt)) = (body, alternative_of(&ast, q.span)) {
+            let i = alt
+                .body
+                .iter()
+                .position(|t| t.span() == q.span)
+                .unwrap_or(0);
+            let copies = alt.body[..i].iter().all(|t| text(t.span()) == Some(body));
+            if copies {
+                let at = alt.body[0].span().lo.0 as usize;
+                out.push((
+                    format!("{}(?<!{body}){}", &pattern[..at], &pattern[at..]),
+                    "start of run",
+                    false,
+                ));
+                // `B*$` also matches empty after the run, which a global
+                // search sees: that match gets an alternative of its own.
+                let rest_is_end = alt.body[i + 1..].len() == 1
+                    && matches!(&alt.body[i + 1], ast::Term::BoundaryAssertion(b)
+                        if matches!(b.kind, ast::BoundaryAssertionKind::End));
+                if q.min == 0 && i == 0 && rest_is_end {
+                    let (lo, hi) = (alt.span.lo.0 as usize, alt.span.hi.0 as usize);
+                    let whole = &pattern[lo..hi];
+                    out.push((
+                        format!(
+                            "{}(?<!{body}){whole}|(?<={body})${}",
+                            &pattern[..lo],
+                            &pattern[hi..]
+                        ),
+                        "start of run",
+                        false,
+                    ));
+                }
+            }
         }
     }
     // atomic: `(?=(T))\N`, a new group numbered after those opening before.
@@ -261,13 +287,13 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
     out
 }
 
-/// Whether the term at `span` is the first of one of the pattern's
-/// top-level alternatives (`\s+$`, or the `\s+$` of `^\s+|\s+$`).
-fn starts_an_alternative(p: &ast::Pattern, span: swc_common::Span) -> bool {
+/// The top-level alternative holding the term at `span` (`\s+$`, or the
+/// `\s+$` of `^\s+|\s+$`).
+fn alternative_of(p: &ast::Pattern, span: swc_common::Span) -> Option<&ast::Alternative> {
     p.body
         .body
         .iter()
-        .any(|alt| alt.body.first().is_some_and(|t| t.span() == span))
+        .find(|alt| alt.body.iter().any(|t| t.span() == span))
 }
 
 trait TermSpan {
@@ -444,14 +470,23 @@ mod tests {
     #[test]
     fn a_trailing_star_run_is_rewritten_only_for_its_first_match() {
         // `\s*$` also matches empty after the run, which a global replace
-        // would see.
+        // would see: without `g` the lookbehind alone, with it the empty
+        // match gets its own alternative.
         assert_eq!(fixed(r"\s*$", "", true).pattern, r"(?<!\s)\s*$");
-        let v = vulnerable(r"\s*$", "g");
-        let r = rewrite(r"\s*$", "g", &v, uses(true, "g"));
-        assert!(
-            r.as_ref().map_or(true, |r| r.strategy != "start of run"),
-            "{r:?}"
-        );
+        assert_eq!(fixed(r"\s*$", "g", true).pattern, r"(?<!\s)\s*$|(?<=\s)$");
+    }
+
+    #[test]
+    fn a_run_after_a_copy_of_its_body_starts_where_the_run_starts() {
+        assert_eq!(fixed(r"\s\s*$", "", true).pattern, r"(?<!\s)\s\s*$");
+    }
+
+    #[test]
+    fn a_global_star_run_keeps_its_empty_match_at_the_end() {
+        let r = fixed(r"^\s*|\s*$", "g", true);
+        assert_eq!(r.pattern, r"^\s*|(?<!\s)\s*$|(?<=\s)$");
+        let r = fixed(r"[ \t]*$", "gm", true);
+        assert_eq!(r.pattern, r"(?<![ \t])[ \t]*$|(?<=[ \t])$");
     }
 
     #[test]
