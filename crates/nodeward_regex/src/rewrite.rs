@@ -253,6 +253,18 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
                     "start of run",
                     false,
                 ));
+                // The characters that can begin the body, as a class: a
+                // lookbehind of the body itself misses starts inside it
+                // (`(?:\r?\n)+$` started at the `\n` of `\r\n`).
+                if let Some(class) = first_class(pattern, &f, q.span) {
+                    if class != body {
+                        out.push((
+                            format!("{}(?<!{class}){}", &pattern[..at], &pattern[at..]),
+                            "start of run",
+                            false,
+                        ));
+                    }
+                }
                 // `B*$` also matches empty after the run, which a global
                 // search sees: that match gets an alternative of its own.
                 let rest_is_end = alt.body[i + 1..].len() == 1
@@ -285,6 +297,70 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
         }
     }
     out
+}
+
+/// The characters that can begin one iteration of the loop at `span`, as
+/// a class in the pattern's own syntax; `None` when an assertion, a
+/// lookaround or a backreference can come first.
+fn first_class(pattern: &str, flags: &RegexFlags, span: swc_common::Span) -> Option<String> {
+    use crate::ir::Node;
+    fn find(n: &Node, span: (u32, u32)) -> Option<&Node> {
+        match n {
+            Node::Repeat(r) if r.span == span => Some(&r.body),
+            Node::Repeat(r) => find(&r.body, span),
+            Node::Seq(v) | Node::Alt(v) => v.iter().find_map(|c| find(c, span)),
+            Node::Group { body, .. } => find(body, span),
+            Node::Look(l) => find(&l.body, span),
+            _ => None,
+        }
+    }
+    fn first(re: &crate::ir::Regex, n: &Node) -> Option<crate::charset::CharSet> {
+        Some(match n {
+            Node::Empty => crate::charset::CharSet::empty(),
+            Node::Set(s) => re.sets[*s as usize].clone(),
+            Node::Seq(v) => {
+                let mut out = crate::charset::CharSet::empty();
+                for c in v {
+                    out = out.union(&first(re, c)?);
+                    if !c.nullable() {
+                        break;
+                    }
+                }
+                out
+            }
+            Node::Alt(v) => v
+                .iter()
+                .map(|c| first(re, c))
+                .try_fold(crate::charset::CharSet::empty(), |a, b| Some(a.union(&b?)))?,
+            Node::Repeat(r) => first(re, &r.body)?,
+            Node::Group { body, .. } => first(re, body)?,
+            Node::Assert(_) | Node::Look(_) | Node::BackRef { .. } => return None,
+        })
+    }
+    let re = crate::parse::parse(pattern, flags, &Budget::default()).ok()?;
+    let body = find(&re.root, (span.lo.0, span.hi.0))?;
+    let set = first(&re, body)?;
+    if set.is_empty() {
+        return None;
+    }
+    let unicode = flags.either_unicode();
+    let esc = |c: u32| {
+        if unicode {
+            format!("\\u{{{c:X}}}")
+        } else {
+            format!("\\u{c:04X}")
+        }
+    };
+    let mut class = String::from("[");
+    for &(lo, hi) in set.ranges() {
+        class.push_str(&esc(lo));
+        if hi > lo {
+            class.push('-');
+            class.push_str(&esc(hi));
+        }
+    }
+    class.push(']');
+    Some(class)
 }
 
 /// The top-level alternative holding the term at `span` (`\s+$`, or the
@@ -474,6 +550,21 @@ mod tests {
         // match gets its own alternative.
         assert_eq!(fixed(r"\s*$", "", true).pattern, r"(?<!\s)\s*$");
         assert_eq!(fixed(r"\s*$", "g", true).pattern, r"(?<!\s)\s*$|(?<=\s)$");
+    }
+
+    #[test]
+    fn a_lookbehind_of_first_characters_is_checked_like_any_candidate() {
+        // Forbidding a start after `\r` loses the match of `\r\n` after a
+        // lone `\r`: the behaviour check finds the input and no rewrite is
+        // offered.
+        let v = vulnerable(r"(?:\r?\n)+$", "");
+        let e = rewrite(r"(?:\r?\n)+$", "", &v, uses(true, "")).unwrap_err();
+        let class = e
+            .tried
+            .iter()
+            .find(|(t, _)| t.starts_with(r"(?<![\u000A\u000D])"))
+            .expect("the first-character candidate is tried");
+        assert!(class.1.starts_with("matches differently"), "{class:?}");
     }
 
     #[test]
