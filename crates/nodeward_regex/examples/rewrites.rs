@@ -16,6 +16,7 @@ fn main() {
     let started = Instant::now();
     let (mut exp, mut poly) = ((0, 0), (0, 0));
     let mut without = Vec::new();
+    let (mut analysing, mut rewriting) = (0.0f64, 0.0f64);
     for line in std::io::stdin().lock().lines() {
         let Ok(line) = line else { break };
         let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else {
@@ -23,7 +24,10 @@ fn main() {
         };
         let pattern = v["pattern"].as_str().unwrap_or_default();
         let flags = v["flags"].as_str().unwrap_or_default();
-        let Verdict::Vulnerable(x) = analyze(pattern, flags, &budget) else {
+        let t = Instant::now();
+        let verdict = analyze(pattern, flags, &budget);
+        analysing += t.elapsed().as_secs_f64();
+        let Verdict::Vulnerable(x) = verdict else {
             continue;
         };
         let class = match x.complexity {
@@ -37,7 +41,10 @@ fn main() {
         if std::env::var_os("NODEWARD_GROUPS_FREE").is_some() {
             uses.groups = false;
         }
-        match rewrite(pattern, flags, &x, uses) {
+        let t = Instant::now();
+        let result = rewrite(pattern, flags, &x, uses);
+        rewriting += t.elapsed().as_secs_f64();
+        match result {
             Ok(r) => {
                 class.1 += 1;
                 println!(
@@ -56,14 +63,16 @@ fn main() {
         }
     };
     println!(
-        "exponential: {}/{} ({:.0} %), polynomial: {}/{} ({:.0} %), in {:.2} s",
+        "exponential: {}/{} ({:.0} %), polynomial: {}/{} ({:.0} %), in {:.2} s (analysis {:.0} ms, rewrites {:.0} ms)",
         exp.1,
         exp.0,
         pct(exp),
         poly.1,
         poly.0,
         pct(poly),
-        started.elapsed().as_secs_f64()
+        started.elapsed().as_secs_f64(),
+        analysing * 1e3,
+        rewriting * 1e3
     );
     for (re, tried) in without {
         println!("none: {re}");

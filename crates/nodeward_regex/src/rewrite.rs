@@ -18,7 +18,8 @@
 //! original attack string (at most a hundredth of the original's steps), the
 //! analysis's own verdict (safe), and the same behaviour as the original on
 //! the inputs of [`crate::equiv`] (every match of a global `replace`, or the
-//! first, and the groups the caller keeps), cheapest first. The first candidate that
+//! first, and the groups the caller keeps), cheapest first (the original's
+//! own run on the attack, the dearest, last). The first candidate that
 //! passes all three is the rewrite; when none does, the reasons are given.
 
 use swc_ecma_regexp::{ast, LiteralParser, Options};
@@ -144,14 +145,23 @@ fn verify(
         all_matches: uses.all_matches,
         ..EquivOptions::default()
     };
-    // The cheap checks first: most candidates that fail, fail them.
-    // The original runs only until it has taken a hundred times the
-    // candidate's steps: that is all the check needs to know.
+    // Cheapest first; the original's run on the attack, the dearest, last.
     let limit = STEP_LIMIT / 100;
     let after = matcher_steps(candidate, flags, attack, limit).map_or(limit, |(s, _)| s);
     if after >= limit {
         return Err(format!("{limit} steps or more on the attack"));
     }
+    let checked = match equiv::compare(pattern, candidate, flags, &opts)? {
+        Equivalence::Same(c) => c,
+        Equivalence::Differ(d) => return Err(format!("matches differently on {:?}", d.input)),
+    };
+    match analyze(candidate, flags, &Budget::default()) {
+        Verdict::Safe => {}
+        Verdict::Vulnerable(_) => return Err("still backtracks catastrophically".into()),
+        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}")),
+    }
+    // The original runs only until it has taken a hundred times the
+    // candidate's steps: that is all the check needs to know.
     let needed = after.saturating_mul(100);
     let before =
         matcher_steps(pattern, flags, attack, needed.saturating_add(1)).map_or(0, |(s, _)| s);
@@ -160,15 +170,6 @@ fn verify(
             "{after} steps on the attack against {before}: not a hundredth"
         ));
     }
-    match analyze(candidate, flags, &Budget::default()) {
-        Verdict::Safe => {}
-        Verdict::Vulnerable(_) => return Err("still backtracks catastrophically".into()),
-        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}")),
-    }
-    let checked = match equiv::compare(pattern, candidate, flags, &opts)? {
-        Equivalence::Same(c) => c,
-        Equivalence::Differ(d) => return Err(format!("matches differently on {:?}", d.input)),
-    };
     Ok((checked.inputs, before, after))
 }
 
