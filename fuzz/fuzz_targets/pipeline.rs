@@ -9,36 +9,16 @@
 use std::time::Duration;
 
 use libfuzzer_sys::fuzz_target;
-use nodeward::pipeline::{analyze_memory, AnalyzeOptions, EnabledRule};
-use nodeward_front::discover::DiscoverOptions;
+use nodeward::pipeline::{analyze_memory, AnalyzeOptions};
 use nodeward_report::NoticeKind;
 
 const EXTENSIONS: [&str; 4] = ["js", "ts", "tsx", "mjs"];
 
 fn options() -> AnalyzeOptions {
     AnalyzeOptions {
-        paths: Vec::new(),
-        discover: DiscoverOptions::default(),
-        rules: nodeward_rules::all_rules()
-            .iter()
-            .map(|r| EnabledRule {
-                rule: *r,
-                level: r.meta().default_level,
-            })
-            .collect(),
-        jobs: Some(1),
-        baseline: None,
-        write_baseline: None,
-        deps: nodeward::deps_phase::DepsOptions {
-            advisories: None,
-            online: None,
-            max_age_days: u64::MAX,
-        },
         // Far above any real file; what stops at it says so in a notice.
         file_time_budget: Duration::from_secs(5),
-        memory_budget: nodeward::pipeline::DEFAULT_MEMORY_BUDGET,
-        overrides: Vec::new(),
-        nested: None,
+        ..AnalyzeOptions::all_rules(Vec::new())
     }
 }
 

@@ -12,11 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use nodeward::deps_phase::DepsOptions;
-use nodeward::pipeline::{analyze, AnalyzeOptions, EnabledRule, DEFAULT_FILE_TIME_BUDGET};
-use nodeward_front::discover::DiscoverOptions;
+use nodeward::pipeline::{analyze, AnalyzeOptions};
 use nodeward_report::NoticeKind;
-use nodeward_rules::all_rules;
 
 #[path = "support/fuzz.rs"]
 mod fuzz_support;
@@ -131,29 +128,7 @@ fn mutate(rng: &mut Rng, seeds: &[String]) -> String {
 }
 
 fn options(dir: &Path) -> AnalyzeOptions {
-    AnalyzeOptions {
-        paths: vec![dir.to_path_buf()],
-        discover: DiscoverOptions::default(),
-        rules: all_rules()
-            .iter()
-            .map(|r| EnabledRule {
-                rule: *r,
-                level: r.meta().default_level,
-            })
-            .collect(),
-        jobs: Some(1),
-        baseline: None,
-        write_baseline: None,
-        deps: DepsOptions {
-            advisories: None,
-            online: None,
-            max_age_days: u64::MAX,
-        },
-        file_time_budget: DEFAULT_FILE_TIME_BUDGET,
-        memory_budget: nodeward::pipeline::DEFAULT_MEMORY_BUDGET,
-        overrides: Vec::new(),
-        nested: None,
-    }
+    AnalyzeOptions::all_rules(vec![dir.to_path_buf()])
 }
 
 fn main() {

@@ -59,6 +59,37 @@ pub struct AnalyzeOptions {
     pub nested: Option<crate::config_tree::NestedSpec>,
 }
 
+impl AnalyzeOptions {
+    /// Every rule at its default level over `paths`, with the default
+    /// discovery and budgets, one worker, and no baseline, advisories or
+    /// configuration: what tests, fuzzers and tools start from.
+    pub fn all_rules(paths: Vec<PathBuf>) -> AnalyzeOptions {
+        AnalyzeOptions {
+            paths,
+            discover: DiscoverOptions::default(),
+            rules: nodeward_rules::all_rules()
+                .iter()
+                .map(|r| EnabledRule {
+                    rule: *r,
+                    level: r.meta().default_level,
+                })
+                .collect(),
+            jobs: Some(1),
+            baseline: None,
+            write_baseline: None,
+            deps: DepsOptions {
+                advisories: None,
+                online: None,
+                max_age_days: u64::MAX,
+            },
+            file_time_budget: DEFAULT_FILE_TIME_BUDGET,
+            memory_budget: DEFAULT_MEMORY_BUDGET,
+            overrides: Vec::new(),
+            nested: None,
+        }
+    }
+}
+
 /// The default of `AnalyzeOptions::memory_budget`: 4 GiB of models, over ten
 /// times what the 30,000 files of the large benchmark corpus come to.
 pub const DEFAULT_MEMORY_BUDGET: u64 = 4 << 30;

@@ -6,11 +6,8 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use nodeward::deps_phase::DepsOptions;
-use nodeward::pipeline::{analyze, AnalyzeOptions, EnabledRule};
-use nodeward_front::discover::DiscoverOptions;
+use nodeward::pipeline::{analyze, AnalyzeOptions};
 use nodeward_report::RunReport;
-use nodeward_rules::all_rules;
 
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -21,32 +18,12 @@ pub fn workspace_root() -> PathBuf {
 
 /// Runs the pipeline on `path` with the given rules (all when empty).
 pub fn run(path: &Path, rules: &[&str]) -> RunReport {
-    let enabled = all_rules()
-        .iter()
-        .filter(|r| rules.is_empty() || rules.contains(&r.meta().id))
-        .map(|r| EnabledRule {
-            rule: *r,
-            level: r.meta().default_level,
-        })
-        .collect();
-    let opts = AnalyzeOptions {
-        paths: vec![path.to_path_buf()],
-        discover: DiscoverOptions::default(),
-        rules: enabled,
-        jobs: Some(2),
-        baseline: None,
-        write_baseline: None,
-        // The fixture database; its age is not what these tests check.
-        deps: DepsOptions {
-            advisories: Some(workspace_root().join("testdata/advisories")),
-            online: None,
-            max_age_days: u64::MAX,
-        },
-        file_time_budget: nodeward::pipeline::DEFAULT_FILE_TIME_BUDGET,
-        memory_budget: nodeward::pipeline::DEFAULT_MEMORY_BUDGET,
-        overrides: Vec::new(),
-        nested: None,
-    };
+    let mut opts = AnalyzeOptions::all_rules(vec![path.to_path_buf()]);
+    opts.rules
+        .retain(|r| rules.is_empty() || rules.contains(&r.rule.meta().id));
+    opts.jobs = Some(2);
+    // The fixture database; its age is not what these tests check.
+    opts.deps.advisories = Some(workspace_root().join("testdata/advisories"));
     analyze(&opts).expect("analysis runs")
 }
 
