@@ -309,56 +309,52 @@ fn ignored_keys(
 ) -> Option<Notice> {
     let run_dir = run_path.and_then(Path::parent).unwrap_or(Path::new(""));
     let nested_dir = nested_path.parent().unwrap_or(Path::new(""));
-    let resolve = |dir: &Path, p: &PathBuf| dir.join(p);
-    let mut keys = Vec::new();
-    let mut differs = |key: &'static str, set: bool, same: bool| {
-        if set && !same {
-            keys.push(key);
-        }
-    };
-    differs(
-        "fail-on",
-        nested.fail_on.is_some(),
-        nested.fail_on == run.fail_on,
-    );
-    differs(
-        "max-file-size",
-        nested.max_file_size.is_some(),
-        nested.max_file_size == run.max_file_size,
-    );
-    differs(
-        "file-time-budget",
-        nested.file_time_budget.is_some(),
-        nested.file_time_budget == run.file_time_budget,
-    );
-    differs(
-        "memory-budget",
-        nested.memory_budget.is_some(),
-        nested.memory_budget == run.memory_budget,
-    );
-    differs(
-        "report-unused-suppressions",
-        nested.report_unused_suppressions,
-        run.report_unused_suppressions,
-    );
-    differs(
-        "advisories",
-        nested.advisories.is_some(),
-        nested.advisories.as_ref().map(|p| resolve(nested_dir, p))
-            == run.advisories.as_ref().map(|p| resolve(run_dir, p)),
-    );
-    differs(
-        "advisory-max-age-days",
-        nested.advisory_max_age_days.is_some(),
-        nested.advisory_max_age_days == run.advisory_max_age_days,
-    );
-    let models =
-        |dir: &Path, m: &[PathBuf]| -> Vec<PathBuf> { m.iter().map(|p| resolve(dir, p)).collect() };
-    differs(
-        "models",
-        !nested.models.is_empty(),
-        models(nested_dir, &nested.models) == models(run_dir, &run.models),
-    );
+    // A key the nested file sets to something else than the run's value;
+    // its paths are compared resolved, each against its own file's folder.
+    fn set_otherwise<T: PartialEq>(nested: Option<T>, run: Option<T>) -> bool {
+        nested.is_some() && nested != run
+    }
+    let paths =
+        |dir: &Path, m: &[PathBuf]| -> Vec<PathBuf> { m.iter().map(|p| dir.join(p)).collect() };
+    let checks = [
+        (
+            "fail-on",
+            set_otherwise(nested.fail_on.as_ref(), run.fail_on.as_ref()),
+        ),
+        (
+            "max-file-size",
+            set_otherwise(nested.max_file_size, run.max_file_size),
+        ),
+        (
+            "file-time-budget",
+            set_otherwise(nested.file_time_budget, run.file_time_budget),
+        ),
+        (
+            "memory-budget",
+            set_otherwise(nested.memory_budget, run.memory_budget),
+        ),
+        (
+            "report-unused-suppressions",
+            nested.report_unused_suppressions && !run.report_unused_suppressions,
+        ),
+        (
+            "advisories",
+            set_otherwise(
+                nested.advisories.as_ref().map(|p| nested_dir.join(p)),
+                run.advisories.as_ref().map(|p| run_dir.join(p)),
+            ),
+        ),
+        (
+            "advisory-max-age-days",
+            set_otherwise(nested.advisory_max_age_days, run.advisory_max_age_days),
+        ),
+        (
+            "models",
+            !nested.models.is_empty()
+                && paths(nested_dir, &nested.models) != paths(run_dir, &run.models),
+        ),
+    ];
+    let keys: Vec<&str> = checks.iter().filter(|(_, c)| *c).map(|(k, _)| *k).collect();
     if keys.is_empty() {
         return None;
     }
