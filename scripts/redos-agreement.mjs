@@ -1,5 +1,5 @@
-// Agreement of the ReDoS analysis with V8: reads the JSON lines of
-// `regex_scan --jsonl` (one distinct regex each, with its verdict and, when
+// Agreement of the ReDoS analysis with V8: reads the JSON lines of the
+// `verdicts` example (one distinct regex each, with its verdict and, when
 // vulnerable, its attack's prefix, pump and suffix) and times, in Node, each
 // attack string at growing sizes, and for the regexes judged safe a set of
 // generated adversarial inputs. Writes a summary: agreement per class, the
@@ -170,7 +170,7 @@ async function parent() {
   const regexes = readFileSync(input, "utf8")
     .split("\n")
     .filter(Boolean)
-    .map((l, id) => ({ id, ...JSON.parse(l) }));
+    .map((l, id) => ({ ...JSON.parse(l), id }));
   const jobs = [];
   for (const r of regexes) {
     if (r.verdict === "unknown") continue;

@@ -2,9 +2,9 @@
 //! a tool for keeping the analysis within its budget on real code.
 //! `cargo run --release --example regex_scan -- DIR`
 //!
-//! With `--jsonl`, writes one JSON line per distinct regex instead: pattern,
-//! flags, verdict, the attack's parts for a vulnerable one, and the
-//! analysis time (what scripts/redos-agreement.mjs times in Node).
+//! With `--jsonl`, writes one JSON line per distinct regex instead, its
+//! pattern and flags, for nodeward_regex's `verdicts` example to analyse
+//! (scripts/redos-agreement.sh).
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -27,31 +27,9 @@ fn main() {
         .collect();
     let budget = nodeward_regex::Budget::default();
     if jsonl {
+        // nodeward_regex's `verdicts` example analyses these lines.
         for (p, f) in &patterns {
-            let t = Instant::now();
-            let verdict = nodeward_regex::analyze(p, f, &budget);
-            let ms = t.elapsed().as_secs_f64() * 1000.0;
-            let mut line = serde_json::json!({ "pattern": p, "flags": f, "ms": ms });
-            match verdict {
-                nodeward_regex::Verdict::Safe => line["verdict"] = "safe".into(),
-                nodeward_regex::Verdict::Unknown(r) => {
-                    line["verdict"] = "unknown".into();
-                    line["reason"] = r.into();
-                }
-                nodeward_regex::Verdict::Vulnerable(v) => {
-                    line["verdict"] = match v.complexity {
-                        nodeward_regex::Complexity::Exponential => "exponential".into(),
-                        nodeward_regex::Complexity::Polynomial(k) => {
-                            format!("polynomial{k}").into()
-                        }
-                    };
-                    line["prefix"] = v.witness.prefix.into();
-                    line["pump"] = v.witness.pump.into();
-                    line["suffix"] = v.witness.suffix.into();
-                    line["search"] = v.needs_search_loop.into();
-                }
-            }
-            println!("{line}");
+            println!("{}", serde_json::json!({ "pattern": p, "flags": f }));
         }
         return;
     }

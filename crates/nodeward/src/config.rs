@@ -77,12 +77,12 @@ pub fn in_folder(dir: &Path) -> Option<PathBuf> {
         return Some(candidate);
     }
     let package = dir.join("package.json");
-    // Most package.json files have no section: skip parsing them.
     let text = std::fs::read_to_string(&package).ok()?;
+    // Most package.json files have no section: skip parsing them.
     if !text.contains("\"nodeward\"") {
         return None;
     }
-    package_section(&package).map(|_| package)
+    section_of(&text).map(|_| package)
 }
 
 pub fn load(path: &Path) -> Result<Config, String> {
