@@ -43,16 +43,22 @@ fn main() {
         }
         let t = Instant::now();
         let result = rewrite(pattern, flags, &x, uses);
-        rewriting += t.elapsed().as_secs_f64();
+        let took = t.elapsed().as_secs_f64();
+        rewriting += took;
         match result {
             Ok(r) => {
                 class.1 += 1;
                 println!(
-                    "/{pattern}/{flags}  →  /{}/{flags}  ({})",
-                    r.pattern, r.strategy
+                    "/{pattern}/{flags}  →  /{}/{flags}  ({}, {:.1} ms)",
+                    r.pattern,
+                    r.strategy,
+                    took * 1e3
                 );
             }
-            Err(e) => without.push((format!("/{pattern}/{flags}"), e.tried)),
+            Err(e) => without.push((
+                format!("/{pattern}/{flags} ({:.1} ms)", took * 1e3),
+                e.tried,
+            )),
         }
     }
     let pct = |(n, k): (usize, usize)| {

@@ -27,6 +27,7 @@ mod ambiguity;
 mod bits;
 pub mod budget;
 pub mod charset;
+mod class_text;
 mod compile;
 mod confirm;
 pub mod cost;
@@ -43,6 +44,7 @@ mod parse;
 mod quick_check;
 pub mod rewrite;
 mod simulate;
+mod unambiguous;
 mod unicode;
 mod witness;
 

@@ -10,17 +10,24 @@
 //! - **start of run**: a pattern that begins with a loop and is slow only
 //!   through the search loop (`\s+$`) starts where a run of that loop's
 //!   characters starts, `(?<!\s)\s+$`;
+//! - **automaton**: the shortest run of terms around the loop whose
+//!   language, written as the unambiguous expression read off its minimal
+//!   DFA ([`crate::unambiguous`]), gives a safe pattern that behaves the
+//!   same, `^\S+@\S+\.\S+$` → `^\S[^\s@]*@\S[^\s.]*\.\S+$` (the groups
+//!   inside the run go: offered only when they are not read);
 //! - **atomic**: the loop made possessive with a lookahead and a
 //!   backreference, `(?=(x+))\1` (a new group: the numbering of the groups
 //!   after it changes).
 //!
 //! Every candidate must pass three checks: the step-counting matcher on the
-//! original attack string (at most a hundredth of the original's steps), the
+//! original attack string (at most a hundredth of the original's steps, as
+//! the analysis measured them on its largest attack, or past it), the
 //! analysis's own verdict (safe), and the same behaviour as the original on
 //! the inputs of [`crate::equiv`] (every match of a global `replace`, or the
-//! first, and the groups the caller keeps), cheapest first (the original's
-//! own run on the attack, the dearest, last). The first candidate that
-//! passes all three is the rewrite; when none does, the reasons are given.
+//! first, and the groups the caller keeps), cheapest first (a new run of
+//! the original on a longer attack, the dearest, last and only when needed).
+//! The first candidate that passes all three is the rewrite; when none
+//! does, the reasons are given.
 
 use swc_ecma_regexp::{ast, LiteralParser, Options};
 
@@ -32,13 +39,17 @@ use crate::{analyze, matcher_steps, Budget, Verdict, Vulnerability};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rewrite {
     pub pattern: String,
-    pub strategy: &'static str,
+    /// The strategies applied, in order (`collapse, then automaton`).
+    pub strategy: String,
     /// The capture groups are numbered differently (a group was added or
     /// removed before others); only offered when the caller does not keep
     /// groups. A group added after every other one does not renumber.
     pub renumbers_groups: bool,
-    /// Matcher steps on the original attack string, before (counted up to
-    /// a hundred times the rewrite's, where the check stops) and after.
+    /// Matcher steps on an attack string, before and after: on the
+    /// analysis's largest attack when the rewrite is a hundred times faster
+    /// there (the original's count as the analysis measured it), else on a
+    /// longer one (the original counted up to a hundred times the
+    /// rewrite's, where the check stops).
     pub steps: (u64, u64),
     /// Inputs the equivalence check compared.
     pub inputs_checked: usize,
@@ -82,56 +93,139 @@ pub fn rewrite(
     v: &Vulnerability,
     uses: Uses,
 ) -> Result<Rewrite, NoRewrite> {
-    let keep_groups = uses.groups;
-    let mut tried = Vec::new();
-    let candidates = candidates(pattern, flags, v);
-    if candidates.is_empty() {
-        tried.push((String::new(), "no strategy fits this pattern".to_string()));
-    }
-    // Past the largest pump count the analysis measured (six more pumps for
-    // an exponential, four times as many for a polynomial): the original's
-    // excess over a linear rewrite grows with the length, and "orders of
-    // magnitude" should not depend on where the analysis stopped. The
-    // original's count is capped at the step limit.
-    let n = v.steps.last().map_or(16, |&(n, _)| n);
-    let n = match v.complexity {
-        crate::Complexity::Exponential => n.saturating_add(6),
-        crate::Complexity::Polynomial(_) => n.saturating_mul(4),
+    let attack = Attack::of(v);
+    let mut search = Search {
+        original: pattern,
+        flags,
+        uses,
+        attack: &attack,
+        tried: Vec::new(),
+        seen: std::collections::HashSet::new(),
     };
-    let attack = v.witness.build(n);
-    for (text, strategy, renumbers) in candidates {
-        if renumbers && keep_groups {
-            tried.push((
-                text,
-                "changes the group numbering, and the groups are read".into(),
-            ));
-            continue;
-        }
-        match verify(pattern, flags, &text, &attack, uses) {
-            Ok((inputs, before, after)) => {
-                return Ok(Rewrite {
-                    pattern: text,
-                    strategy,
-                    renumbers_groups: renumbers,
-                    steps: (before, after),
-                    inputs_checked: inputs,
-                })
-            }
-            Err(why) => tried.push((text, why)),
-        }
+    match search.round(pattern, v, ROUNDS) {
+        Some(r) => Ok(r),
+        None => Err(NoRewrite {
+            tried: search.tried,
+        }),
     }
-    Err(NoRewrite { tried })
 }
 
-/// The three checks of a candidate: the inputs compared and its steps on
-/// the attack, or the check it failed.
+/// Rounds of repair: a candidate that behaves the same and is fast on the
+/// attack, but that the analysis finds another slow repetition in, is
+/// rewritten again for that one (`(?:X[-_]*)*X+` in one place, `\S+@` in
+/// another), and the result checked against the original.
+const ROUNDS: usize = 3;
+
+struct Search<'a> {
+    original: &'a str,
+    flags: &'a str,
+    uses: Uses,
+    attack: &'a Attack,
+    tried: Vec<(String, String)>,
+    seen: std::collections::HashSet<String>,
+}
+
+impl Search<'_> {
+    /// The candidates for `current` (the original, or a rewrite of it with
+    /// the slow repetition of `v` left), each checked against the original.
+    fn round(&mut self, current: &str, v: &Vulnerability, rounds: usize) -> Option<Rewrite> {
+        let candidates = candidates(current, self.flags, v, self.uses);
+        if candidates.is_empty() && current == self.original {
+            self.tried
+                .push((String::new(), "no strategy fits this pattern".to_string()));
+        }
+        let mut again: Option<(String, &'static str, bool, Vulnerability)> = None;
+        for (text, strategy, renumbers) in candidates {
+            if !self.seen.insert(text.clone()) {
+                continue;
+            }
+            if renumbers && self.uses.groups {
+                self.tried.push((
+                    text,
+                    "changes the group numbering, and the groups are read".into(),
+                ));
+                continue;
+            }
+            match verify(self.original, self.flags, &text, self.attack, self.uses) {
+                Ok((inputs, before, after)) => {
+                    return Some(Rewrite {
+                        pattern: text,
+                        strategy: strategy.to_string(),
+                        renumbers_groups: renumbers,
+                        steps: (before, after),
+                        inputs_checked: inputs,
+                    })
+                }
+                Err(Failed::StillSlow(left)) => {
+                    self.tried
+                        .push((text.clone(), "still backtracks catastrophically".into()));
+                    if again.is_none() {
+                        again = Some((text, strategy, renumbers, *left));
+                    }
+                }
+                Err(Failed::Check(why)) => self.tried.push((text, why)),
+            }
+        }
+        let (text, strategy, renumbers, left) = again.filter(|_| rounds > 1)?;
+        let mut r = self.round(&text, &left, rounds - 1)?;
+        r.strategy = format!("{strategy}, then {}", r.strategy);
+        r.renumbers_groups |= renumbers;
+        Some(r)
+    }
+}
+
+/// Why a candidate is not offered.
+enum Failed {
+    /// It behaves the same and is fast on the attack, but the analysis
+    /// finds another slow repetition: the next round may fix that one.
+    StillSlow(Box<Vulnerability>),
+    Check(String),
+}
+
+impl From<String> for Failed {
+    fn from(why: String) -> Failed {
+        Failed::Check(why)
+    }
+}
+
+/// The attack strings a candidate is timed on.
+struct Attack {
+    /// The analysis's largest measured attack and the original's steps on
+    /// it (a lower bound when that run hit the step limit): no need to run
+    /// the original again.
+    measured: Option<(String, u64)>,
+    /// Past it (six more pumps for an exponential, four times as many for
+    /// a polynomial), for a candidate not yet a hundred times faster there:
+    /// the original's excess over a linear rewrite grows with the length,
+    /// and "orders of magnitude" should not depend on where the analysis
+    /// stopped.
+    further: String,
+}
+
+impl Attack {
+    fn of(v: &Vulnerability) -> Attack {
+        let last = v.steps.last().copied();
+        let n = last.map_or(16, |(n, _)| n);
+        let n = match v.complexity {
+            crate::Complexity::Exponential => n.saturating_add(6),
+            crate::Complexity::Polynomial(_) => n.saturating_mul(4),
+        };
+        Attack {
+            measured: last.map(|(n, s)| (v.witness.build(n), s)),
+            further: v.witness.build(n),
+        }
+    }
+}
+
+/// The three checks of a candidate: the inputs compared and the steps on
+/// the attack before and after, or the check it failed.
 fn verify(
     pattern: &str,
     flags: &str,
     candidate: &str,
-    attack: &str,
+    attack: &Attack,
     uses: Uses,
-) -> Result<(usize, u64, u64), String> {
+) -> Result<(usize, u64, u64), Failed> {
     // Groups read: each of the original's keeps its span and number (a
     // group the candidate adds after them is not read).
     let opts = EquivOptions {
@@ -139,36 +233,56 @@ fn verify(
         all_matches: uses.all_matches,
         ..EquivOptions::default()
     };
-    // Cheapest first; the original's run on the attack, the dearest, last.
+    // Cheapest first; a run of the original, the dearest, last and only
+    // when the measured attack does not already show the cut.
+    let at_measured = attack.measured.as_ref().and_then(|(input, before)| {
+        let needed = before / 100;
+        let (after, _) = matcher_steps(candidate, flags, input, needed.saturating_add(1))?;
+        (after <= needed).then_some((*before, after))
+    });
     let limit = STEP_LIMIT / 100;
-    let after = matcher_steps(candidate, flags, attack, limit).map_or(limit, |(s, _)| s);
-    if after >= limit {
-        return Err(format!("{limit} steps or more on the attack"));
-    }
+    let after = match at_measured {
+        Some((_, after)) => after,
+        None => {
+            let after =
+                matcher_steps(candidate, flags, &attack.further, limit).map_or(limit, |(s, _)| s);
+            if after >= limit {
+                return Err(format!("{limit} steps or more on the attack").into());
+            }
+            after
+        }
+    };
     let checked = match equiv::compare(pattern, candidate, flags, &opts)? {
         Equivalence::Same(c) => c,
-        Equivalence::Differ(d) => return Err(format!("matches differently on {:?}", d.input)),
+        Equivalence::Differ(d) => {
+            return Err(format!("matches differently on {:?}", d.input).into())
+        }
     };
     match analyze(candidate, flags, &Budget::default()) {
         Verdict::Safe => {}
-        Verdict::Vulnerable(_) => return Err("still backtracks catastrophically".into()),
-        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}")),
+        Verdict::Vulnerable(left) => return Err(Failed::StillSlow(Box::new(left))),
+        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}").into()),
     }
-    // The original runs only until it has taken a hundred times the
-    // candidate's steps: that is all the check needs to know.
+    if let Some((before, after)) = at_measured {
+        return Ok((checked.inputs, before, after));
+    }
     let needed = after.saturating_mul(100);
-    let before =
-        matcher_steps(pattern, flags, attack, needed.saturating_add(1)).map_or(0, |(s, _)| s);
+    let before = matcher_steps(pattern, flags, &attack.further, needed.saturating_add(1))
+        .map_or(0, |(s, _)| s);
     if before <= needed {
-        return Err(format!(
-            "{after} steps on the attack against {before}: not a hundredth"
-        ));
+        return Err(
+            format!("{after} steps on the attack against {before}: not a hundredth").into(),
+        );
     }
     Ok((checked.inputs, before, after))
 }
 
-/// Candidate patterns, with their strategy and whether they renumber groups.
-fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'static str, bool)> {
+fn candidates(
+    pattern: &str,
+    flags: &str,
+    v: &Vulnerability,
+    uses: Uses,
+) -> Vec<(String, &'static str, bool)> {
     let Ok(f) = RegexFlags::parse(flags) else {
         return Vec::new();
     };
@@ -284,6 +398,10 @@ fn candidates(pattern: &str, flags: &str, v: &Vulnerability) -> Vec<(String, &'s
     // atomic: `(?=(T))\N`, a new group numbered after those opening before.
     // When no group opens in or after the loop, the new group comes last
     // and every other keeps its number.
+    // Before the atomic emulation, which adds a group.
+    for c in crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups) {
+        out.push((c.text, "automaton", c.removes_groups));
+    }
     if !has_refs {
         if let Some(t) = text(q.span) {
             let n = groups_opening_before(&ast.body, q.span.lo.0) + 1;
@@ -367,7 +485,7 @@ fn alternative_of(p: &ast::Pattern, span: swc_common::Span) -> Option<&ast::Alte
         .find(|alt| alt.body.iter().any(|t| t.span() == span))
 }
 
-trait TermSpan {
+pub(crate) trait TermSpan {
     fn span(&self) -> swc_common::Span;
 }
 
@@ -594,10 +712,39 @@ mod tests {
     fn a_possessive_loop_that_keeps_the_matches_is_offered() {
         // The greedy loop reaches `$` with every `a`, so making it atomic
         // loses no match; the check proves it on its inputs.
-        let r = fixed(r"^(a|aa)+$", "", false);
+        // (Under an inline modifier, where the automaton does not read.)
+        let r = fixed(r"^(?i:a|aa)+$", "", false);
         assert_eq!(r.strategy, "atomic");
+        assert!(!r.renumbers_groups, "its group comes last");
+        assert_eq!(r.pattern, r"^(?=((?i:a|aa)+))\1$");
+    }
+
+    #[test]
+    fn a_run_whose_language_is_all_that_matters_is_read_off_its_automaton() {
+        // Groups not read: the group in the run goes.
+        let r = fixed(r"^(a|aa)+$", "", false);
+        assert_eq!(r.strategy, "automaton");
         assert!(r.renumbers_groups);
-        assert_eq!(r.pattern, r"^(?=((a|aa)+))\1$");
+        assert_eq!(r.pattern, r"^a+$");
+        // Groups read: only runs without one; `(\d+)` stays.
+        let r = fixed(r"^(\d+)x(?:a|aa)+$", "", true);
+        assert_eq!(r.pattern, r"^(\d+)xa+$");
+        assert!(!r.renumbers_groups);
+        // A whole-string check, as a person would write it.
+        let r = fixed(r"^\S+@\S+\.\S+$", "", true);
+        assert_eq!(r.pattern, r"^\S[^\s@]*@\S[^\s.]*\.\S+$");
+        // Under `i` the folded letters are left to the flag.
+        let r = fixed(r"^(?:[a-z]+\.?[a-z]+)+$", "i", true);
+        assert!(!r.pattern.contains("A-Z"), "{}", r.pattern);
+        // A search: the run's rewrite keeps every match of a global replace.
+        let r = fixed(r#"=\s*['"]? *(\w+)"#, "g", true);
+        assert_eq!(r.pattern, r#"=\s*(?:["'] *)?(\w+)"#);
+    }
+
+    #[test]
+    fn a_rewrite_still_slow_elsewhere_is_rewritten_again() {
+        let r = fixed(r"[0-9]*[a-z]+|[x/]+(\s*?y+){1,2}", "i", false);
+        assert!(r.strategy.contains(", then "), "{}", r.strategy);
     }
 
     #[test]
@@ -605,14 +752,14 @@ mod tests {
         // Possessive, the loop cannot give back the `a` that `ab` needs.
         let pattern = r"^(a+)+ab$";
         let v = vulnerable(pattern, "");
-        let attack = v.witness.build(20);
+        let attack = Attack::of(&v);
         let e = verify(pattern, "", r"^(?=((a+)+))\1ab$", &attack, uses(false, "")).unwrap_err();
         // (The analysis, which over-approximates the lookahead, already
         // refuses it; the behaviour check would too.)
-        assert!(
-            e.starts_with("matches differently") || e.contains("backtracks"),
-            "{e}"
-        );
+        match e {
+            Failed::StillSlow(_) => {}
+            Failed::Check(e) => assert!(e.starts_with("matches differently"), "{e}"),
+        }
         let opts = EquivOptions {
             keep_groups: Some(Vec::new()),
             ..EquivOptions::default()
@@ -623,7 +770,7 @@ mod tests {
         ));
         // Still slow.
         let e = verify(pattern, "", r"^(a+)+ab$", &attack, uses(false, "")).unwrap_err();
-        assert!(e.contains("steps"), "{e}");
+        assert!(matches!(&e, Failed::Check(e) if e.contains("steps")));
         // The collapse is the one offered.
         assert_eq!(fixed(pattern, "", true).pattern, r"^(a+)ab$");
     }
@@ -631,8 +778,8 @@ mod tests {
     #[test]
     fn an_atomic_group_added_last_keeps_the_numbers() {
         // `(\d+)` keeps number 1; the lookahead's group is 2, after it.
-        let r = fixed(r"^(\d+)x(?:a|aa)+$", "", true);
-        assert_eq!(r.pattern, r"^(\d+)x(?=((?:a|aa)+))\2$");
+        let r = fixed(r"^(\d+)x(?i:a|aa)+$", "", true);
+        assert_eq!(r.pattern, r"^(\d+)x(?=((?i:a|aa)+))\2$");
         assert!(!r.renumbers_groups);
     }
 

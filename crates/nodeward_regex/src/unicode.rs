@@ -30,7 +30,28 @@ pub fn case_fold(set: &CharSet, unicode: bool) -> CharSet {
             return ascii_folds(unicode)[*c as usize].clone();
         }
     }
-    case_fold_any(set, unicode)
+    // The same classes come back on every parse of a pattern (the analysis,
+    // each rewrite candidate, the equivalence check), and folding a wide
+    // range walks every character in it: remembered per thread, up to a
+    // bound so that a huge scan does not keep them all.
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<(CharSet, bool), CharSet>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    const REMEMBERED: usize = 4_096;
+    let key = (set.clone(), unicode);
+    if let Some(hit) = SEEN.with(|m| m.borrow().get(&key).cloned()) {
+        return hit;
+    }
+    let folded = case_fold_any(set, unicode);
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= REMEMBERED {
+            m.clear();
+        }
+        m.insert(key, folded.clone());
+    });
+    folded
 }
 
 /// `case_fold` of each ASCII character, computed once per mode.
