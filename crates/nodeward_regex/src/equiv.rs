@@ -47,8 +47,8 @@ pub struct EquivOptions {
 impl Default for EquivOptions {
     fn default() -> EquivOptions {
         EquivOptions {
-            exhaustive: 1_500,
-            random: 300,
+            exhaustive: 5_000,
+            random: 1_000,
             random_len: 24,
             keep_groups: None,
             seed: 0x9E37_79B9_7F4A_7C15,
