@@ -567,10 +567,11 @@ fn analyze_inner_with(
     sort_notices(&mut notices);
     // Related locations and flow steps are rendered from the text too.
     sources.retain(|p, _| {
-        findings
-            .iter()
-            .any(|f| &f.path == p || f.related.iter().chain(&f.flow).any(|r| &r.path == p))
-            || notices.iter().any(|n| n.path.as_deref() == Some(p))
+        findings.iter().any(|f| {
+            &f.path == p
+                || f.related.iter().chain(&f.flow).any(|r| &r.path == p)
+                || f.fix.as_ref().is_some_and(|x| &x.path == p)
+        }) || notices.iter().any(|n| n.path.as_deref() == Some(p))
     });
     summary.timings.report = t.elapsed();
 
@@ -796,6 +797,11 @@ fn read_sources(
             .iter()
             .flat_map(|f| f.related.iter().chain(&f.flow))
             .map(|r| r.path.as_str()),
+    );
+    wanted.extend(
+        findings
+            .iter()
+            .filter_map(|f| Some(f.fix.as_ref()?.path.as_str())),
     );
     wanted.extend(
         notices

@@ -34,6 +34,10 @@ pub struct EquivOptions {
     /// does); `None`: every group of the left pattern, which the right one
     /// must have too (it may add groups after them).
     pub keep_groups: Option<Vec<u32>>,
+    /// The right pattern's number for each group of the left one (group
+    /// `i` at index `i - 1`), when the right one numbers them differently
+    /// (a group added before them); `None`: the same numbers.
+    pub group_map: Option<Vec<u32>>,
     pub seed: u64,
     /// Steps one `exec` may take; an input past it on either side is not
     /// compared (and counted).
@@ -51,6 +55,7 @@ impl Default for EquivOptions {
             random: 1_000,
             random_len: 24,
             keep_groups: None,
+            group_map: None,
             seed: 0x9E37_79B9_7F4A_7C15,
             step_limit: 200_000,
             all_matches: true,
@@ -135,7 +140,18 @@ pub fn compare(
             .chain(g.iter().map(|&i| i as usize))
             .collect(),
     };
-    let run = |prog: &Program, s: &str| -> Option<Vec<Captures>> {
+    // The same groups on the right, under their numbers there.
+    let keep_right: Vec<usize> = match &opts.group_map {
+        None => keep.clone(),
+        Some(map) => keep
+            .iter()
+            .map(|&g| match g {
+                0 => 0,
+                g => map.get(g - 1).map_or(usize::MAX, |&n| n as usize),
+            })
+            .collect(),
+    };
+    let run = |prog: &Program, s: &str, keep: &[usize]| -> Option<Vec<Captures>> {
         let input = matcher::to_units(s, unicode);
         let ms = if opts.all_matches {
             all_matches(prog, &input, f.sticky, opts.step_limit)
@@ -158,7 +174,7 @@ pub fn compare(
     };
     let check = |s: &str, checked: &mut Checked| -> Option<Difference> {
         checked.inputs += 1;
-        match (run(&pa, s), run(&pb, s)) {
+        match (run(&pa, s, &keep), run(&pb, s, &keep_right)) {
             (Some(l), Some(r)) if l != r => Some(Difference {
                 input: s.to_string(),
                 left: l,

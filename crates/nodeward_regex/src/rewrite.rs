@@ -45,6 +45,9 @@ pub struct Rewrite {
     /// removed before others); only offered when the caller does not keep
     /// groups. A group added after every other one does not renumber.
     pub renumbers_groups: bool,
+    /// The groups that keep their span under a new number, `(old, new)`;
+    /// empty when none moved or some were dropped.
+    pub moved_groups: Vec<(u32, u32)>,
     /// Matcher steps on an attack string, before and after: on the
     /// analysis's largest attack when the rewrite is a hundred times faster
     /// there (the original's count as the analysis measured it), else on a
@@ -102,7 +105,7 @@ pub fn rewrite(
         tried: Vec::new(),
         seen: std::collections::HashSet::new(),
     };
-    match search.round(pattern, v, ROUNDS) {
+    match search.round(pattern, v, Groups::Same, ROUNDS) {
         Some(r) => Ok(r),
         None => Err(NoRewrite {
             tried: search.tried,
@@ -128,49 +131,99 @@ struct Search<'a> {
 impl Search<'_> {
     /// The candidates for `current` (the original, or a rewrite of it with
     /// the slow repetition of `v` left), each checked against the original.
-    fn round(&mut self, current: &str, v: &Vulnerability, rounds: usize) -> Option<Rewrite> {
+    fn round(
+        &mut self,
+        current: &str,
+        v: &Vulnerability,
+        so_far: Groups,
+        rounds: usize,
+    ) -> Option<Rewrite> {
         let candidates = candidates(current, self.flags, v, self.uses);
         if candidates.is_empty() && current == self.original {
             self.tried
                 .push((String::new(), "no strategy fits this pattern".to_string()));
         }
-        let mut again: Option<(String, &'static str, bool, Vulnerability)> = None;
-        for (text, strategy, renumbers) in candidates {
+        let mut again: Option<(String, &'static str, Groups, Vulnerability)> = None;
+        for (text, strategy, step) in candidates {
             if !self.seen.insert(text.clone()) {
                 continue;
             }
-            if renumbers && self.uses.groups {
-                self.tried.push((
-                    text,
-                    "changes the group numbering, and the groups are read".into(),
-                ));
+            let groups = so_far.clone().then(&step);
+            if groups == Groups::Dropped && self.uses.groups {
+                self.tried
+                    .push((text, "drops a group, and the groups are read".into()));
                 continue;
             }
-            match verify(self.original, self.flags, &text, self.attack, self.uses) {
+            let map = match &groups {
+                Groups::Renumbered(map) => Some(map.clone()),
+                _ => None,
+            };
+            match verify(
+                self.original,
+                self.flags,
+                &text,
+                self.attack,
+                self.uses,
+                map,
+            ) {
                 Ok((inputs, before, after)) => {
+                    let moved_groups = match &groups {
+                        Groups::Renumbered(map) => (1..)
+                            .zip(map.iter().copied())
+                            .filter(|(i, n)| i != n)
+                            .collect(),
+                        _ => Vec::new(),
+                    };
                     return Some(Rewrite {
                         pattern: text,
                         strategy: strategy.to_string(),
-                        renumbers_groups: renumbers,
+                        renumbers_groups: groups != Groups::Same,
+                        moved_groups,
                         steps: (before, after),
                         inputs_checked: inputs,
-                    })
+                    });
                 }
                 Err(Failed::StillSlow(left)) => {
                     self.tried
                         .push((text.clone(), "still backtracks catastrophically".into()));
                     if again.is_none() {
-                        again = Some((text, strategy, renumbers, *left));
+                        again = Some((text, strategy, groups, *left));
                     }
                 }
                 Err(Failed::Check(why)) => self.tried.push((text, why)),
             }
         }
-        let (text, strategy, renumbers, left) = again.filter(|_| rounds > 1)?;
-        let mut r = self.round(&text, &left, rounds - 1)?;
+        let (text, strategy, groups, left) = again.filter(|_| rounds > 1)?;
+        let mut r = self.round(&text, &left, groups, rounds - 1)?;
         r.strategy = format!("{strategy}, then {}", r.strategy);
-        r.renumbers_groups |= renumbers;
         Some(r)
+    }
+}
+
+/// What a candidate does to the original's capture groups.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Groups {
+    Same,
+    /// Each keeps its span under a new number: the new number of group `i`
+    /// at index `i - 1` (a group added before some of them).
+    Renumbered(Vec<u32>),
+    /// Some are gone: offered only when no group is read.
+    Dropped,
+}
+
+impl Groups {
+    /// `self`, then `then` (numbers of the intermediate pattern).
+    fn then(self, then: &Groups) -> Groups {
+        match (self, then) {
+            (Groups::Dropped, _) | (_, Groups::Dropped) => Groups::Dropped,
+            (g, Groups::Same) => g,
+            (Groups::Same, g) => g.clone(),
+            (Groups::Renumbered(a), Groups::Renumbered(b)) => Groups::Renumbered(
+                a.iter()
+                    .map(|&n| b.get(n as usize - 1).copied().unwrap_or(n))
+                    .collect(),
+            ),
+        }
     }
 }
 
@@ -225,11 +278,14 @@ fn verify(
     candidate: &str,
     attack: &Attack,
     uses: Uses,
+    group_map: Option<Vec<u32>>,
 ) -> Result<(usize, u64, u64), Failed> {
-    // Groups read: each of the original's keeps its span and number (a
-    // group the candidate adds after them is not read).
+    // Groups read: each of the original's keeps its span, and its number
+    // or the one `group_map` gives (a group the candidate adds after them
+    // is not read).
     let opts = EquivOptions {
         keep_groups: (!uses.groups).then(Vec::new),
+        group_map: group_map.filter(|_| uses.groups),
         all_matches: uses.all_matches,
         ..EquivOptions::default()
     };
@@ -282,7 +338,7 @@ fn candidates(
     flags: &str,
     v: &Vulnerability,
     uses: Uses,
-) -> Vec<(String, &'static str, bool)> {
+) -> Vec<(String, &'static str, Groups)> {
     let Ok(f) = RegexFlags::parse(flags) else {
         return Vec::new();
     };
@@ -325,9 +381,13 @@ fn candidates(
         if outer.min >= 1 {
             // `(a+)+` → `(a+)`: the greedy inner loop takes the whole run
             // in the first iteration.
-            out.push((splice(outer.span, group_text), "collapse", false));
+            out.push((splice(outer.span, group_text), "collapse", Groups::Same));
             if !capturing || !has_refs {
-                out.push((splice(outer.span, inner_text), "collapse", capturing));
+                out.push((
+                    splice(outer.span, inner_text),
+                    "collapse",
+                    dropped(capturing),
+                ));
             }
         } else if let Some(body) = text(inner.body_span()) {
             // `(?:a+)*` → `(?:a)*`: the inner body, starred.
@@ -335,7 +395,7 @@ fn candidates(
             out.push((
                 splice(outer.span, &format!("(?:{body})*{lazy}")),
                 "collapse",
-                capturing,
+                dropped(capturing),
             ));
         }
     }
@@ -360,7 +420,7 @@ fn candidates(
                 out.push((
                     format!("{}(?<!{body}){}", &pattern[..at], &pattern[at..]),
                     "start of run",
-                    false,
+                    Groups::Same,
                 ));
                 // The characters that can begin the body, as a class: a
                 // lookbehind of the body itself misses starts inside it
@@ -370,7 +430,7 @@ fn candidates(
                         out.push((
                             format!("{}(?<!{class}){}", &pattern[..at], &pattern[at..]),
                             "start of run",
-                            false,
+                            Groups::Same,
                         ));
                     }
                 }
@@ -389,27 +449,41 @@ fn candidates(
                             &pattern[hi..]
                         ),
                         "start of run",
-                        false,
+                        Groups::Same,
                     ));
                 }
             }
         }
     }
-    // atomic: `(?=(T))\N`, a new group numbered after those opening before.
-    // When no group opens in or after the loop, the new group comes last
-    // and every other keeps its number.
-    // Before the atomic emulation, which adds a group.
+    // automaton: before the atomic emulation, which adds a group.
     for c in crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups) {
-        out.push((c.text, "automaton", c.removes_groups));
+        out.push((c.text, "automaton", dropped(c.removes_groups)));
     }
+    // atomic: `(?=(T))\N`, a new group numbered after those opening before,
+    // so the groups from there on move up by one. When no group opens in or
+    // after the loop, the new group comes last and every other keeps its
+    // number.
     if !has_refs {
         if let Some(t) = text(q.span) {
             let n = groups_opening_before(&ast.body, q.span.lo.0) + 1;
-            let last = n > groups_opening_before(&ast.body, u32::MAX);
-            out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", !last));
+            let all = groups_opening_before(&ast.body, u32::MAX);
+            let groups = if n > all {
+                Groups::Same
+            } else {
+                Groups::Renumbered((1..=all).map(|i| if i < n { i } else { i + 1 }).collect())
+            };
+            out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", groups));
         }
     }
     out
+}
+
+fn dropped(yes: bool) -> Groups {
+    if yes {
+        Groups::Dropped
+    } else {
+        Groups::Same
+    }
 }
 
 /// The characters that can begin one iteration of the loop at `span`, as
@@ -753,7 +827,15 @@ mod tests {
         let pattern = r"^(a+)+ab$";
         let v = vulnerable(pattern, "");
         let attack = Attack::of(&v);
-        let e = verify(pattern, "", r"^(?=((a+)+))\1ab$", &attack, uses(false, "")).unwrap_err();
+        let e = verify(
+            pattern,
+            "",
+            r"^(?=((a+)+))\1ab$",
+            &attack,
+            uses(false, ""),
+            None,
+        )
+        .unwrap_err();
         // (The analysis, which over-approximates the lookahead, already
         // refuses it; the behaviour check would too.)
         match e {
@@ -769,7 +851,7 @@ mod tests {
             Ok(Equivalence::Differ(_))
         ));
         // Still slow.
-        let e = verify(pattern, "", r"^(a+)+ab$", &attack, uses(false, "")).unwrap_err();
+        let e = verify(pattern, "", r"^(a+)+ab$", &attack, uses(false, ""), None).unwrap_err();
         assert!(matches!(&e, Failed::Check(e) if e.contains("steps")));
         // The collapse is the one offered.
         assert_eq!(fixed(pattern, "", true).pattern, r"^(a+)ab$");
@@ -788,5 +870,37 @@ mod tests {
         let v = vulnerable(r"^(?:a+)+b$", "");
         let r = rewrite(r"^(?:a+)+b$", "", &v, uses(true, "")).unwrap();
         assert!(!r.renumbers_groups);
+    }
+
+    #[test]
+    fn read_groups_may_move_when_each_keeps_its_span() {
+        // The new group comes first: `(x)` is group 2 of the rewrite, and
+        // the check compares it with group 1 of the original.
+        let r = fixed(r"^(?i:a|aa)+(x)$", "", true);
+        assert_eq!(r.pattern, r"^(?=((?i:a|aa)+))\1(x)$");
+        assert!(r.renumbers_groups);
+        assert_eq!(r.moved_groups, vec![(1, 2)]);
+        // Dropping a read group is never offered: `^a+$` is not, the
+        // atomic form, which keeps the group's span as group 2, is.
+        let r = fixed(r"^(a|aa)+$", "", true);
+        assert_eq!(r.pattern, r"^(?=((a|aa)+))\1$");
+        assert_eq!(r.moved_groups, vec![(1, 2)]);
+    }
+
+    #[test]
+    fn the_check_follows_a_group_to_its_new_number() {
+        let map = |m: Option<Vec<u32>>| EquivOptions {
+            group_map: m,
+            ..EquivOptions::default()
+        };
+        let same = |m| {
+            matches!(
+                equiv::compare(r"^(a)b$", r"^()(a)b$", "", &map(m)),
+                Ok(Equivalence::Same(_))
+            )
+        };
+        assert!(same(Some(vec![2])));
+        assert!(!same(None));
+        assert!(!same(Some(vec![1])));
     }
 }

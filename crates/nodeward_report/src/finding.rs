@@ -59,6 +59,22 @@ pub struct Related {
 /// One step of a source-to-sink flow (SARIF `codeFlows`).
 pub type FlowStep = Related;
 
+/// A replacement that fixes a finding, for `--fix`, `--diff` and SARIF
+/// `fixes`: only where it is mechanical and was checked (a ReDoS rewrite
+/// that matches the same strings). It may be in another file than the
+/// finding (a polynomial regex reported at the call, defined elsewhere).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    /// What the replacement does, one sentence.
+    pub description: String,
+    /// Project-relative path with `/` separators.
+    pub path: String,
+    pub span: Span,
+    /// The text the span holds now: a fix is applied only where it still does.
+    pub original: String,
+    pub replacement: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule_id: &'static str,
@@ -87,6 +103,7 @@ pub struct Finding {
     /// the terminal; text for people, so not part of JSON or SARIF.
     #[serde(skip)]
     pub label: Option<String>,
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -108,6 +125,7 @@ impl Finding {
             properties: serde_json::Map::new(),
             identity: None,
             label: None,
+            fix: None,
         }
     }
 

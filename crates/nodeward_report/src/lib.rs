@@ -22,7 +22,7 @@ pub mod run;
 pub mod schema_check;
 pub mod suppress;
 
-pub use finding::{Finding, FlowStep, Level, Related, Span};
+pub use finding::{Finding, Fix, FlowStep, Level, Related, Span};
 pub use notice::{Notice, NoticeKind, SkipReason};
 pub use rule_meta::{Precision, RuleMeta};
 pub use run::{

@@ -7,7 +7,8 @@ mod crash;
 pub mod flow_sinks;
 pub mod middleware;
 pub mod models;
-pub mod registry;
+mod regex_fix;
+mod registry;
 pub mod rules;
 
 use std::sync::Mutex;

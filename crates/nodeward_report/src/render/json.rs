@@ -15,7 +15,9 @@
 //!       "fingerprint": "…",                     // the `nodeward/v1` fingerprint
 //!       "related": [ { "path": "…", "start": {…}, "end": {…}, "message": "…" } ],
 //!       "flow": [ { "path": "…", "start": {…}, "end": {…}, "message": "…" } ],
-//!       "properties": { }                       // rule-specific evidence
+//!       "properties": { },                      // rule-specific evidence
+//!       "fix": null                             // or a checked replacement (what `--fix` applies):
+//!                                               // { "description", "path", "start", "end", "original", "replacement" }
 //!     }
 //!   ],
 //!   "notices": [
@@ -80,6 +82,17 @@ impl JsonRenderer {
             .zip(fingerprints.iter())
             .map(|(f, fp)| {
                 let (start, end) = place(&f.path, f.span);
+                let fix = f.fix.as_ref().map(|x| {
+                    let (start, end) = place(&x.path, x.span);
+                    json!({
+                        "description": x.description,
+                        "path": locator.shown(&x.path),
+                        "start": start,
+                        "end": end,
+                        "original": x.original,
+                        "replacement": x.replacement,
+                    })
+                });
                 json!({
                     "rule": f.rule_id,
                     "level": f.level.as_str(),
@@ -92,6 +105,7 @@ impl JsonRenderer {
                     "related": related(&f.related),
                     "flow": related(&f.flow),
                     "properties": Value::Object(f.properties.clone()),
+                    "fix": fix,
                 })
             })
             .collect();

@@ -247,6 +247,19 @@ fn result(
     if !f.properties.is_empty() {
         r["properties"] = Value::Object(f.properties.clone());
     }
+    if let Some(fix) = &f.fix {
+        let place = physical_location(locator, &fix.path, Some(fix.span));
+        r["fixes"] = json!([ {
+            "description": { "text": fix.description },
+            "artifactChanges": [ {
+                "artifactLocation": place["artifactLocation"],
+                "replacements": [ {
+                    "deletedRegion": place["region"],
+                    "insertedContent": { "text": fix.replacement },
+                } ],
+            } ],
+        } ]);
+    }
     r
 }
 

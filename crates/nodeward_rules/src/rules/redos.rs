@@ -14,7 +14,9 @@ use nodeward_semantic::env::{eval_default, Const};
 use nodeward_semantic::{CallSite, CondId, FileId, FnId, Project, Val};
 
 use crate::client_data::client_text;
+use crate::regex_fix;
 use crate::{Ctx, Rule};
+use nodeward_regex::rewrite::Uses;
 use nodeward_semantic::flow::{framework_body_limit, Carried, Flow, Limit, BOUNDED, TEXT};
 use nodeward_semantic::routes::Framework;
 
@@ -50,6 +52,8 @@ struct Found {
     flags: String,
     file: FileId,
     span: Span,
+    /// A `/…/` literal (which `--fix` may rewrite), not a `RegExp(…)`.
+    literal: bool,
 }
 
 impl Rule for Redos {
@@ -69,6 +73,7 @@ impl Rule for Redos {
         // Exponential: at every literal and constant `RegExp(…)`, except
         // literals handed straight to a linear engine (`new RE2(/…/)`).
         let linear = linear_engine_literals(project, file);
+        let inline = regex_fix::inline_uses(project, file);
         // One analysis per regex: a file of thousands stops at its time
         // budget (`clock`; the pipeline gives the notice).
         for (i, lit) in model.regexes.iter().enumerate() {
@@ -83,15 +88,21 @@ impl Rule for Redos {
                 flags: lit.flags.to_string(),
                 file,
                 span: lit.span,
+                literal: true,
             };
-            self.exponential(ctx, &found, out);
+            let uses = inline
+                .get(&(i as u32))
+                .copied()
+                .unwrap_or_else(|| Uses::unknown(&found.flags));
+            self.exponential(ctx, &found, uses, out);
         }
         for site in model.functions.iter().flat_map(|f| &f.calls) {
             if crate::clock::out_of_time() {
                 return;
             }
             if let Some(found) = regexp_call(project, file, &site.call) {
-                self.exponential(ctx, &found, out);
+                let uses = Uses::unknown(&found.flags);
+                self.exponential(ctx, &found, uses, out);
             }
         }
     }
@@ -125,7 +136,7 @@ impl Rule for Redos {
 }
 
 impl Redos {
-    fn exponential(&self, ctx: &Ctx, found: &Found, out: &mut Vec<Finding>) {
+    fn exponential(&self, ctx: &Ctx, found: &Found, uses: Uses, out: &mut Vec<Finding>) {
         let Some(v) = exponential_verdict(ctx, found) else {
             return;
         };
@@ -140,8 +151,13 @@ impl Redos {
             v.witness.attack_js(attack_len(v.complexity)),
             show_pump(&v.witness.pump),
         );
-        f.help = help(&v).into();
         evidence(&mut f, &v);
+        let (offer, rewritten) = offer(ctx, &mut f, found, &v, uses);
+        f.help = if rewritten {
+            format!("{offer} Or run it with a linear engine (the `re2` package).")
+        } else {
+            format!("{} {offer}", help(&v))
+        };
         out.push(f);
     }
 
@@ -249,7 +265,21 @@ impl Redos {
             site.call.span,
         );
         f.message = message;
-        f.help = format!("{} Or limit the input first: `if ({source}.length > 1000) return …`, or `.slice(0, 1000)`.", help(&v));
+        evidence(&mut f, &v);
+        let uses = match regex_fix::inline_use(project, file, site) {
+            Some(_) if found.file != file => Uses::unknown(&found.flags),
+            Some((_, uses)) => uses,
+            None => Uses::unknown(&found.flags),
+        };
+        let (offer, rewritten) = offer(ctx, &mut f, &found, &v, uses);
+        let limit = format!(
+            "Or limit the input first: `if ({source}.length > 1000) return …`, or `.slice(0, 1000)`."
+        );
+        f.help = if rewritten {
+            format!("{offer} {limit}")
+        } else {
+            format!("{} {limit} {offer}", help(&v))
+        };
         f.related.push(Related {
             path: project.file(found.file).path.clone(),
             span: found.span,
@@ -264,7 +294,6 @@ impl Redos {
                 format!("the regex runs on it in `.{method}(…)`"),
             );
         }
-        evidence(&mut f, &v);
         f.properties.insert("attack".into(), attack.into());
         if let (Some(limit), Some(ms)) = (&size, ms) {
             f.properties.insert(
@@ -359,6 +388,23 @@ fn help(v: &Vulnerability) -> &'static str {
         Complexity::Polynomial(_) if v.needs_search_loop => "Anchor the pattern or make the repeated part unable to start at every position (e.g. `^\\s+|\\s+$` → trim the string instead), or run it with a linear engine (the `re2` package).",
         Complexity::Polynomial(_) => "Make adjacent repetitions unable to match the same characters (e.g. `\\d+\\.?\\d*` → `\\d+(\\.\\d*)?`), or run it with a linear engine (the `re2` package).",
     }
+}
+
+/// The rewrite for `found` (help sentence, evidence, and the fix of a
+/// literal), and whether there is one.
+fn offer(
+    ctx: &Ctx,
+    f: &mut Finding,
+    found: &Found,
+    v: &Vulnerability,
+    uses: Uses,
+) -> (String, bool) {
+    let path = &ctx.project.file(found.file).path;
+    let literal = found.literal.then_some(regex_fix::Literal {
+        path,
+        span: found.span,
+    });
+    regex_fix::offer(f, &found.pattern, &found.flags, v, uses, literal)
 }
 
 /// The witness, growth class and measurements, for JSON and SARIF.
@@ -543,6 +589,7 @@ fn regexp_call(
         flags,
         file,
         span: call.span,
+        literal: false,
     })
 }
 
@@ -557,6 +604,7 @@ fn regex_of(project: &Project, file: FileId, val: &Val) -> Option<Found> {
                 flags: lit.flags.to_string(),
                 file: f,
                 span: lit.span,
+                literal: true,
             })
         }
         (f, Val::Call(c)) => {

@@ -1,0 +1,230 @@
+//! The verified rewrite a `redos` finding offers: what the code that runs
+//! the regex relies on (read from the call when the literal is written in
+//! it), the rewrite itself (`nodeward_regex::rewrite`, once per pattern and
+//! use), and how it is delivered: in the help, as evidence in JSON and
+//! SARIF, and as a [`Fix`] for a plain regex literal (`--fix`, `--diff`,
+//! SARIF `fixes`). A pattern built from a string gets the help only: its
+//! text in the source is not the pattern's.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use nodeward_regex::rewrite::{rewrite, NoRewrite, Rewrite, Uses};
+use nodeward_regex::Vulnerability;
+use nodeward_report::{Finding, Fix, Span};
+use nodeward_semantic::{CallSite, FileId, Project, Val};
+
+/// What the code relies on, from one call that runs the regex: `method` is
+/// the regex method or string method, `rest` the arguments after the regex
+/// (for string methods) or after the subject.
+pub(crate) fn uses_of_call(method: &str, flags: &str, replacement: Option<&Val>) -> Uses {
+    let global = flags.contains('g');
+    let (groups, all_matches) = match method {
+        // A yes or no, or a position.
+        "test" | "search" => (false, false),
+        // Whole matches only, every one of them.
+        "match" if global => (false, true),
+        "match" | "exec" => (true, global),
+        "matchAll" => (true, true),
+        // The groups are spliced into the result.
+        "split" => (true, true),
+        "replace" | "replaceAll" => (
+            match replacement {
+                // `$1`, `$<name>`, `$&`: read through the replacement text.
+                Some(Val::Str(s)) => s.contains('$'),
+                _ => true,
+            },
+            global,
+        ),
+        _ => return Uses::unknown(flags),
+    };
+    Uses {
+        groups,
+        all_matches,
+    }
+}
+
+/// The uses of each regex literal of `file` written straight into a call
+/// that runs it (`/…/.test(s)`, `s.replace(/…/g, '')`); a literal used
+/// several times that way relies on what any of them does. Others (bound to
+/// a name, passed on) are not listed: nothing is assumed of them.
+pub(crate) fn inline_uses(project: &Project, file: FileId) -> HashMap<u32, Uses> {
+    let mut out: HashMap<u32, Uses> = HashMap::new();
+    let model = project.file(file);
+    for site in model.functions.iter().flat_map(|f| &f.calls) {
+        if let Some((i, uses)) = inline_use(project, file, site) {
+            out.entry(i)
+                .and_modify(|u| {
+                    u.groups |= uses.groups;
+                    u.all_matches |= uses.all_matches;
+                })
+                .or_insert(uses);
+        }
+    }
+    out
+}
+
+/// The literal a call runs, when it is written in the call, and what the
+/// call relies on.
+pub(crate) fn inline_use(project: &Project, file: FileId, site: &CallSite) -> Option<(u32, Uses)> {
+    let (recv, method) = site.call.callee.as_member()?;
+    let (regex, replacement) = match method.as_str() {
+        "test" | "exec" => (recv, None),
+        "match" | "matchAll" | "replace" | "replaceAll" | "search" | "split" => {
+            (site.call.args.first()?, site.call.args.get(1))
+        }
+        _ => return None,
+    };
+    let Val::Regex(i) = regex else { return None };
+    let lit = project.file(file).regexes.get(*i as usize)?;
+    Some((*i, uses_of_call(method, &lit.flags, replacement)))
+}
+
+type Key = (String, String, bool, bool);
+
+/// The rewrite of a pattern for a use, computed once per run and shared by
+/// every file and thread.
+fn cached(pattern: &str, flags: &str, v: &Vulnerability, uses: Uses) -> Result<Rewrite, NoRewrite> {
+    static CACHE: OnceLock<Mutex<HashMap<Key, Result<Rewrite, NoRewrite>>>> = OnceLock::new();
+    let key = (
+        pattern.to_string(),
+        flags.to_string(),
+        uses.groups,
+        uses.all_matches,
+    );
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return hit.clone();
+    }
+    let r = rewrite(pattern, flags, v, uses);
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(key, r.clone());
+    r
+}
+
+/// Where the regex is written, for a fix: a literal's path and span (the
+/// fix is applied only where the span still holds `/pattern/flags`).
+pub(crate) struct Literal<'a> {
+    pub path: &'a str,
+    pub span: Span,
+}
+
+/// Adds the rewrite (or why there is none) to `f`'s help and evidence,
+/// and the fix when the regex is a plain literal. Returns the help
+/// sentence, and whether it offers a rewrite.
+pub(crate) fn offer(
+    f: &mut Finding,
+    pattern: &str,
+    flags: &str,
+    v: &Vulnerability,
+    uses: Uses,
+    literal: Option<Literal<'_>>,
+) -> (String, bool) {
+    if crate::clock::out_of_time() {
+        f.properties.insert(
+            "rewrite".into(),
+            serde_json::json!({ "none": "the file's time budget was spent before a rewrite was tried" }),
+        );
+        return (
+            "No rewrite was tried: the file's time budget was spent.".into(),
+            false,
+        );
+    }
+    match cached(pattern, flags, v, uses) {
+        Ok(r) => {
+            let shown = format!("/{}/{flags}", r.pattern);
+            let groups = if !r.moved_groups.is_empty() {
+                let moves: Vec<String> = r
+                    .moved_groups
+                    .iter()
+                    .map(|(a, b)| format!("group {a} is now group {b}"))
+                    .collect();
+                format!(
+                    " (its groups are renumbered: {}; update the code that reads them)",
+                    moves.join(", ")
+                )
+            } else if r.renumbers_groups {
+                " (without the groups: this code reads none)".to_string()
+            } else {
+                String::new()
+            };
+            let mut help = format!(
+                "Rewrite it as `{shown}`{groups}: it matches the same strings, and on the attack it takes {} matcher steps instead of {} ({}; checked on {} inputs).",
+                r.steps.1, r.steps.0, r.strategy, r.inputs_checked
+            );
+            f.properties.insert(
+                "rewrite".into(),
+                serde_json::json!({
+                    "pattern": r.pattern,
+                    "flags": flags,
+                    "strategy": r.strategy,
+                    "renumbersGroups": r.renumbers_groups,
+                    "movedGroups": r.moved_groups,
+                    "steps": { "before": r.steps.0, "after": r.steps.1 },
+                    "inputsChecked": r.inputs_checked,
+                    "groupsRead": uses.groups,
+                    "allMatches": uses.all_matches,
+                }),
+            );
+            // `--fix` applies it only where no code that reads a group
+            // could break: the groups are the same, or none is read.
+            let safe = !r.renumbers_groups || !uses.groups;
+            if let Some(lit) = literal.filter(|_| safe) {
+                f.fix = Some(Fix {
+                    description: format!("Rewrite the regex as `{shown}`"),
+                    path: lit.path.to_string(),
+                    span: lit.span,
+                    original: format!("/{pattern}/{flags}"),
+                    replacement: shown,
+                });
+                help.push_str(" `--fix` applies it.");
+            }
+            (help, true)
+        }
+        Err(none) => {
+            let why = match none.tried.iter().find(|(text, _)| !text.is_empty()) {
+                None => "no strategy fits this pattern".to_string(),
+                Some((text, why)) => format!(
+                    "{} candidate{} failed a check (`/{text}/{flags}`: {why})",
+                    none.tried.len(),
+                    if none.tried.len() == 1 { "" } else { "s" },
+                ),
+            };
+            let tried: Vec<serde_json::Value> = none
+                .tried
+                .iter()
+                .take(5)
+                .map(|(c, why)| serde_json::json!({ "candidate": c, "why": why }))
+                .collect();
+            f.properties.insert(
+                "rewrite".into(),
+                serde_json::json!({ "none": why, "tried": tried }),
+            );
+            (format!("No verified rewrite: {why}."), false)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_method_relies_on_what_it_returns() {
+        let u = |m: &str, flags: &str, r: Option<&Val>| {
+            let u = uses_of_call(m, flags, r);
+            (u.groups, u.all_matches)
+        };
+        assert_eq!(u("test", "g", None), (false, false));
+        assert_eq!(u("match", "g", None), (false, true));
+        assert_eq!(u("match", "", None), (true, false));
+        assert_eq!(u("split", "", None), (true, true));
+        let plain = Val::Str("".into());
+        let dollar = Val::Str("<$1>".into());
+        assert_eq!(u("replace", "g", Some(&plain)), (false, true));
+        assert_eq!(u("replace", "", Some(&dollar)), (true, false));
+        assert_eq!(u("replace", "g", None), (true, true));
+    }
+}
