@@ -88,6 +88,17 @@ pub enum Equivalence {
     Differ(Difference),
 }
 
+/// What the left pattern did on each input, kept between comparisons of
+/// one pattern with several candidates (most inputs come back: the
+/// candidates draw the same class boundaries).
+#[derive(Default)]
+pub struct Memo {
+    /// The left pattern, flags, groups kept and `all_matches` it holds
+    /// results for; another key empties it.
+    key: Option<(String, String, Vec<usize>, bool)>,
+    results: std::collections::HashMap<String, Option<Vec<Captures>>>,
+}
+
 /// Compares `left` and `right` under `flags`; `Err` when one does not parse
 /// or, with `keep_groups` `None`, `right` has fewer groups.
 pub fn compare(
@@ -95,6 +106,17 @@ pub fn compare(
     right: &str,
     flags: &str,
     opts: &EquivOptions,
+) -> Result<Equivalence, String> {
+    compare_remembering(left, right, flags, opts, &mut Memo::default())
+}
+
+/// [`compare`], with the left pattern's results kept in `memo`.
+pub fn compare_remembering(
+    left: &str,
+    right: &str,
+    flags: &str,
+    opts: &EquivOptions,
+    memo: &mut Memo,
 ) -> Result<Equivalence, String> {
     let f = RegexFlags::parse(flags)?;
     let budget = Budget::default();
@@ -172,9 +194,22 @@ pub fn compare(
         atoms: chars.len(),
         skipped: 0,
     };
-    let check = |s: &str, checked: &mut Checked| -> Option<Difference> {
+    let key = Some((left.to_string(), flags.to_string(), keep.clone(), opts.all_matches));
+    if memo.key != key {
+        memo.key = key;
+        memo.results.clear();
+    }
+    let mut check = |s: &str, checked: &mut Checked| -> Option<Difference> {
         checked.inputs += 1;
-        match (run(&pa, s, &keep), run(&pb, s, &keep_right)) {
+        let l = match memo.results.get(s) {
+            Some(l) => l.clone(),
+            None => {
+                let l = run(&pa, s, &keep);
+                memo.results.insert(s.to_string(), l.clone());
+                l
+            }
+        };
+        match (l, run(&pb, s, &keep_right)) {
             (Some(l), Some(r)) if l != r => Some(Difference {
                 input: s.to_string(),
                 left: l,

@@ -104,6 +104,7 @@ pub fn rewrite(
         attack: &attack,
         tried: Vec::new(),
         seen: std::collections::HashSet::new(),
+        memo: equiv::Memo::default(),
     };
     match search.round(pattern, v, Groups::Same, ROUNDS) {
         Some(r) => Ok(r),
@@ -126,6 +127,9 @@ struct Search<'a> {
     attack: &'a Attack,
     tried: Vec<(String, String)>,
     seen: std::collections::HashSet<String>,
+    /// The original's behaviour on the equivalence inputs, shared by the
+    /// candidates.
+    memo: equiv::Memo,
 }
 
 impl Search<'_> {
@@ -158,14 +162,12 @@ impl Search<'_> {
                 Groups::Renumbered(map) => Some(map.clone()),
                 _ => None,
             };
-            match verify(
-                self.original,
-                self.flags,
-                &text,
-                self.attack,
-                self.uses,
-                map,
-            ) {
+            let checks = Checks {
+                attack: self.attack,
+                uses: self.uses,
+                group_map: map,
+            };
+            match verify(self.original, self.flags, &text, &checks, &mut self.memo) {
                 Ok((inputs, before, after)) => {
                     let moved_groups = match &groups {
                         Groups::Renumbered(map) => (1..)
@@ -247,8 +249,8 @@ struct Attack {
     /// it (a lower bound when that run hit the step limit): no need to run
     /// the original again.
     measured: Option<(String, u64)>,
-    /// Past it (six more pumps for an exponential, four times as many for
-    /// a polynomial), for a candidate not yet a hundred times faster there:
+    /// Past it (six more pumps for an exponential, four times as many for a
+    /// polynomial), for a candidate not yet a hundred times faster there:
     /// the original's excess over a linear rewrite grows with the length,
     /// and "orders of magnitude" should not depend on where the analysis
     /// stopped.
@@ -270,22 +272,35 @@ impl Attack {
     }
 }
 
+/// What a candidate is checked against.
+struct Checks<'a> {
+    attack: &'a Attack,
+    uses: Uses,
+    /// The candidate's number for each of the original's groups, when
+    /// they moved.
+    group_map: Option<Vec<u32>>,
+}
+
 /// The three checks of a candidate: the inputs compared and the steps on
 /// the attack before and after, or the check it failed.
 fn verify(
     pattern: &str,
     flags: &str,
     candidate: &str,
-    attack: &Attack,
-    uses: Uses,
-    group_map: Option<Vec<u32>>,
+    checks: &Checks,
+    memo: &mut equiv::Memo,
 ) -> Result<(usize, u64, u64), Failed> {
+    let Checks {
+        attack,
+        uses,
+        ref group_map,
+    } = *checks;
     // Groups read: each of the original's keeps its span, and its number
     // or the one `group_map` gives (a group the candidate adds after them
     // is not read).
     let opts = EquivOptions {
         keep_groups: (!uses.groups).then(Vec::new),
-        group_map: group_map.filter(|_| uses.groups),
+        group_map: group_map.clone().filter(|_| uses.groups),
         all_matches: uses.all_matches,
         ..EquivOptions::default()
     };
@@ -308,7 +323,7 @@ fn verify(
             after
         }
     };
-    let checked = match equiv::compare(pattern, candidate, flags, &opts)? {
+    let checked = match equiv::compare_remembering(pattern, candidate, flags, &opts, memo)? {
         Equivalence::Same(c) => c,
         Equivalence::Differ(d) => {
             return Err(format!("matches differently on {:?}", d.input).into())
@@ -827,6 +842,11 @@ mod tests {
         let pattern = r"^(a+)+ab$";
         let v = vulnerable(pattern, "");
         let attack = Attack::of(&v);
+        let checks = Checks {
+            attack: &attack,
+            uses: uses(false, ""),
+            group_map: None,
+        };
         let e = verify(
             pattern,
             "",
@@ -851,7 +871,7 @@ mod tests {
             Ok(Equivalence::Differ(_))
         ));
         // Still slow.
-        let e = verify(pattern, "", r"^(a+)+ab$", &attack, uses(false, ""), None).unwrap_err();
+        let e = verify(pattern, "", r"^(a+)+ab$", &checks, &mut equiv::Memo::default()).unwrap_err();
         assert!(matches!(&e, Failed::Check(e) if e.contains("steps")));
         // The collapse is the one offered.
         assert_eq!(fixed(pattern, "", true).pattern, r"^(a+)ab$");
