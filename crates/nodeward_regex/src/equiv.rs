@@ -5,13 +5,16 @@
 //! which has JavaScript's semantics exactly (ordered alternatives, greedy and
 //! lazy repeats, lookarounds, backreferences, modifiers), on every input up to
 //! a length over one character of each atom of their joint alphabet (so every
-//! class boundary either pattern draws is crossed), and on random longer
-//! inputs over the same characters. On each input the whole sequence of
+//! class boundary either pattern draws is crossed), on random longer inputs
+//! over the same characters, and on inputs shaped like either pattern
+//! (`sample.rs`: walks of its tree, which spell the words it needs, some
+//! changed in a place or joined). On each input the whole sequence of
 //! matches that a global `replace` walks through must agree: each match's
 //! span and, for the groups the caller keeps, each group's span.
 //!
 //! A bounded check, not a proof: two patterns that differ only on inputs
-//! longer than the exhaustive length and missed by the random ones pass. The
+//! longer than the exhaustive length and missed by the random ones and the
+//! walks pass. The
 //! lengths are chosen so that the exhaustive part stays within
 //! [`EquivOptions::exhaustive`] inputs.
 
@@ -30,6 +33,9 @@ pub struct EquivOptions {
     pub random: usize,
     /// Longest random input, in characters.
     pub random_len: usize,
+    /// Inputs shaped like either pattern after those (`sample.rs`): walks
+    /// of its tree, some changed in a place or two, some joined.
+    pub walks: usize,
     /// The groups whose spans must agree (group 0, the whole match, always
     /// does); `None`: every group of the left pattern, which the right one
     /// must have too (it may add groups after them).
@@ -54,6 +60,7 @@ impl Default for EquivOptions {
             exhaustive: 5_000,
             random: 1_000,
             random_len: 24,
+            walks: 1_000,
             keep_groups: None,
             group_map: None,
             seed: 0x9E37_79B9_7F4A_7C15,
@@ -194,7 +201,12 @@ pub fn compare_remembering(
         atoms: chars.len(),
         skipped: 0,
     };
-    let key = Some((left.to_string(), flags.to_string(), keep.clone(), opts.all_matches));
+    let key = Some((
+        left.to_string(),
+        flags.to_string(),
+        keep.clone(),
+        opts.all_matches,
+    ));
     if memo.key != key {
         memo.key = key;
         memo.results.clear();
@@ -284,6 +296,22 @@ pub fn compare_remembering(
             }
             s.push(last);
         }
+        if let Some(d) = check(&s, &mut checked) {
+            return Ok(Equivalence::Differ(d));
+        }
+    }
+    for i in 0..opts.walks {
+        let (one, other) = if i % 2 == 0 { (&a, &b) } else { (&b, &a) };
+        let s = crate::sample::walk(one, &chars, &mut below);
+        let s = match below(4) {
+            0 => s,
+            1 => crate::sample::mutate(&s, &chars, &mut below),
+            2 => {
+                let once = crate::sample::mutate(&s, &chars, &mut below);
+                crate::sample::mutate(&once, &chars, &mut below)
+            }
+            _ => s + &crate::sample::walk(other, &chars, &mut below),
+        };
         if let Some(d) = check(&s, &mut checked) {
             return Ok(Equivalence::Differ(d));
         }
@@ -426,5 +454,21 @@ mod tests {
     fn group_counts_must_agree_when_all_are_kept() {
         assert!(compare("(a)", "a", "", &EquivOptions::default()).is_err());
         assert!(compare("(", "a", "", &EquivOptions::default()).is_err());
+    }
+
+    #[test]
+    fn pairs_that_differ_only_past_a_word_are_told_apart() {
+        // The atomic loop keeps the last `/`, so `a/XController.y/b` no
+        // longer matches: only inputs that spell `Controller.` show it.
+        let original = r"^((?:(?:.*)/)*([0-9A-Z][0-9a-zA-Z_]*))Controller\..+$";
+        let atomic = r"^((?=((?:(?:.*)/)*))\2([0-9A-Z][0-9a-zA-Z_]*))Controller\..+$";
+        assert!(!same(original, atomic, "", Some(Vec::new())));
+        // A counted repeat made atomic in a loop: `{2,4}` cannot give back.
+        assert!(!same(
+            r"^a@b\.([a-z]{2,4})+$",
+            r"^a@b\.((?=([a-z]{2,4}))\2)+$",
+            "",
+            Some(Vec::new())
+        ));
     }
 }

@@ -43,6 +43,7 @@ mod nfa;
 mod parse;
 mod quick_check;
 pub mod rewrite;
+mod sample;
 mod simulate;
 mod unambiguous;
 mod unicode;

@@ -1,0 +1,150 @@
+//! Inputs shaped like a pattern, for the equivalence check: a walk of the
+//! pattern's tree that picks a branch of each alternative, a count for each
+//! repetition and a character for each set (among the check's characters),
+//! and copies a group's text where a backreference reads it.
+//!
+//! Exhaustive and random inputs over the joint alphabet never hold a word
+//! like `Controller.` that a pattern needs before its interesting part, so
+//! two patterns that differ only past such a word would pass unnoticed.
+//! Walks reach past them; the check then mutates each walk (a character
+//! dropped, added or changed, a piece repeated) to get the near misses
+//! where backtracking decides.
+
+use crate::ir::{Node, Regex};
+
+/// Longest walk, in characters: past it, repetitions take their minimum.
+const MAX_LEN: usize = 64;
+
+/// One walk of `re`, with characters from `chars`.
+pub(crate) fn walk(re: &Regex, chars: &[char], below: &mut impl FnMut(usize) -> usize) -> String {
+    let mut w = Walk {
+        re,
+        chars,
+        out: String::new(),
+        groups: vec![None; re.group_count as usize + 1],
+    };
+    w.node(&re.root, below);
+    w.out
+}
+
+struct Walk<'a> {
+    re: &'a Regex,
+    chars: &'a [char],
+    out: String,
+    /// Each group's last text.
+    groups: Vec<Option<String>>,
+}
+
+impl Walk<'_> {
+    fn node(&mut self, n: &Node, below: &mut impl FnMut(usize) -> usize) {
+        match n {
+            Node::Empty | Node::Assert(_) | Node::Look(_) => {}
+            Node::Set(id) => {
+                let set = &self.re.sets[*id as usize];
+                let fits: Vec<char> = self
+                    .chars
+                    .iter()
+                    .copied()
+                    .filter(|&c| set.contains(c as u32))
+                    .collect();
+                let c = if fits.is_empty() {
+                    set.representative().and_then(char::from_u32)
+                } else {
+                    Some(fits[below(fits.len())])
+                };
+                self.out.extend(c);
+            }
+            Node::Seq(v) => v.iter().for_each(|c| self.node(c, below)),
+            Node::Alt(v) => {
+                if !v.is_empty() {
+                    let i = below(v.len());
+                    self.node(&v[i], below);
+                }
+            }
+            Node::Repeat(r) => {
+                let extra = match r.max {
+                    Some(max) => max.saturating_sub(r.min).min(3),
+                    None => 3,
+                };
+                let full = self.out.chars().count() >= MAX_LEN;
+                let count = r.min.min(100)
+                    + if full {
+                        0
+                    } else {
+                        below(extra as usize + 1) as u32
+                    };
+                for _ in 0..count {
+                    self.node(&r.body, below);
+                }
+            }
+            Node::Group { index, body } => {
+                let at = self.out.len();
+                self.node(body, below);
+                if let Some(slot) = self.groups.get_mut(*index as usize) {
+                    *slot = Some(self.out[at..].to_string());
+                }
+            }
+            Node::BackRef { groups, .. } => {
+                let text = groups
+                    .iter()
+                    .find_map(|&g| self.groups.get(g as usize).cloned().flatten());
+                self.out.push_str(&text.unwrap_or_default());
+            }
+        }
+    }
+}
+
+/// `s` changed in one place: a character dropped, added or replaced, or a
+/// piece repeated.
+pub(crate) fn mutate(s: &str, chars: &[char], below: &mut impl FnMut(usize) -> usize) -> String {
+    let mut v: Vec<char> = s.chars().collect();
+    let n = v.len();
+    match below(4) {
+        0 if n > 0 => {
+            v.remove(below(n));
+        }
+        1 if !chars.is_empty() => v.insert(below(n + 1), chars[below(chars.len())]),
+        2 if n > 0 && !chars.is_empty() => v[below(n)] = chars[below(chars.len())],
+        _ if n > 0 => {
+            let a = below(n);
+            let b = a + 1 + below(n - a);
+            let piece: Vec<char> = v[a..b].to_vec();
+            for (k, c) in piece.into_iter().enumerate() {
+                v.insert(b + k, c);
+            }
+        }
+        _ => {}
+    }
+    v.into_iter().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flags::RegexFlags;
+
+    fn rng() -> impl FnMut(usize) -> usize {
+        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        move |n| {
+            x ^= x >> 12;
+            x ^= x << 25;
+            x ^= x >> 27;
+            (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
+        }
+    }
+
+    #[test]
+    fn walks_spell_the_words_a_pattern_needs_and_repeat_its_groups() {
+        let re = crate::parse::parse(
+            r"^(\w)Controller\.\1$",
+            &RegexFlags::default(),
+            &crate::Budget::default(),
+        )
+        .unwrap();
+        let mut below = rng();
+        let s = walk(&re, &['a', 'C', '.'], &mut below);
+        assert_eq!(s.len(), 13, "{s}");
+        assert!(s[1..].starts_with("Controller."), "{s}");
+        assert_eq!(s.chars().next(), s.chars().last(), "{s}");
+    }
+}
