@@ -57,14 +57,14 @@ pub struct EquivOptions {
 impl Default for EquivOptions {
     fn default() -> EquivOptions {
         EquivOptions {
-            exhaustive: 5_000,
-            random: 1_000,
+            exhaustive: 2_000,
+            random: 500,
             random_len: 24,
-            walks: 1_000,
+            walks: 600,
             keep_groups: None,
             group_map: None,
             seed: 0x9E37_79B9_7F4A_7C15,
-            step_limit: 200_000,
+            step_limit: 50_000,
             all_matches: true,
         }
     }

@@ -142,13 +142,15 @@ impl Search<'_> {
         so_far: Groups,
         rounds: usize,
     ) -> Option<Rewrite> {
-        let candidates = candidates(current, self.flags, v, self.uses);
-        if candidates.is_empty() && current == self.original {
-            self.tried
-                .push((String::new(), "no strategy fits this pattern".to_string()));
-        }
-        let mut again: Option<(String, &'static str, Groups, Vulnerability)> = None;
-        for (text, strategy, step) in candidates {
+        // Stage by stage, cheapest to build first: the automaton's runs
+        // are built only when no simpler candidate passed.
+        let mut any = false;
+        let mut again: Vec<(String, &'static str, Groups, Vulnerability)> = Vec::new();
+        let staged = [Stage::Simple, Stage::Automaton, Stage::Atomic]
+            .into_iter()
+            .flat_map(|stage| candidates(current, self.flags, v, self.uses, stage));
+        for (text, strategy, step) in staged {
+            any = true;
             if !self.seen.insert(text.clone()) {
                 continue;
             }
@@ -188,17 +190,67 @@ impl Search<'_> {
                 Err(Failed::StillSlow(left)) => {
                     self.tried
                         .push((text.clone(), "still backtracks catastrophically".into()));
-                    if again.is_none() {
-                        again = Some((text, strategy, groups, *left));
-                    }
+                    again.push((text, strategy, groups, *left));
                 }
                 Err(Failed::Check(why)) => self.tried.push((text, why)),
             }
         }
-        let (text, strategy, groups, left) = again.filter(|_| rounds > 1)?;
-        let mut r = self.round(&text, &left, groups, rounds - 1)?;
-        r.strategy = format!("{strategy}, then {}", r.strategy);
-        Some(r)
+        if !any && current == self.original {
+            self.tried
+                .push((String::new(), "no strategy fits this pattern".to_string()));
+        }
+        if rounds <= 1 {
+            return None;
+        }
+        // The next round starts from the first still slow candidate that
+        // behaves like the original (its check was left until here).
+        for (text, strategy, groups, left) in again {
+            let map = match &groups {
+                Groups::Renumbered(map) => Some(map.clone()),
+                _ => None,
+            };
+            // A quick look: the rewrite it leads to gets the full check.
+            let opts = EquivOptions {
+                exhaustive: 300,
+                random: 100,
+                walks: 100,
+                ..equiv_options(self.uses, map)
+            };
+            let same = matches!(
+                equiv::compare_remembering(self.original, &text, self.flags, &opts, &mut self.memo),
+                Ok(Equivalence::Same(_))
+            );
+            if same {
+                let mut r = self.round(&text, &left, groups, rounds - 1)?;
+                r.strategy = format!("{strategy}, then {}", r.strategy);
+                return Some(r);
+            }
+        }
+        None
+    }
+}
+
+/// The strategies in the order their candidates are built and tried.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Collapse and start of run: a splice of the pattern's own text.
+    Simple,
+    /// The runs read off their automata.
+    Automaton,
+    /// The atomic emulation, which adds a group.
+    Atomic,
+}
+
+/// The equivalence the code's uses ask for.
+fn equiv_options(uses: Uses, group_map: Option<Vec<u32>>) -> EquivOptions {
+    // Groups read: each of the original's keeps its span, and its number
+    // or the one `group_map` gives (a group the candidate adds after them
+    // is not read).
+    EquivOptions {
+        keep_groups: (!uses.groups).then(Vec::new),
+        group_map: group_map.filter(|_| uses.groups),
+        all_matches: uses.all_matches,
+        ..EquivOptions::default()
     }
 }
 
@@ -282,7 +334,11 @@ struct Checks<'a> {
 }
 
 /// The three checks of a candidate: the inputs compared and the steps on
-/// the attack before and after, or the check it failed.
+/// the attack before and after, or the check it failed. Cheapest first:
+/// the steps on the attack, the analysis (a candidate still slow elsewhere
+/// goes to the next round, whose start is checked for behaviour then), the
+/// behaviour, and a run of the original on a longer attack, the dearest,
+/// last and only when the measured attack does not already show the cut.
 fn verify(
     pattern: &str,
     flags: &str,
@@ -295,17 +351,6 @@ fn verify(
         uses,
         ref group_map,
     } = *checks;
-    // Groups read: each of the original's keeps its span, and its number
-    // or the one `group_map` gives (a group the candidate adds after them
-    // is not read).
-    let opts = EquivOptions {
-        keep_groups: (!uses.groups).then(Vec::new),
-        group_map: group_map.clone().filter(|_| uses.groups),
-        all_matches: uses.all_matches,
-        ..EquivOptions::default()
-    };
-    // Cheapest first; a run of the original, the dearest, last and only
-    // when the measured attack does not already show the cut.
     let at_measured = attack.measured.as_ref().and_then(|(input, before)| {
         let needed = before / 100;
         let (after, _) = matcher_steps(candidate, flags, input, needed.saturating_add(1))?;
@@ -323,17 +368,18 @@ fn verify(
             after
         }
     };
+    match analyze(candidate, flags, &Budget::default()) {
+        Verdict::Safe => {}
+        Verdict::Vulnerable(left) => return Err(Failed::StillSlow(Box::new(left))),
+        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}").into()),
+    }
+    let opts = equiv_options(uses, group_map.clone());
     let checked = match equiv::compare_remembering(pattern, candidate, flags, &opts, memo)? {
         Equivalence::Same(c) => c,
         Equivalence::Differ(d) => {
             return Err(format!("matches differently on {:?}", d.input).into())
         }
     };
-    match analyze(candidate, flags, &Budget::default()) {
-        Verdict::Safe => {}
-        Verdict::Vulnerable(left) => return Err(Failed::StillSlow(Box::new(left))),
-        Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}").into()),
-    }
     if let Some((before, after)) = at_measured {
         return Ok((checked.inputs, before, after));
     }
@@ -353,6 +399,7 @@ fn candidates(
     flags: &str,
     v: &Vulnerability,
     uses: Uses,
+    stage: Stage,
 ) -> Vec<(String, &'static str, Groups)> {
     let Ok(f) = RegexFlags::parse(flags) else {
         return Vec::new();
@@ -380,7 +427,8 @@ fn candidates(
     let has_refs = has_backreference(&ast.body);
     // collapse: a loop whose body is a group holding one loop (the blamed
     // loop, or the one around it).
-    for outer in path.iter().rev().take(2) {
+    let simple = stage == Stage::Simple;
+    for outer in path.iter().rev().take(if simple { 2 } else { 0 }) {
         if outer.max.is_some() {
             continue;
         }
@@ -416,7 +464,7 @@ fn candidates(
     }
     // start of run: the loop starts a top-level alternative (after copies
     // of its body, as in `\s\s*$`) and is slow only through the search loop.
-    if v.needs_search_loop && q.max.is_none() {
+    if simple && v.needs_search_loop && q.max.is_none() {
         // The lookbehind needs the characters only: a group's body, not the
         // group (which would add one).
         let body = match single_term_of_group(&q.body) {
@@ -489,14 +537,19 @@ fn candidates(
         }
     }
     // automaton: before the atomic emulation, which adds a group.
-    for c in crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups) {
+    let runs = if stage == Stage::Automaton {
+        crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups)
+    } else {
+        Vec::new()
+    };
+    for c in runs {
         out.push((c.text, "automaton", dropped(c.removes_groups)));
     }
     // atomic: `(?=(T))\N`, a new group numbered after those opening before,
     // so the groups from there on move up by one. When no group opens in or
     // after the loop, the new group comes last and every other keeps its
     // number.
-    if !has_refs {
+    if stage == Stage::Atomic && !has_refs {
         if let Some(t) = text(q.span) {
             let n = groups_opening_before(&ast.body, q.span.lo.0) + 1;
             let all = groups_opening_before(&ast.body, u32::MAX);

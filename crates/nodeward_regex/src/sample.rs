@@ -13,7 +13,7 @@
 use crate::ir::{Node, Regex};
 
 /// Longest walk, in characters: past it, repetitions take their minimum.
-const MAX_LEN: usize = 64;
+const MAX_LEN: usize = 24;
 
 /// One walk of `re`, with characters from `chars`.
 pub(crate) fn walk(re: &Regex, chars: &[char], below: &mut impl FnMut(usize) -> usize) -> String {
