@@ -99,3 +99,25 @@ fn json_and_sarif_carry_the_rewrite_and_its_checks() {
     assert_eq!(r["deletedRegion"]["startColumn"], 38);
     assert_eq!(r["deletedRegion"]["endColumn"], 49);
 }
+
+#[test]
+fn a_file_of_many_vulnerable_regexes_stops_searching_and_says_so() {
+    let p = Project::new();
+    let lines: String = (1..=51)
+        .map(|n| format!("exports.r{n} = /^(a+)+b{{{n}}}$/;\n"))
+        .collect();
+    p.write("many.js", &lines);
+    let json = p.check(&["--select", "redos", "-q", "-f", "json"]).json();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 51);
+    let rewritten = findings
+        .iter()
+        .filter(|f| f["properties"]["rewrite"]["pattern"].is_string())
+        .count();
+    assert_eq!(rewritten, 50);
+    // The last one in the file is the one left, whatever the threads.
+    assert_eq!(
+        findings[50]["properties"]["rewrite"]["none"],
+        "the file's 50 rewrite searches were spent"
+    );
+}

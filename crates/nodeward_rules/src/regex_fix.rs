@@ -104,6 +104,32 @@ fn cached(pattern: &str, flags: &str, v: &Vulnerability, uses: Uses) -> Result<R
     r
 }
 
+/// How many rewrite searches are left: a file full of vulnerable regexes
+/// (a generated bundle) must not cost seconds. Counted per file for the
+/// regexes reported where they are written, per run for those reported at
+/// a call, so the cut does not depend on the threads; a search the cut
+/// skips says so in its finding.
+pub(crate) struct Searches {
+    left: usize,
+    what: &'static str,
+}
+
+impl Searches {
+    pub(crate) fn per_file() -> Searches {
+        Searches {
+            left: 50,
+            what: "the file's 50",
+        }
+    }
+
+    pub(crate) fn per_run() -> Searches {
+        Searches {
+            left: 200,
+            what: "the run's 200",
+        }
+    }
+}
+
 /// Where the regex is written, for a fix: a literal's path and span (the
 /// fix is applied only where the span still holds `/pattern/flags`).
 pub(crate) struct Literal<'a> {
@@ -121,17 +147,21 @@ pub(crate) fn offer(
     v: &Vulnerability,
     uses: Uses,
     literal: Option<Literal<'_>>,
+    searches: &mut Searches,
 ) -> (String, bool) {
-    if crate::clock::out_of_time() {
-        f.properties.insert(
-            "rewrite".into(),
-            serde_json::json!({ "none": "the file's time budget was spent before a rewrite was tried" }),
-        );
-        return (
-            "No rewrite was tried: the file's time budget was spent.".into(),
-            false,
-        );
+    let spent = if crate::clock::out_of_time() {
+        Some("the file's time budget was spent".to_string())
+    } else if searches.left == 0 {
+        Some(format!("{} rewrite searches were spent", searches.what))
+    } else {
+        None
+    };
+    if let Some(why) = spent {
+        f.properties
+            .insert("rewrite".into(), serde_json::json!({ "none": why }));
+        return (format!("No rewrite was tried: {why}."), false);
     }
+    searches.left -= 1;
     match cached(pattern, flags, v, uses) {
         Ok(r) => {
             let shown = format!("/{}/{flags}", r.pattern);

@@ -74,6 +74,7 @@ impl Rule for Redos {
         // literals handed straight to a linear engine (`new RE2(/…/)`).
         let linear = linear_engine_literals(project, file);
         let inline = regex_fix::inline_uses(project, file);
+        let mut searches = regex_fix::Searches::per_file();
         // One analysis per regex: a file of thousands stops at its time
         // budget (`clock`; the pipeline gives the notice).
         for (i, lit) in model.regexes.iter().enumerate() {
@@ -94,7 +95,7 @@ impl Rule for Redos {
                 .get(&(i as u32))
                 .copied()
                 .unwrap_or_else(|| Uses::unknown(&found.flags));
-            self.exponential(ctx, &found, uses, out);
+            self.exponential(ctx, &found, uses, &mut searches, out);
         }
         for site in model.functions.iter().flat_map(|f| &f.calls) {
             if crate::clock::out_of_time() {
@@ -102,7 +103,7 @@ impl Rule for Redos {
             }
             if let Some(found) = regexp_call(project, file, &site.call) {
                 let uses = Uses::unknown(&found.flags);
-                self.exponential(ctx, &found, uses, out);
+                self.exponential(ctx, &found, uses, &mut searches, out);
             }
         }
     }
@@ -128,15 +129,23 @@ impl Rule for Redos {
             express: framework_body_limit(Framework::Express),
             koa: framework_body_limit(Framework::Koa),
         };
+        let mut searches = regex_fix::Searches::per_run();
         for (file, func, site, ()) in sites {
-            self.polynomial(ctx, file, func, site, flow, &named, out);
+            self.polynomial(ctx, file, func, site, flow, &named, &mut searches, out);
         }
         crate::flow_sinks::budget_notices(ctx, flow, "a regex");
     }
 }
 
 impl Redos {
-    fn exponential(&self, ctx: &Ctx, found: &Found, uses: Uses, out: &mut Vec<Finding>) {
+    fn exponential(
+        &self,
+        ctx: &Ctx,
+        found: &Found,
+        uses: Uses,
+        searches: &mut regex_fix::Searches,
+        out: &mut Vec<Finding>,
+    ) {
         let Some(v) = exponential_verdict(ctx, found) else {
             return;
         };
@@ -152,7 +161,7 @@ impl Redos {
             show_pump(&v.witness.pump),
         );
         evidence(&mut f, &v);
-        let (offer, rewritten) = offer(ctx, &mut f, found, &v, uses);
+        let (offer, rewritten) = offer(ctx, &mut f, found, &v, uses, searches);
         f.help = if rewritten {
             format!("{offer} Or run it with a linear engine (the `re2` package).")
         } else {
@@ -170,6 +179,7 @@ impl Redos {
         site: &CallSite,
         flow: &Flow,
         named: &NamedLimits,
+        searches: &mut regex_fix::Searches,
         out: &mut Vec<Finding>,
     ) {
         let project = ctx.project;
@@ -271,7 +281,7 @@ impl Redos {
             Some((_, uses)) => uses,
             None => Uses::unknown(&found.flags),
         };
-        let (offer, rewritten) = offer(ctx, &mut f, &found, &v, uses);
+        let (offer, rewritten) = offer(ctx, &mut f, &found, &v, uses, searches);
         let limit = format!(
             "Or limit the input first: `if ({source}.length > 1000) return …`, or `.slice(0, 1000)`."
         );
@@ -398,13 +408,14 @@ fn offer(
     found: &Found,
     v: &Vulnerability,
     uses: Uses,
+    searches: &mut regex_fix::Searches,
 ) -> (String, bool) {
     let path = &ctx.project.file(found.file).path;
     let literal = found.literal.then_some(regex_fix::Literal {
         path,
         span: found.span,
     });
-    regex_fix::offer(f, &found.pattern, &found.flags, v, uses, literal)
+    regex_fix::offer(f, &found.pattern, &found.flags, v, uses, literal, searches)
 }
 
 /// The witness, growth class and measurements, for JSON and SARIF.
