@@ -743,7 +743,7 @@ fn single_term_of_group(t: &ast::Term) -> Option<&ast::Term> {
     }
 }
 
-fn has_backreference(d: &ast::Disjunction) -> bool {
+pub(crate) fn has_backreference(d: &ast::Disjunction) -> bool {
     fn term(t: &ast::Term) -> bool {
         match t {
             ast::Term::IndexedReference(_) | ast::Term::NamedReference(_) => true,
@@ -758,7 +758,8 @@ fn has_backreference(d: &ast::Disjunction) -> bool {
 }
 
 /// Capturing groups whose `(` comes before `at`.
-fn groups_in_term(t: &ast::Term) -> u32 {
+/// Capturing groups in a term.
+pub(crate) fn groups_in_term(t: &ast::Term) -> u32 {
     match t {
         ast::Term::Quantifier(q) => groups_in_term(&q.body),
         ast::Term::CapturingGroup(g) => 1 + groups_opening_before(&g.body, u32::MAX),

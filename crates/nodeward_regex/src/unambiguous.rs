@@ -27,7 +27,7 @@ use crate::budget::Budget;
 use crate::class_text::Syntax;
 use crate::flags::RegexFlags;
 use crate::ir::{Node, Regex};
-use crate::rewrite::TermSpan;
+use crate::rewrite::{groups_in_term, has_backreference, TermSpan};
 use crate::unicode::universe_max;
 use swc_ecma_regexp::ast;
 
@@ -66,7 +66,7 @@ pub(crate) fn candidates(
     if !enclosing(body, lo, hi, &mut levels) {
         return Vec::new();
     }
-    let refs = has_backreference_in(body);
+    let refs = has_backreference(body);
     let mut out = Vec::new();
     let mut runs = 0;
     for (alt, i) in levels {
@@ -77,7 +77,7 @@ pub(crate) fn candidates(
                 if terms.iter().any(not_regular) {
                     continue;
                 }
-                let groups: usize = terms.iter().map(count_groups).sum();
+                let groups = terms.iter().map(groups_in_term).sum::<u32>() as usize;
                 if groups > 0 && groups_read {
                     continue;
                 }
@@ -186,38 +186,6 @@ fn not_regular(t: &ast::Term) -> bool {
 
 fn disjunction_not_regular(d: &ast::Disjunction) -> bool {
     d.body.iter().any(|a| a.body.iter().any(not_regular))
-}
-
-fn count_groups(t: &ast::Term) -> usize {
-    match t {
-        ast::Term::Quantifier(q) => count_groups(&q.body),
-        ast::Term::CapturingGroup(g) => 1 + groups_in(&g.body),
-        ast::Term::IgnoreGroup(g) => groups_in(&g.body),
-        ast::Term::LookAroundAssertion(l) => groups_in(&l.body),
-        _ => 0,
-    }
-}
-
-fn groups_in(d: &ast::Disjunction) -> usize {
-    d.body
-        .iter()
-        .flat_map(|a| a.body.iter())
-        .map(count_groups)
-        .sum()
-}
-
-fn has_backreference_in(d: &ast::Disjunction) -> bool {
-    fn term(t: &ast::Term) -> bool {
-        match t {
-            ast::Term::IndexedReference(_) | ast::Term::NamedReference(_) => true,
-            ast::Term::Quantifier(q) => term(&q.body),
-            ast::Term::CapturingGroup(g) => has_backreference_in(&g.body),
-            ast::Term::IgnoreGroup(g) => has_backreference_in(&g.body),
-            ast::Term::LookAroundAssertion(l) => has_backreference_in(&l.body),
-            _ => false,
-        }
-    }
-    d.body.iter().any(|a| a.body.iter().any(term))
 }
 
 /// An automaton with epsilon edges (Thompson's construction), over the
