@@ -1,0 +1,255 @@
+//! The candidates of each strategy for the loop the analysis blamed, as
+//! splices of the pattern's own text (collapse, start of run, atomic) or
+//! runs read off their automata ([`crate::unambiguous`]).
+
+use swc_ecma_regexp::{ast, LiteralParser, Options};
+
+use super::syntax::{
+    alternative_of, find_path, groups_in_term, groups_opening_before, has_backreference,
+    single_loop_in_group, single_term_of_group, BodySpan, TermSpan,
+};
+use super::{Groups, Stage, Uses};
+use crate::flags::RegexFlags;
+use crate::{Budget, Vulnerability};
+
+pub(super) fn candidates(
+    pattern: &str,
+    flags: &str,
+    v: &Vulnerability,
+    uses: Uses,
+    stage: Stage,
+) -> Vec<(String, &'static str, Groups)> {
+    let Ok(f) = RegexFlags::parse(flags) else {
+        return Vec::new();
+    };
+    let Ok(ast) = LiteralParser::new(pattern, Some(f.parser_flags()), Options::default()).parse()
+    else {
+        return Vec::new();
+    };
+    let text = |s: swc_common::Span| pattern.get(s.lo.0 as usize..s.hi.0 as usize);
+    let splice = |s: swc_common::Span, with: &str| {
+        format!(
+            "{}{with}{}",
+            &pattern[..s.lo.0 as usize],
+            &pattern[s.hi.0 as usize..]
+        )
+    };
+    let mut out = Vec::new();
+    let Some((lo, hi)) = v.loop_span else {
+        return out;
+    };
+    let Some(path) = find_path(&ast.body, lo, hi) else {
+        return out;
+    };
+    let q = path[path.len() - 1];
+    let has_refs = has_backreference(&ast.body);
+    // collapse: a loop whose body is a group holding one loop (the blamed
+    // loop, or the one around it).
+    let simple = stage == Stage::Simple;
+    for outer in path.iter().rev().take(if simple { 2 } else { 0 }) {
+        if outer.max.is_some() {
+            continue;
+        }
+        let Some((inner, capturing, group)) = single_loop_in_group(&outer.body) else {
+            continue;
+        };
+        if inner.max.is_some() || inner.greedy != outer.greedy {
+            continue;
+        }
+        let (Some(group_text), Some(inner_text)) = (text(group), text(inner.span)) else {
+            continue;
+        };
+        if outer.min >= 1 {
+            // `(a+)+` → `(a+)`: the greedy inner loop takes the whole run
+            // in the first iteration.
+            out.push((splice(outer.span, group_text), "collapse", Groups::Same));
+            if !capturing || !has_refs {
+                out.push((
+                    splice(outer.span, inner_text),
+                    "collapse",
+                    dropped(capturing),
+                ));
+            }
+        } else if let Some(body) = text(inner.body_span()) {
+            // `(?:a+)*` → `(?:a)*`: the inner body, starred.
+            let lazy = if outer.greedy { "" } else { "?" };
+            out.push((
+                splice(outer.span, &format!("(?:{body})*{lazy}")),
+                "collapse",
+                dropped(capturing),
+            ));
+        }
+    }
+    // start of run: the loop starts a top-level alternative (after copies
+    // of its body, as in `\s\s*$`) and is slow only through the search loop.
+    if simple && v.needs_search_loop && q.max.is_none() {
+        // The lookbehind needs the characters only: a group's body, not the
+        // group (which would add one).
+        let body = match single_term_of_group(&q.body) {
+            Some(inner) => text(inner.span()),
+            None => text(q.body.span()),
+        };
+        if let (Some(body), Some(alt)) = (body, alternative_of(&ast, q.span)) {
+            let i = alt
+                .body
+                .iter()
+                .position(|t| t.span() == q.span)
+                .unwrap_or(0);
+            let copies = alt.body[..i].iter().all(|t| text(t.span()) == Some(body));
+            if copies {
+                let at = alt.body[0].span().lo.0 as usize;
+                out.push((
+                    format!("{}(?<!{body}){}", &pattern[..at], &pattern[at..]),
+                    "start of run",
+                    Groups::Same,
+                ));
+                // The characters that can begin the body, as a class: a
+                // lookbehind of the body itself misses starts inside it
+                // (`(?:\r?\n)+$` started at the `\n` of `\r\n`).
+                if let Some(class) = first_class(pattern, &f, q.span) {
+                    if class != body {
+                        out.push((
+                            format!("{}(?<!{class}){}", &pattern[..at], &pattern[at..]),
+                            "start of run",
+                            Groups::Same,
+                        ));
+                    }
+                }
+                // `B*$` also matches empty after the run, which a global
+                // search sees: that match gets an alternative of its own.
+                let rest_is_end = alt.body[i + 1..].len() == 1
+                    && matches!(&alt.body[i + 1], ast::Term::BoundaryAssertion(b)
+                        if matches!(b.kind, ast::BoundaryAssertionKind::End));
+                if q.min == 0 && i == 0 && rest_is_end {
+                    let (lo, hi) = (alt.span.lo.0 as usize, alt.span.hi.0 as usize);
+                    let whole = &pattern[lo..hi];
+                    out.push((
+                        format!(
+                            "{}(?<!{body}){whole}|(?<={body})${}",
+                            &pattern[..lo],
+                            &pattern[hi..]
+                        ),
+                        "start of run",
+                        Groups::Same,
+                    ));
+                }
+                // `B*R` is also tried where `B*` is empty and a `B` comes
+                // before (the search resumes there after a match that
+                // ended with a run): `R` gets an alternative of its own.
+                if q.min == 0 && i == 0 && !rest_is_end && alt.body.len() > 1 {
+                    let (lo, hi) = (alt.span.lo.0 as usize, alt.span.hi.0 as usize);
+                    let whole = &pattern[lo..hi];
+                    let rest = &pattern[alt.body[1].span().lo.0 as usize..hi];
+                    let copies_groups = alt.body[1..].iter().any(|t| groups_in_term(t) > 0);
+                    out.push((
+                        format!(
+                            "{}(?<!{body}){whole}|{rest}{}",
+                            &pattern[..lo],
+                            &pattern[hi..]
+                        ),
+                        "start of run",
+                        dropped(copies_groups),
+                    ));
+                }
+            }
+        }
+    }
+    // automaton: before the atomic emulation, which adds a group.
+    let runs = if stage == Stage::Automaton {
+        crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups)
+    } else {
+        Vec::new()
+    };
+    for c in runs {
+        out.push((c.text, "automaton", dropped(c.removes_groups)));
+    }
+    // atomic: `(?=(T))\N`, a new group numbered after those opening before,
+    // so the groups from there on move up by one. When no group opens in or
+    // after the loop, the new group comes last and every other keeps its
+    // number.
+    if stage == Stage::Atomic && !has_refs {
+        if let Some(t) = text(q.span) {
+            let n = groups_opening_before(&ast.body, q.span.lo.0) + 1;
+            let all = groups_opening_before(&ast.body, u32::MAX);
+            let groups = if n > all {
+                Groups::Same
+            } else {
+                Groups::Renumbered((1..=all).map(|i| if i < n { i } else { i + 1 }).collect())
+            };
+            out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", groups));
+        }
+    }
+    out
+}
+
+fn dropped(yes: bool) -> Groups {
+    if yes {
+        Groups::Dropped
+    } else {
+        Groups::Same
+    }
+}
+
+/// The characters that can begin one iteration of the loop at `span`, as
+/// a class in the pattern's own syntax; `None` when an assertion, a
+/// lookaround or a backreference can come first.
+fn first_class(pattern: &str, flags: &RegexFlags, span: swc_common::Span) -> Option<String> {
+    use crate::ir::Node;
+    fn find(n: &Node, span: (u32, u32)) -> Option<&Node> {
+        match n {
+            Node::Repeat(r) if r.span == span => Some(&r.body),
+            Node::Repeat(r) => find(&r.body, span),
+            Node::Seq(v) | Node::Alt(v) => v.iter().find_map(|c| find(c, span)),
+            Node::Group { body, .. } => find(body, span),
+            Node::Look(l) => find(&l.body, span),
+            _ => None,
+        }
+    }
+    fn first(re: &crate::ir::Regex, n: &Node) -> Option<crate::charset::CharSet> {
+        Some(match n {
+            Node::Empty => crate::charset::CharSet::empty(),
+            Node::Set(s) => re.sets[*s as usize].clone(),
+            Node::Seq(v) => {
+                let mut out = crate::charset::CharSet::empty();
+                for c in v {
+                    out = out.union(&first(re, c)?);
+                    if !c.nullable() {
+                        break;
+                    }
+                }
+                out
+            }
+            Node::Alt(v) => v
+                .iter()
+                .map(|c| first(re, c))
+                .try_fold(crate::charset::CharSet::empty(), |a, b| Some(a.union(&b?)))?,
+            Node::Repeat(r) => first(re, &r.body)?,
+            Node::Group { body, .. } => first(re, body)?,
+            Node::Assert(_) | Node::Look(_) | Node::BackRef { .. } => return None,
+        })
+    }
+    let re = crate::parse::parse(pattern, flags, &Budget::default()).ok()?;
+    let body = find(&re.root, (span.lo.0, span.hi.0))?;
+    let set = first(&re, body)?;
+    if set.is_empty() {
+        return None;
+    }
+    let unicode = flags.either_unicode();
+    let esc = |c: u32| {
+        if unicode {
+            format!("\\u{{{c:X}}}")
+        } else {
+            format!("\\u{c:04X}")
+        }
+    };
+    let mut class = String::from("[");
+    for &(lo, hi) in set.ranges() {
+        class.push_str(&esc(lo));
+        if hi > lo {
+            class.push('-');
+            class.push_str(&esc(hi));
+        }
+    }
+    class.push(']');
+    Some(class)
+}
