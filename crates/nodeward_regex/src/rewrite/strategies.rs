@@ -5,8 +5,8 @@
 use swc_ecma_regexp::{ast, LiteralParser, Options};
 
 use super::syntax::{
-    alternative_of, find_path, groups_in_term, groups_opening_before, has_backreference,
-    single_loop_in_group, single_term_of_group, BodySpan, TermSpan,
+    alternative_of, find_path, group_holding, groups_in_term, groups_opening_before,
+    has_backreference, single_loop_in_group, single_term_of_group, BodySpan, TermSpan,
 };
 use super::{Groups, Stage, Uses};
 use crate::flags::RegexFlags;
@@ -71,13 +71,23 @@ pub(super) fn candidates(
                 ));
             }
         } else if let Some(body) = text(inner.body_span()) {
-            // `(?:a+)*` → `(?:a)*`: the inner body, starred.
+            // `(?:a+)*` → `a*`: the inner body, starred (in a group unless
+            // it is one character or class).
             let lazy = if outer.greedy { "" } else { "?" };
-            out.push((
-                splice(outer.span, &format!("(?:{body})*{lazy}")),
-                "collapse",
-                dropped(capturing),
-            ));
+            let one = matches!(
+                &inner.body,
+                ast::Term::Character(_)
+                    | ast::Term::CharacterClass(_)
+                    | ast::Term::CharacterClassEscape(_)
+                    | ast::Term::UnicodePropertyEscape(_)
+                    | ast::Term::Dot(_)
+            );
+            let starred = if one {
+                format!("{body}*{lazy}")
+            } else {
+                format!("(?:{body})*{lazy}")
+            };
+            out.push((splice(outer.span, &starred), "collapse", dropped(capturing)));
         }
     }
     // start of run: the loop starts a top-level alternative (after copies
@@ -89,12 +99,13 @@ pub(super) fn candidates(
             Some(inner) => text(inner.span()),
             None => text(q.body.span()),
         };
-        if let (Some(body), Some(alt)) = (body, alternative_of(&ast, q.span)) {
-            let i = alt
-                .body
-                .iter()
-                .position(|t| t.span() == q.span)
-                .unwrap_or(0);
+        // The loop itself, or a group holding only it (`(\s+)$`), is a
+        // term of a top-level alternative.
+        let held = alternative_of(&ast, q.span)
+            .map(|alt| (alt, q.span))
+            .or_else(|| group_holding(&ast, q.span));
+        if let (Some(body), Some((alt, held))) = (body, held) {
+            let i = alt.body.iter().position(|t| t.span() == held).unwrap_or(0);
             let copies = alt.body[..i].iter().all(|t| text(t.span()) == Some(body));
             if copies {
                 let at = alt.body[0].span().lo.0 as usize;
@@ -234,22 +245,5 @@ fn first_class(pattern: &str, flags: &RegexFlags, span: swc_common::Span) -> Opt
     if set.is_empty() {
         return None;
     }
-    let unicode = flags.either_unicode();
-    let esc = |c: u32| {
-        if unicode {
-            format!("\\u{{{c:X}}}")
-        } else {
-            format!("\\u{c:04X}")
-        }
-    };
-    let mut class = String::from("[");
-    for &(lo, hi) in set.ranges() {
-        class.push_str(&esc(lo));
-        if hi > lo {
-            class.push('-');
-            class.push_str(&esc(hi));
-        }
-    }
-    class.push(']');
-    Some(class)
+    Some(crate::class_text::Syntax::of(flags).set(&set))
 }

@@ -5,6 +5,29 @@ use swc_ecma_regexp::ast;
 
 /// The top-level alternative holding the term at `span` (`\s+$`, or the
 /// `\s+$` of `^\s+|\s+$`).
+/// The top-level alternative with a group whose only term is the loop at
+/// `span`, and the group's span.
+pub(crate) fn group_holding(
+    p: &ast::Pattern,
+    span: swc_common::Span,
+) -> Option<(&ast::Alternative, swc_common::Span)> {
+    p.body.body.iter().find_map(|alt| {
+        alt.body.iter().find_map(|t| {
+            let (body, at) = match t {
+                ast::Term::CapturingGroup(g) => (&g.body, g.span),
+                ast::Term::IgnoreGroup(g) if g.modifiers.is_none() => (&g.body, g.span),
+                _ => return None,
+            };
+            match body.body.as_slice() {
+                [only] if matches!(only.body.as_slice(), [t] if t.span() == span) => {
+                    Some((alt, at))
+                }
+                _ => None,
+            }
+        })
+    })
+}
+
 pub(crate) fn alternative_of(
     p: &ast::Pattern,
     span: swc_common::Span,
