@@ -90,6 +90,7 @@ fn json_and_sarif_carry_the_rewrite_and_its_checks() {
     assert_eq!(first["fix"]["original"], "/^(a|aa)+$/");
 
     let sarif = p.check(&["--select", "redos", "-q", "-f", "sarif"]).json();
+    cli_support::validate_sarif(&sarif, "sarif with fixes");
     let fix = &sarif["runs"][0]["results"][0]["fixes"][0];
     let change = &fix["artifactChanges"][0];
     assert_eq!(change["artifactLocation"]["uri"], "server.js");
