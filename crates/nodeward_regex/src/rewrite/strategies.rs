@@ -95,9 +95,15 @@ pub(super) fn candidates(
     if simple && v.needs_search_loop && q.max.is_none() {
         // The lookbehind needs the characters only: a group's body, not the
         // group (which would add one).
-        let body = match single_term_of_group(&q.body) {
-            Some(inner) => text(inner.span()),
-            None => text(q.body.span()),
+        let body = match (single_term_of_group(&q.body), &q.body) {
+            (Some(inner), _) => text(inner.span()),
+            // `(?:, )+`: the group's one alternative, `, `.
+            (None, ast::Term::IgnoreGroup(g))
+                if g.modifiers.is_none() && g.body.body.len() == 1 =>
+            {
+                text(g.body.body[0].span)
+            }
+            (None, _) => text(q.body.span()),
         };
         // The loop itself, or a group holding only it (`(\s+)$`), is a
         // term of a top-level alternative.
