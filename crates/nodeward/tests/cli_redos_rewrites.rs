@@ -80,7 +80,13 @@ fn json_and_sarif_carry_the_rewrite_and_its_checks() {
     assert_eq!(rewrite["pattern"], "^a+$", "{first:#}");
     assert_eq!(rewrite["strategy"], "automaton");
     assert_eq!(rewrite["groupsRead"], false);
-    assert!(rewrite["inputsChecked"].as_u64().unwrap() > 100);
+    // A whole-string pattern whose groups `test` does not read: the
+    // automata are compared, exactly.
+    assert_eq!(rewrite["check"], "automaton");
+    assert_eq!(rewrite["inputsChecked"], 0);
+    let exec = &json["findings"][1]["properties"]["rewrite"];
+    assert_eq!(exec["check"], "behaviour", "{exec:#}");
+    assert!(exec["inputsChecked"].as_u64().unwrap() > 100);
     let (before, after) = (
         rewrite["steps"]["before"].as_u64().unwrap(),
         rewrite["steps"]["after"].as_u64().unwrap(),

@@ -56,7 +56,9 @@ pub struct Rewrite {
     /// longer one (the original counted up to a hundred times the
     /// rewrite's, where the check stops).
     pub steps: (u64, u64),
-    /// Inputs the equivalence check compared.
+    /// Inputs the equivalence check compared; 0 when the patterns' automata
+    /// were compared instead (whole-string patterns, groups not read), which
+    /// is exact.
     pub inputs_checked: usize,
 }
 
@@ -384,11 +386,23 @@ fn verify(
         Verdict::Vulnerable(left) => return Err(Failed::StillSlow(Box::new(left))),
         Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}").into()),
     }
-    let opts = equiv_options(uses, group_map.clone());
-    let checked = match equiv::compare_remembering(pattern, candidate, flags, &opts, memo)? {
-        Equivalence::Same(c) => c,
-        Equivalence::Differ(d) => {
-            return Err(format!("matches differently on {:?}", d.input).into())
+    // Whole-string patterns whose groups are not read: the automata
+    // decide, exactly. Otherwise the behaviour on the check's inputs.
+    let inputs = match crate::unambiguous::same_language(pattern, candidate, flags) {
+        Some(false) => {
+            return Err("matches other strings (its automaton differs)"
+                .to_string()
+                .into())
+        }
+        Some(true) if !uses.groups => 0,
+        _ => {
+            let opts = equiv_options(uses, group_map.clone());
+            match equiv::compare_remembering(pattern, candidate, flags, &opts, memo)? {
+                Equivalence::Same(c) => c.inputs,
+                Equivalence::Differ(d) => {
+                    return Err(format!("matches differently on {:?}", d.input).into())
+                }
+            }
         }
     };
     let (one, four) = &attack.long;
@@ -408,7 +422,7 @@ fn verify(
         );
     }
     if let Some((before, after)) = at_measured {
-        return Ok((checked.inputs, before, after));
+        return Ok((inputs, before, after));
     }
     let needed = after.saturating_mul(100);
     let before = matcher_steps(pattern, flags, &attack.further, needed.saturating_add(1))
@@ -418,7 +432,7 @@ fn verify(
             format!("{after} steps on the attack against {before}: not a hundredth").into(),
         );
     }
-    Ok((checked.inputs, before, after))
+    Ok((inputs, before, after))
 }
 
 #[cfg(test)]

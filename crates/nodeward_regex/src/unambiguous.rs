@@ -112,6 +112,34 @@ pub(crate) fn candidates(
     out
 }
 
+/// Whether two whole-string patterns (`^…$` without `m`, nothing but
+/// characters, groups and repetitions between) match the same strings,
+/// decided on their minimal DFAs over one alphabet: an exact check, where
+/// the behaviour check is a bounded one. `None` when either is not such a
+/// pattern. Only the strings: which groups match what is not compared.
+pub(crate) fn same_language(left: &str, right: &str, flags: &str) -> Option<bool> {
+    let f = RegexFlags::parse(flags).ok()?;
+    let budget = Budget::default();
+    let a = crate::parse::parse(left, &f, &budget).ok()?;
+    let b = crate::parse::parse(right, &f, &budget).ok()?;
+    let (ca, cb) = (whole_string_core(&a.root)?, whole_string_core(&b.root)?);
+    let da = Dfa::of_with(&a, &ca, &b.sets).ok()?;
+    let db = Dfa::of_with(&b, &cb, &a.sets).ok()?;
+    da.same_as(&db)
+}
+
+/// What lies between `^` and `$` (neither multiline) of a pattern that is
+/// nothing else.
+fn whole_string_core(root: &crate::ir::Node) -> Option<crate::ir::Node> {
+    use crate::ir::{Assertion, Node};
+    let Node::Seq(items) = root else { return None };
+    let (first, last) = (items.first()?, items.last()?);
+    let whole = items.len() >= 2
+        && *first == Node::Assert(Assertion::Start { multiline: false })
+        && *last == Node::Assert(Assertion::End { multiline: false });
+    whole.then(|| Node::Seq(items[1..items.len() - 1].to_vec()))
+}
+
 /// The expression read off the minimal DFA of `run` (a pattern standing
 /// alone), as pattern text that can stand among other terms.
 fn expression_of(run: &str, f: &RegexFlags) -> Result<String, String> {
@@ -199,6 +227,28 @@ mod tests {
     fn the_usual_shapes_come_out_as_a_person_would_write_them() {
         assert_eq!(expr(r"\S+@\S+\.\S+", ""), r"\S[^\s@]*@\S[^\s.]*\.\S+");
         assert_eq!(expr(r"(\?[\x21-\x7E]*)*", ""), r"(?:\?[!-~]*)?");
+    }
+
+    #[test]
+    fn whole_string_patterns_are_compared_on_their_automata() {
+        use super::same_language;
+        assert_eq!(
+            same_language(r"^\S+@\S+\.\S+$", r"^\S[^\s@]*@\S[^\s.]*\.\S+$", ""),
+            Some(true)
+        );
+        assert_eq!(same_language(r"^(a|aa)+$", r"^a+$", ""), Some(true));
+        // One string apart: `aa` has no dot.
+        assert_eq!(
+            same_language(r"^(?:\d+)?\.?\d+$", r"^\d*\.\d+$", ""),
+            Some(false)
+        );
+        assert_eq!(same_language(r"^[a-z]+$", r"^[a-z]+$", "i"), Some(true));
+        assert_eq!(same_language(r"^[a-z]+$", r"^[a-zA-Z]+$", ""), Some(false));
+        assert_eq!(same_language(r"^[a-z]+$", r"^[a-zA-Z]+$", "i"), Some(true));
+        // Not whole-string patterns, or not regular: no answer.
+        assert_eq!(same_language(r"a+$", r"a+$", ""), None);
+        assert_eq!(same_language(r"^a+$", r"^a+$", "m"), None);
+        assert_eq!(same_language(r"^(a)\1$", r"^aa$", ""), None);
     }
 
     #[test]

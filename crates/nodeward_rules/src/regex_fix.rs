@@ -180,9 +180,14 @@ pub(crate) fn offer(
             } else {
                 String::new()
             };
+            let checked = if r.inputs_checked == 0 {
+                "its automaton is the original's".to_string()
+            } else {
+                format!("checked on {} inputs", r.inputs_checked)
+            };
             let mut help = format!(
-                "Rewrite it as `{shown}`{groups}: it matches the same strings, and on the attack it takes {} matcher steps where the original takes {} or more ({}; checked on {} inputs).",
-                r.steps.1, r.steps.0, r.strategy, r.inputs_checked
+                "Rewrite it as `{shown}`{groups}: it matches the same strings, and on the attack it takes {} matcher steps where the original takes {} or more ({}; {checked}).",
+                r.steps.1, r.steps.0, r.strategy
             );
             f.properties.insert(
                 "rewrite".into(),
@@ -194,6 +199,7 @@ pub(crate) fn offer(
                     "movedGroups": r.moved_groups,
                     "steps": { "before": r.steps.0, "after": r.steps.1 },
                     "inputsChecked": r.inputs_checked,
+                    "check": if r.inputs_checked == 0 { "automaton" } else { "behaviour" },
                     "groupsRead": uses.groups,
                     "allMatches": uses.all_matches,
                 }),

@@ -116,7 +116,18 @@ pub(super) struct Dfa {
 
 impl Dfa {
     pub(super) fn of(re: &Regex, core: &Node) -> Result<Dfa, String> {
-        let (alpha, set_bits) = Alphabet::build(&re.sets, universe_max(re.unicode));
+        Dfa::of_with(re, core, &[])
+    }
+
+    /// The DFA over the atoms that `re`'s sets and `more` draw together
+    /// (two patterns compared over one alphabet).
+    pub(super) fn of_with(
+        re: &Regex,
+        core: &Node,
+        more: &[crate::charset::CharSet],
+    ) -> Result<Dfa, String> {
+        let sets: Vec<crate::charset::CharSet> = re.sets.iter().chain(more).cloned().collect();
+        let (alpha, set_bits) = Alphabet::build(&sets, universe_max(re.unicode));
         let mut nfa = Enfa {
             eps: Vec::new(),
             edges: Vec::new(),
@@ -167,6 +178,37 @@ impl Dfa {
             accepting,
         };
         Ok(dfa.trimmed().minimal())
+    }
+
+    /// Whether `self` and `other`, built over the same atoms, accept the
+    /// same strings: a walk of their product from the starts.
+    pub(super) fn same_as(&self, other: &Dfa) -> Option<bool> {
+        let map: Vec<usize> = self
+            .atoms
+            .iter()
+            .map(|x| other.atoms.iter().position(|y| y == x))
+            .collect::<Option<_>>()?;
+        let mut seen = std::collections::HashSet::new();
+        let mut todo = vec![(0usize, 0usize)];
+        seen.insert((0, 0));
+        while let Some((p, q)) = todo.pop() {
+            if self.accepting[p] != other.accepting[q] {
+                return Some(false);
+            }
+            for (i, &j) in map.iter().enumerate() {
+                match (self.next[p][i], other.next[q][j]) {
+                    (None, None) => {}
+                    (Some(x), Some(y)) => {
+                        if seen.insert((x, y)) {
+                            todo.push((x, y));
+                        }
+                    }
+                    // Both trimmed: a live state against none.
+                    _ => return Some(false),
+                }
+            }
+        }
+        Some(true)
     }
 
     /// Without the states from which no input is accepted.
