@@ -262,6 +262,11 @@ fn find(
         total: Meter::new(budget.max_total_matcher_steps, "matcher"),
     };
     let mut best: Option<Vulnerability> = None;
+    let behind_texts = if re.has_lookaround {
+        sample::lookbehind_texts(re)
+    } else {
+        Vec::new()
+    };
     let approximate = nfa.approximate;
     let vuln = |c: &witness::Candidate, w: &Witness, complexity, steps| Vulnerability {
         complexity,
@@ -279,12 +284,21 @@ fn find(
             }) => *k,
             _ => 0,
         };
+        // The same attacks after text a positive lookbehind asks for.
+        let behind: Vec<Witness> = behind_texts
+            .iter()
+            .map(|t| Witness {
+                prefix: format!("{t}{}", c.witness.prefix),
+                ..c.witness.clone()
+            })
+            .collect();
         let result = (|| -> Result<Option<Vulnerability>, Exhausted> {
             if !c.exponential && best_degree >= c.degree.max(2) {
                 return Ok(None);
             }
             for w in std::iter::once(&c.witness)
                 .chain(&c.variants)
+                .chain(&behind)
                 .filter(|w| allowed(w))
             {
                 if c.exponential {

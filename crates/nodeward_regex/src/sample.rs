@@ -17,14 +17,62 @@ const MAX_LEN: usize = 24;
 
 /// One walk of `re`, with characters from `chars`.
 pub(crate) fn walk(re: &Regex, chars: &[char], below: &mut impl FnMut(usize) -> usize) -> String {
+    walk_node(re, &re.root, chars, below)
+}
+
+/// One walk of `node`, a part of `re`.
+pub(crate) fn walk_node(
+    re: &Regex,
+    node: &Node,
+    chars: &[char],
+    below: &mut impl FnMut(usize) -> usize,
+) -> String {
     let mut w = Walk {
         re,
         chars,
         out: String::new(),
         groups: vec![None; re.group_count as usize + 1],
     };
-    w.node(&re.root, below);
+    w.node(node, below);
     w.out
+}
+
+/// Text that satisfies each positive lookbehind of `re` (a walk of its
+/// body, in order of the pattern), for an attack to start after: an attack
+/// on `(?<=x)(?:a|aa)+$` needs the `x` before the repetition, which the
+/// automaton, where lookarounds are approximations, does not ask for.
+pub(crate) fn lookbehind_texts(re: &Regex) -> Vec<String> {
+    fn collect<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+        match n {
+            Node::Look(l) => {
+                if l.behind && !l.negative {
+                    out.push(&l.body);
+                }
+                collect(&l.body, out);
+            }
+            Node::Seq(v) | Node::Alt(v) => v.iter().for_each(|c| collect(c, out)),
+            Node::Repeat(r) => collect(&r.body, out),
+            Node::Group { body, .. } => collect(body, out),
+            _ => {}
+        }
+    }
+    let mut bodies = Vec::new();
+    collect(&re.root, &mut bodies);
+    let mut x = 0x2545_F491_4F6C_DD1Du64;
+    let mut below = move |n: usize| {
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33) as usize % n.max(1)
+    };
+    let mut out: Vec<String> = Vec::new();
+    for body in bodies.into_iter().take(4) {
+        let t = walk_node(re, body, &[], &mut below);
+        if !t.is_empty() && !out.contains(&t) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 struct Walk<'a> {
@@ -131,6 +179,24 @@ mod tests {
             x ^= x >> 27;
             (x.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % n.max(1)
         }
+    }
+
+    #[test]
+    fn an_attack_after_a_lookbehind_starts_with_what_it_asks_for() {
+        match crate::analyze(r"(?<=x)(?:a|aa)+$", "", &crate::Budget::default()) {
+            crate::Verdict::Vulnerable(v) => assert!(v.witness.prefix.starts_with('x'), "{v:?}"),
+            other => panic!("{other:?}"),
+        }
+        // A negative lookbehind asks for nothing.
+        let re = crate::parse::parse(
+            r"(?<![a-z])(?<=ab|c)x",
+            &RegexFlags::default(),
+            &crate::Budget::default(),
+        )
+        .unwrap();
+        let texts = lookbehind_texts(&re);
+        assert_eq!(texts.len(), 1);
+        assert!(texts[0] == "ab" || texts[0] == "c", "{texts:?}");
     }
 
     #[test]
