@@ -128,3 +128,36 @@ fn a_file_of_many_vulnerable_regexes_stops_searching_and_says_so() {
         "the file's 50 rewrite searches were spent"
     );
 }
+
+#[test]
+fn a_fix_lands_in_the_file_that_holds_the_literal() {
+    // The finding is at the call in app.js; the regex is written in trim.js.
+    let p = Project::new();
+    p.write("trim.js", "exports.TRAILING = /\\s+$/;\n");
+    p.write(
+        "app.js",
+        "\
+const express = require('express');
+const { TRAILING } = require('./trim');
+const app = express();
+app.use(express.json());
+app.put('/name', (req, res) => res.json({ name: req.body.name.replace(TRAILING, '') }));
+app.listen(3000);
+",
+    );
+    let run = p.check(&["--select", "redos", "--diff"]);
+    run.assert_code(1);
+    assert!(
+        run.stdout.contains(
+            "--- a/trim.js\n+++ b/trim.js\n@@ -1,1 +1,1 @@\n-exports.TRAILING = /\\s+$/;\n+exports.TRAILING = /(?<!\\s)\\s+$/;\n"
+        ),
+        "{}",
+        run.describe()
+    );
+    p.check(&["--select", "redos", "--fix", "-q"]);
+    assert_eq!(p.read("trim.js"), "exports.TRAILING = /(?<!\\s)\\s+$/;\n");
+    assert_eq!(
+        p.check(&["--select", "redos", "-q", "-f", "json"]).json()["findings"],
+        serde_json::json!([])
+    );
+}
