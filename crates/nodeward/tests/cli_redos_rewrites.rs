@@ -161,3 +161,25 @@ app.listen(3000);
         serde_json::json!([])
     );
 }
+
+#[test]
+fn a_regex_bound_to_a_name_also_gets_the_rewrite_for_code_that_reads_no_group() {
+    // Its uses are not read, so its groups are assumed read: the atomic form
+    // keeps them, and the simpler form is given beside it, without a fix.
+    let p = Project::new();
+    p.write(
+        "slug.js",
+        "const SLUG = /^([a-z0-9]+-?)+$/;\nmodule.exports = (s) => SLUG.test(s);\n",
+    );
+    let json = p.check(&["--select", "redos", "-q", "-f", "json"]).json();
+    let f = &json["findings"][0];
+    assert_eq!(f["properties"]["rewrite"]["strategy"], "atomic", "{f:#}");
+    assert_eq!(
+        f["properties"]["rewriteWithoutGroups"]["pattern"],
+        r"^[\da-z](?:-?[\da-z])*-?$"
+    );
+    let help = f["help"].as_str().unwrap();
+    assert!(help.contains("If no code reads its groups"), "{help}");
+    // The groups move, and code may read them: no fix.
+    assert_eq!(f["fix"], serde_json::Value::Null);
+}

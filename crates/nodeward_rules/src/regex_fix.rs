@@ -145,10 +145,12 @@ pub(crate) fn offer(
     pattern: &str,
     flags: &str,
     v: &Vulnerability,
-    uses: Uses,
+    known: Option<Uses>,
     literal: Option<Literal<'_>>,
     searches: &mut Searches,
 ) -> (String, bool) {
+    // Not read from a call: the groups are assumed read.
+    let uses = known.unwrap_or_else(|| Uses::unknown(flags));
     let spent = if crate::clock::out_of_time() {
         Some("the file's time budget was spent".to_string())
     } else if searches.left == 0 {
@@ -216,6 +218,31 @@ pub(crate) fn offer(
                     replacement: shown,
                 });
                 help.push_str(" `--fix` applies it.");
+            }
+            // Assumed, not read: the simpler rewrite for code that reads
+            // no group, checked for that use, as an alternative.
+            if known.is_none() && (r.renumbers_groups || r.strategy == "atomic") {
+                let free = Uses {
+                    groups: false,
+                    ..uses
+                };
+                if let Ok(simpler) = cached(pattern, flags, v, free) {
+                    if simpler.pattern != r.pattern {
+                        help.push_str(&format!(
+                            " If no code reads its groups, `/{}/{flags}` is simpler ({}; checked for that use).",
+                            simpler.pattern, simpler.strategy
+                        ));
+                        f.properties.insert(
+                            "rewriteWithoutGroups".into(),
+                            serde_json::json!({
+                                "pattern": simpler.pattern,
+                                "strategy": simpler.strategy,
+                                "steps": { "before": simpler.steps.0, "after": simpler.steps.1 },
+                                "inputsChecked": simpler.inputs_checked,
+                            }),
+                        );
+                    }
+                }
             }
             (help, true)
         }

@@ -91,10 +91,7 @@ impl Rule for Redos {
                 span: lit.span,
                 literal: true,
             };
-            let uses = inline
-                .get(&(i as u32))
-                .copied()
-                .unwrap_or_else(|| Uses::unknown(&found.flags));
+            let uses = inline.get(&(i as u32)).copied();
             self.exponential(ctx, &found, uses, &mut searches, out);
         }
         for site in model.functions.iter().flat_map(|f| &f.calls) {
@@ -102,7 +99,7 @@ impl Rule for Redos {
                 return;
             }
             if let Some(found) = regexp_call(project, file, &site.call) {
-                let uses = Uses::unknown(&found.flags);
+                let uses = None;
                 self.exponential(ctx, &found, uses, &mut searches, out);
             }
         }
@@ -142,7 +139,7 @@ impl Redos {
         &self,
         ctx: &Ctx,
         found: &Found,
-        uses: Uses,
+        uses: Option<Uses>,
         searches: &mut regex_fix::Searches,
         out: &mut Vec<Finding>,
     ) {
@@ -277,9 +274,8 @@ impl Redos {
         f.message = message;
         evidence(&mut f, &v);
         let uses = match regex_fix::inline_use(project, file, site) {
-            Some(_) if found.file != file => Uses::unknown(&found.flags),
-            Some((_, uses)) => uses,
-            None => Uses::unknown(&found.flags),
+            Some((_, uses)) if found.file == file => Some(uses),
+            _ => None,
         };
         let (offer, rewritten) = offer(ctx, &mut f, &found, &v, uses, searches);
         let limit = format!(
@@ -407,7 +403,7 @@ fn offer(
     f: &mut Finding,
     found: &Found,
     v: &Vulnerability,
-    uses: Uses,
+    uses: Option<Uses>,
     searches: &mut regex_fix::Searches,
 ) -> (String, bool) {
     let path = &ctx.project.file(found.file).path;
