@@ -589,3 +589,24 @@ fn a_rewrite_that_leaves_a_quadratic_search_is_not_offered() {
     );
     assert!(!r.pattern.contains("(?="), "{}", r.pattern);
 }
+
+#[test]
+fn a_run_after_optional_terms_is_started_right_before_the_run() {
+    // A match that starts inside the run starts, leftmost, at its start: the
+    // lookbehind goes after the optional terms, so `-12:` still matches
+    // after a digit.
+    rewritten(
+        r"(?:-)?\d+:",
+        "",
+        GROUPS_READ,
+        "start of run",
+        Some(r"(?:-)?(?<!\d)\d+:"),
+    );
+    rewritten(
+        r",?\s+$",
+        "g",
+        EVERY_MATCH,
+        "start of run",
+        Some(r",?(?<!\s)\s+$"),
+    );
+}

@@ -113,6 +113,22 @@ pub(super) fn candidates(
         if let (Some(body), Some((alt, held))) = (body, held) {
             let i = alt.body.iter().position(|t| t.span() == held).unwrap_or(0);
             let copies = alt.body[..i].iter().all(|t| text(t.span()) == Some(body));
+            // Only optional terms before it (`(\-)?(?:(\d*)[. ])?(\d+):`): a
+            // match that starts inside a run starts, leftmost, at the run's
+            // start, so the lookbehind goes right before the loop.
+            let optional = |t: &ast::Term| match t {
+                ast::Term::Quantifier(q) => q.min == 0,
+                ast::Term::BoundaryAssertion(_) | ast::Term::LookAroundAssertion(_) => true,
+                _ => false,
+            };
+            if !copies && i > 0 && alt.body[..i].iter().all(optional) {
+                let at = held.lo.0 as usize;
+                out.push((
+                    format!("{}(?<!{body}){}", &pattern[..at], &pattern[at..]),
+                    "start of run",
+                    Groups::Same,
+                ));
+            }
             if copies {
                 let at = alt.body[0].span().lo.0 as usize;
                 out.push((
