@@ -230,12 +230,33 @@ fn eda_in(
         |p: Vec<(usize, usize)>| -> Vec<Bits> { p.into_iter().map(|(u, e)| label(u, e)).collect() };
     let target = |e: &(usize, usize, usize, bool)| e.0;
     // Among the ambiguous cycles found (through a multi-edge on the diagonal,
-    // or through an off-diagonal pair), the shortest word wins.
+    // or through an off-diagonal pair), the word with the fewest positions
+    // that only a line terminator can fill wins, then the shortest: a line
+    // terminator in the pump lets a multiline `$` or `^` end the match
+    // early (`^(?:a|\n|aa)+$` with `m` blows up on `aaa`, not on `aa\n`).
     const TRIES: usize = 16;
+    let other_than_lt = {
+        let lt = crate::charset::line_terminators();
+        let mut b = Bits::new(nfa.alphabet.len());
+        for (i, atom) in nfa.alphabet.atoms.iter().enumerate() {
+            if !atom.is_subset_of(&lt) {
+                b.set(i);
+            }
+        }
+        b
+    };
+    let cost = |w: &[Bits]| {
+        let lt_only = w.iter().filter(|l| !l.intersects(&other_than_lt)).count();
+        (lt_only, w.len())
+    };
     let mut best: Option<(u32, Vec<Bits>)> = None;
     let consider = |key: u32, w: Vec<(usize, usize)>, best: &mut Option<(u32, Vec<Bits>)>| {
-        if !w.is_empty() && best.as_ref().is_none_or(|b| w.len() < b.1.len()) {
-            *best = Some((key, labels(w)));
+        if w.is_empty() {
+            return;
+        }
+        let word = labels(w);
+        if best.as_ref().is_none_or(|b| cost(&word) < cost(&b.1)) {
+            *best = Some((key, word));
         }
     };
     for (k, pc) in pcomps.iter().enumerate() {
@@ -572,6 +593,24 @@ mod tests {
         let mut work = Meter::new(budget.max_search_work, "search");
         let a = analyze(&nfa, &mut work, &mut clock).unwrap();
         (nfa, a)
+    }
+
+    #[test]
+    fn an_ambiguous_word_avoids_line_terminators_when_it_can() {
+        // `aa\n` and `aaa` are both ambiguous cycles; with `m` only the one
+        // without a line break keeps `$` from ending the match early.
+        let (nfa, a) = amb(r"^(?:a|\n|aa)+$", "m");
+        let lt = crate::charset::line_terminators();
+        let e = a.eda.first().expect("an EDA");
+        for pos in &e.pump {
+            assert!(pos
+                .iter()
+                .any(|atom| !nfa.alphabet.atoms[atom].is_subset_of(&lt)));
+        }
+        assert!(matches!(
+            crate::analyze(r"^(?:a|\n|aa)+$", "m", &Budget::default()),
+            crate::Verdict::Vulnerable(_)
+        ));
     }
 
     fn max_degree(a: &Ambiguity) -> u32 {
