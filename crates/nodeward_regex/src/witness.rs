@@ -136,16 +136,32 @@ pub fn candidates(
         None
     };
     // Alternatives tried when a witness does not confirm: a suffix that makes
-    // a negative lookahead fail (its success may end the search early), and a
-    // character above U+00FF (keeps V8 off its pruned one-byte matcher).
+    // a negative lookahead fail (its success may end the search early), a
+    // character above U+00FF (keeps V8 off its pruned one-byte matcher), and,
+    // for a witness without a rejecting suffix (the automaton could not tell
+    // one where a lookaround decides acceptance, `(?<=a)$`), a few characters
+    // the pump does not use.
+    let others: Vec<char> = nfa
+        .alphabet
+        .reps
+        .iter()
+        .flatten()
+        .filter_map(|&c| char::from_u32(c))
+        .collect();
     let variants = |w: &Witness| -> Vec<Witness> {
-        let mut out: Vec<Witness> = blockers
-            .iter()
-            .map(|b| Witness {
-                suffix: format!("{}{b}", w.suffix),
-                ..w.clone()
-            })
-            .collect();
+        let mut out: Vec<Witness> = Vec::new();
+        if w.suffix.is_empty() {
+            for &c in others.iter().filter(|&&c| !w.pump.contains(c)).take(3) {
+                out.push(Witness {
+                    suffix: c.to_string(),
+                    ..w.clone()
+                });
+            }
+        }
+        out.extend(blockers.iter().map(|b| Witness {
+            suffix: format!("{}{b}", w.suffix),
+            ..w.clone()
+        }));
         if let Some(x) = wide {
             if !w.build(1).chars().any(|c| c as u32 > 0xFF) {
                 out.push(Witness {
@@ -638,6 +654,21 @@ fn loop_span(nfa: &Nfa, comp: &[u32]) -> Option<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_witness_without_a_rejecting_suffix_tries_characters_the_pump_does_not_use() {
+        // `(?<=a)$` decides acceptance where the automaton only guesses: the
+        // attack needs a last character after the run, here `b`.
+        for p in [r"^(?:a|aa)+(?<=a)$", r"^(?:\d|\d\d|\.)+(?<=\d)$"] {
+            match crate::analyze(p, "", &crate::Budget::default()) {
+                crate::Verdict::Vulnerable(v) => {
+                    assert!(!v.witness.suffix.is_empty(), "{p}: {v:?}");
+                    assert_eq!(v.complexity, crate::Complexity::Exponential, "{p}");
+                }
+                other => panic!("{p}: {other:?}"),
+            }
+        }
+    }
 
     #[test]
     fn js_display() {
