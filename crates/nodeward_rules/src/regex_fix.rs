@@ -97,10 +97,12 @@ fn cached(pattern: &str, flags: &str, v: &Vulnerability, uses: Uses) -> Result<R
         return hit.clone();
     }
     let r = rewrite(pattern, flags, v, uses);
-    cache
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .insert(key, r.clone());
+    let mut c = cache.lock().unwrap_or_else(|e| e.into_inner());
+    // Bounded for processes that run many projects (tests, fuzzers).
+    if c.len() >= 4_096 {
+        c.clear();
+    }
+    c.insert(key, r.clone());
     r
 }
 
