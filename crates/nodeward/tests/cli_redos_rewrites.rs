@@ -182,4 +182,24 @@ fn a_regex_bound_to_a_name_also_gets_the_rewrite_for_code_that_reads_no_group() 
     assert!(help.contains("If no code reads its groups"), "{help}");
     // The groups move, and code may read them: no fix.
     assert_eq!(f["fix"], serde_json::Value::Null);
+
+    // No rewrite keeps the groups of this one; one without them is given.
+    let p = Project::new();
+    p.write(
+        "email.js",
+        "const EMAIL = /^([a-z0-9_.-])+@(([a-z0-9-])+\\.)+([a-z0-9]{2,4})+$/;\nmodule.exports = (s) => EMAIL.test(s);\n",
+    );
+    let json = p.check(&["--select", "redos", "-q", "-f", "json"]).json();
+    let f = &json["findings"][0];
+    assert!(f["properties"]["rewrite"]["none"].is_string(), "{f:#}");
+    assert!(
+        f["properties"]["rewriteWithoutGroups"]["pattern"].is_string(),
+        "{f:#}"
+    );
+    let help = f["help"].as_str().unwrap();
+    assert!(
+        help.starts_with("No verified rewrite keeps its groups"),
+        "{help}"
+    );
+    assert_eq!(f["fix"], serde_json::Value::Null);
 }

@@ -223,26 +223,15 @@ pub(crate) fn offer(
             }
             // Assumed, not read: the simpler rewrite for code that reads
             // no group, checked for that use, as an alternative.
-            if known.is_none() && (r.renumbers_groups || r.strategy == "atomic") {
-                let free = Uses {
-                    groups: false,
-                    ..uses
-                };
-                if let Ok(simpler) = cached(pattern, flags, v, free) {
+            if known.is_none() && (r.renumbers_groups || r.strategy.contains("atomic")) {
+                if let Some(simpler) = without_groups(f, pattern, flags, v, uses) {
                     if simpler.pattern != r.pattern {
                         help.push_str(&format!(
                             " If no code reads its groups, `/{}/{flags}` is simpler ({}; checked for that use).",
                             simpler.pattern, simpler.strategy
                         ));
-                        f.properties.insert(
-                            "rewriteWithoutGroups".into(),
-                            serde_json::json!({
-                                "pattern": simpler.pattern,
-                                "strategy": simpler.strategy,
-                                "steps": { "before": simpler.steps.0, "after": simpler.steps.1 },
-                                "inputsChecked": simpler.inputs_checked,
-                            }),
-                        );
+                    } else {
+                        f.properties.remove("rewriteWithoutGroups");
                     }
                 }
             }
@@ -267,14 +256,86 @@ pub(crate) fn offer(
                 "rewrite".into(),
                 serde_json::json!({ "none": why, "tried": tried }),
             );
+            // Assumed, not read: there may be one for code that reads no
+            // group.
+            if known.is_none() && has_capture_group(pattern) {
+                if let Some(simpler) = without_groups(f, pattern, flags, v, uses) {
+                    return (
+                        format!(
+                            "No verified rewrite keeps its groups: {why}. If no code reads them, rewrite it as `/{}/{flags}` ({}; checked for that use).",
+                            simpler.pattern, simpler.strategy
+                        ),
+                        true,
+                    );
+                }
+            }
             (format!("No verified rewrite: {why}."), false)
         }
     }
 }
 
+/// The rewrite for code that reads no group, as `rewriteWithoutGroups`
+/// evidence.
+fn without_groups(
+    f: &mut Finding,
+    pattern: &str,
+    flags: &str,
+    v: &Vulnerability,
+    uses: Uses,
+) -> Option<Rewrite> {
+    let free = Uses {
+        groups: false,
+        ..uses
+    };
+    let simpler = cached(pattern, flags, v, free).ok()?;
+    f.properties.insert(
+        "rewriteWithoutGroups".into(),
+        serde_json::json!({
+            "pattern": simpler.pattern,
+            "strategy": simpler.strategy,
+            "steps": { "before": simpler.steps.0, "after": simpler.steps.1 },
+            "inputsChecked": simpler.inputs_checked,
+        }),
+    );
+    Some(simpler)
+}
+
+/// Whether `pattern` has a capturing group: a `(` not escaped, not in a
+/// class and not followed by `?` (or followed by `?<name>`).
+fn has_capture_group(pattern: &str) -> bool {
+    let b = pattern.as_bytes();
+    let (mut i, mut class) = (0, false);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => class = true,
+            b']' => class = false,
+            b'(' if !class => {
+                let named = b.get(i + 1) == Some(&b'?')
+                    && b.get(i + 2) == Some(&b'<')
+                    && !matches!(b.get(i + 3), Some(b'=' | b'!'));
+                if b.get(i + 1) != Some(&b'?') || named {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capture_groups_are_told_from_other_parentheses() {
+        assert!(has_capture_group(r"^(a+)+$"));
+        assert!(has_capture_group(r"(?<name>a)"));
+        assert!(!has_capture_group(r"(?:a)(?=b)(?<=c)(?<!d)"));
+        assert!(!has_capture_group(r"\(a\)[(]"));
+    }
 
     #[test]
     fn each_method_relies_on_what_it_returns() {
