@@ -138,9 +138,9 @@ pub fn candidates(
     // Alternatives tried when a witness does not confirm: a suffix that makes
     // a negative lookahead fail (its success may end the search early), a
     // character above U+00FF (keeps V8 off its pruned one-byte matcher), and,
-    // for a witness without a rejecting suffix (the automaton could not tell
-    // one where a lookaround decides acceptance, `(?<=a)$`), a few characters
-    // the pump does not use.
+    // for an exponential's witness without a rejecting suffix where the
+    // automaton only approximates (a lookaround or backreference decides
+    // acceptance, `(?<=a)$`), a few characters the pump does not use.
     let others: Vec<char> = nfa
         .alphabet
         .reps
@@ -148,9 +148,9 @@ pub fn candidates(
         .flatten()
         .filter_map(|&c| char::from_u32(c))
         .collect();
-    let variants = |w: &Witness| -> Vec<Witness> {
+    let variants = |w: &Witness, exponential: bool| -> Vec<Witness> {
         let mut out: Vec<Witness> = Vec::new();
-        if w.suffix.is_empty() {
+        if exponential && w.suffix.is_empty() && nfa.approximate {
             for &c in others.iter().filter(|&&c| !w.pump.contains(c)).take(3) {
                 out.push(Witness {
                     suffix: c.to_string(),
@@ -226,7 +226,7 @@ pub fn candidates(
                     fallback = None;
                     if seen.insert(w.clone()) {
                         out.push(Candidate {
-                            variants: variants(&w),
+                            variants: variants(&w, job.exponential),
                             witness: w,
                             exponential: job.exponential,
                             degree: job.degree,
@@ -243,7 +243,7 @@ pub fn candidates(
         if let Some(w) = fallback {
             if seen.insert(w.clone()) {
                 weak.push(Candidate {
-                    variants: variants(&w),
+                    variants: variants(&w, job.exponential),
                     witness: w,
                     exponential: job.exponential,
                     degree: job.degree,
