@@ -56,6 +56,9 @@ pub struct Rewrite {
     /// longer one (the original counted up to a hundred times the
     /// rewrite's, where the check stops).
     pub steps: (u64, u64),
+    /// As [`NoRewrite::refused_for_groups`], for the candidates tried before
+    /// this one.
+    pub refused_for_groups: bool,
     /// Inputs the equivalence check compared; 0 when the patterns' automata
     /// were compared instead (whole-string patterns, groups not read), which
     /// is exact.
@@ -66,6 +69,10 @@ pub struct Rewrite {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NoRewrite {
     pub tried: Vec<(String, String)>,
+    /// A candidate was refused, or not built, only because it drops a
+    /// group the code is assumed to read: one for code that reads none may
+    /// exist.
+    pub refused_for_groups: bool,
 }
 
 const STEP_LIMIT: u64 = 50_000_000;
@@ -109,11 +116,13 @@ pub fn rewrite(
         tried: Vec::new(),
         seen: std::collections::HashSet::new(),
         memo: equiv::Memo::default(),
+        refused_for_groups: false,
     };
     match search.round(pattern, v, Groups::Same, ROUNDS) {
         Some(r) => Ok(r),
         None => Err(NoRewrite {
             tried: search.tried,
+            refused_for_groups: search.refused_for_groups,
         }),
     }
 }
@@ -134,6 +143,7 @@ struct Search<'a> {
     /// The original's behaviour on the equivalence inputs, shared by the
     /// candidates.
     memo: equiv::Memo,
+    refused_for_groups: bool,
 }
 
 impl Search<'_> {
@@ -160,8 +170,11 @@ impl Search<'_> {
             }
             let groups = so_far.clone().then(&step);
             if groups == Groups::Dropped && self.uses.groups {
-                self.tried
-                    .push((text, "drops a group, and the groups are read".into()));
+                self.refused_for_groups = true;
+                if !text.is_empty() {
+                    self.tried
+                        .push((text, "drops a group, and the groups are read".into()));
+                }
                 continue;
             }
             let map = match &groups {
@@ -187,6 +200,7 @@ impl Search<'_> {
                         strategy: strategy.to_string(),
                         renumbers_groups: groups != Groups::Same,
                         moved_groups,
+                        refused_for_groups: self.refused_for_groups,
                         steps: (before, after),
                         inputs_checked: inputs,
                     });

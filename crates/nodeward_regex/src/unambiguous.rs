@@ -49,7 +49,8 @@ pub(crate) struct Candidate {
 }
 
 /// Candidates for the repetition at `lo..hi` of `pattern`, shortest run
-/// first. `groups_read`: runs holding a capture group are skipped.
+/// first. `groups_read`: runs holding a capture group are skipped, and one
+/// candidate without text says that some were.
 pub(crate) fn candidates(
     pattern: &str,
     flags: &str,
@@ -77,6 +78,14 @@ pub(crate) fn candidates(
                 }
                 let groups = terms.iter().map(groups_in_term).sum::<u32>() as usize;
                 if groups > 0 && groups_read {
+                    // Said once, with no text: a rewrite for code that
+                    // reads no group might exist.
+                    if !out.iter().any(|c: &Candidate| c.text.is_empty()) {
+                        out.push(Candidate {
+                            text: String::new(),
+                            removes_groups: true,
+                        });
+                    }
                     continue;
                 }
                 runs += 1;

@@ -223,7 +223,10 @@ pub(crate) fn offer(
             }
             // Assumed, not read: the simpler rewrite for code that reads
             // no group, checked for that use, as an alternative.
-            if known.is_none() && (r.renumbers_groups || r.strategy.contains("atomic")) {
+            if known.is_none()
+                && r.refused_for_groups
+                && (r.renumbers_groups || r.strategy.contains("atomic"))
+            {
                 if let Some(simpler) = without_groups(f, pattern, flags, v, uses) {
                     if simpler.pattern != r.pattern {
                         help.push_str(&format!(
@@ -258,7 +261,7 @@ pub(crate) fn offer(
             );
             // Assumed, not read: there may be one for code that reads no
             // group.
-            if known.is_none() && has_capture_group(pattern) {
+            if known.is_none() && none.refused_for_groups {
                 if let Some(simpler) = without_groups(f, pattern, flags, v, uses) {
                     return (
                         format!(
@@ -300,42 +303,9 @@ fn without_groups(
     Some(simpler)
 }
 
-/// Whether `pattern` has a capturing group: a `(` not escaped, not in a
-/// class and not followed by `?` (or followed by `?<name>`).
-fn has_capture_group(pattern: &str) -> bool {
-    let b = pattern.as_bytes();
-    let (mut i, mut class) = (0, false);
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'[' => class = true,
-            b']' => class = false,
-            b'(' if !class => {
-                let named = b.get(i + 1) == Some(&b'?')
-                    && b.get(i + 2) == Some(&b'<')
-                    && !matches!(b.get(i + 3), Some(b'=' | b'!'));
-                if b.get(i + 1) != Some(&b'?') || named {
-                    return true;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    false
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn capture_groups_are_told_from_other_parentheses() {
-        assert!(has_capture_group(r"^(a+)+$"));
-        assert!(has_capture_group(r"(?<name>a)"));
-        assert!(!has_capture_group(r"(?:a)(?=b)(?<=c)(?<!d)"));
-        assert!(!has_capture_group(r"\(a\)[(]"));
-    }
 
     #[test]
     fn each_method_relies_on_what_it_returns() {
