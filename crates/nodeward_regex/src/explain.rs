@@ -88,6 +88,7 @@ pub fn explain(pattern: &str, flags: &str, budget: &Budget) -> String {
             one_byte_pruned: prog.one_byte.is_some(),
             blockers: &re.negative_lookahead_blockers(),
             limit: budget.max_candidates,
+            thorough: false,
         },
         &mut work,
         &mut clock,

@@ -159,6 +159,16 @@ pub fn screen(pattern: &str, flags: &str, budget: &Budget) -> Screen {
     })
 }
 
+/// [`analyze`] that also tries, for polynomial candidates, the suffixes it
+/// otherwise keeps for exponential ones: what a rewrite must pass, where a
+/// missed polynomial would be offered as a fix.
+pub fn analyze_thoroughly(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
+    catch_unwind(AssertUnwindSafe(|| {
+        analyze_inner(pattern, flags, budget, Scope::Thorough).0
+    }))
+    .unwrap_or_else(|_| internal_error())
+}
+
 fn internal_error() -> Verdict {
     Verdict::Unknown("internal error while analysing the pattern".to_string())
 }
@@ -168,6 +178,8 @@ fn internal_error() -> Verdict {
 enum Scope {
     All,
     Exponential,
+    /// All, with every suffix a witness may need ([`analyze_thoroughly`]).
+    Thorough,
 }
 
 /// The verdict, and (for `Scope::Exponential`) whether polynomial candidates
@@ -251,6 +263,7 @@ fn find(
             one_byte_pruned: prog.one_byte.is_some(),
             blockers: &shape.negative_lookahead_blockers(),
             limit: budget.max_candidates,
+            thorough: scope == Scope::Thorough,
         },
         &mut work,
         clock,

@@ -33,7 +33,7 @@ mod strategies;
 mod syntax;
 
 use crate::equiv::{self, EquivOptions, Equivalence};
-use crate::{analyze, matcher_steps, Budget, Verdict, Vulnerability};
+use crate::{matcher_steps, Budget, Verdict, Vulnerability};
 use strategies::candidates;
 pub(crate) use syntax::{groups_in_term, has_backreference, TermSpan};
 
@@ -395,7 +395,7 @@ fn verify(
             after
         }
     };
-    match analyze(candidate, flags, &Budget::default()) {
+    match crate::analyze_thoroughly(candidate, flags, &Budget::default()) {
         Verdict::Safe => {}
         Verdict::Vulnerable(left) => return Err(Failed::StillSlow(Box::new(left))),
         Verdict::Unknown(why) => return Err(format!("its analysis gave up: {why}").into()),

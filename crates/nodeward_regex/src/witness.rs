@@ -109,6 +109,10 @@ pub struct Setting<'a> {
     pub blockers: &'a [String],
     /// Most candidates returned.
     pub limit: usize,
+    /// The extra suffixes of a witness without a rejecting one for
+    /// polynomial candidates too, not only exponential ones: dearer, for
+    /// checking a rewrite, where a miss would offer a slow pattern.
+    pub thorough: bool,
 }
 
 pub fn candidates(
@@ -123,6 +127,7 @@ pub fn candidates(
         one_byte_pruned,
         blockers,
         limit,
+        thorough,
     } = *setting;
     let ctx = Ctx {
         nfa,
@@ -150,7 +155,7 @@ pub fn candidates(
         .collect();
     let variants = |w: &Witness, exponential: bool| -> Vec<Witness> {
         let mut out: Vec<Witness> = Vec::new();
-        if exponential && w.suffix.is_empty() && nfa.approximate {
+        if (exponential || thorough) && w.suffix.is_empty() && nfa.approximate {
             for &c in others.iter().filter(|&&c| !w.pump.contains(c)).take(3) {
                 out.push(Witness {
                     suffix: c.to_string(),

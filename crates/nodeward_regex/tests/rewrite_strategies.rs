@@ -610,3 +610,22 @@ fn a_run_after_optional_terms_is_started_right_before_the_run() {
         Some(r",?(?<!\s)\s+$"),
     );
 }
+
+#[test]
+fn a_rewrite_still_quadratic_on_another_attack_is_refused() {
+    // The atomic tail fixes the exponential, but `[\da-z.-]+\.` stays
+    // quadratic on `00` + `.aa0` × n + `!` (V8: 2, 8, 31, 128 ms from 4,000
+    // characters, doubling): the candidate's analysis must find that.
+    let pattern = r"^(https?:\/\/)?([\da-z\.-]+)\.([a-z\.]{2,6})([\/\w \.-]*)*\/?$";
+    let v = vulnerable(pattern, "");
+    let offered = rewrite(pattern, "", &v, GROUPS_READ);
+    if let Ok(r) = offered {
+        let attack = |n: usize| format!("00{}!", ".aa0".repeat(n));
+        let steps = |n: usize| {
+            nodeward_regex::matcher_steps(&r.pattern, "", &attack(n), u64::MAX)
+                .unwrap()
+                .0
+        };
+        assert!(steps(4_000) <= 5 * steps(1_000), "/{}/", r.pattern);
+    }
+}
