@@ -452,6 +452,7 @@ fn verify(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analyze;
 
     fn vulnerable(pattern: &str, flags: &str) -> Vulnerability {
         match analyze(pattern, flags, &Budget::default()) {
