@@ -11,7 +11,7 @@
 //!   (the prefix, the suffix, a linear scan) cancel out.
 
 use crate::budget::{Clock, Exhausted, Meter};
-use crate::compile::Program;
+use crate::compile::{Inst, Program};
 use crate::matcher::{self, Search};
 use crate::witness::Witness;
 
@@ -121,6 +121,7 @@ impl<'a> Confirmer<'a> {
         let mut n = START;
         let mut best: Option<f64> = None;
         let mut exhausted_at = None;
+        let settle = settle_point(self.prog);
         while n <= MAX_N {
             let (s, ex) = self.measure(w, n, clock)?;
             if ex {
@@ -128,6 +129,9 @@ impl<'a> Confirmer<'a> {
                 break;
             }
             steps.push((n, s));
+            if settled_linear(&steps, settle) {
+                break;
+            }
             let k = steps.len();
             if k >= 3 {
                 let (s0, s1, s2) = (
@@ -196,6 +200,48 @@ impl<'a> Confirmer<'a> {
     }
 }
 
+/// The pump count from which counts that have stayed exactly linear are
+/// taken to stay so. Step counts on `prefix pump^n suffix` settle into a
+/// polynomial in `n` once the pump outgrows what the program can count:
+/// its counted repetitions' bounds (`a{0,256}` is quadratic up to 256
+/// pumps and linear past them) and its own size.
+fn settle_point(prog: &Program) -> usize {
+    let bound = prog
+        .insts
+        .iter()
+        .filter_map(|i| match i {
+            Inst::LoopHead { min, max, .. } => Some((*min).max(max.unwrap_or(0)) as usize),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let own = prog.one_byte.as_ref().map_or(0, |p| p.insts.len());
+    128usize
+        .max(bound.saturating_mul(4))
+        .max(prog.insts.len().max(own))
+}
+
+/// The last four counts, at doubling pump counts past `settle`, lie on one
+/// line: `s(4n) - 3 s(2n) + 2 s(n)` is zero for both triples. The counts
+/// are exact, and for `a n^k + b n + c` with `k >= 2` that sum is
+/// `a n^k (4^k - 3 * 2^k + 2)`, never zero, so no growing term is left
+/// unseen: doubling further only spends steps.
+fn settled_linear(steps: &[(usize, u64)], settle: usize) -> bool {
+    let k = steps.len();
+    if k < 4 || steps[k - 4].0 < settle {
+        return false;
+    }
+    let t = |i: usize| {
+        let (a, b, c) = (
+            steps[i].1 as i128,
+            steps[i + 1].1 as i128,
+            steps[i + 2].1 as i128,
+        );
+        c - 3 * b + 2 * a
+    };
+    t(k - 4) == 0 && t(k - 3) == 0
+}
+
 /// Keeps the measurement list short for reporting.
 fn thin(steps: Vec<(usize, u64)>) -> Vec<(usize, u64)> {
     if steps.len() <= 8 {
@@ -208,4 +254,73 @@ fn thin(steps: Vec<(usize, u64)>) -> Vec<(usize, u64)> {
         .filter(|(i, _)| *i + 8 >= k)
         .map(|(_, s)| s)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::budget::Budget;
+    use crate::flags::RegexFlags;
+    use crate::parse::parse;
+
+    fn prog(p: &str) -> Program {
+        let flags = RegexFlags::parse("").unwrap();
+        Program::compile(&parse(p, &flags, &Budget::default()).unwrap())
+    }
+
+    fn poly(p: &str, prefix: &str, pump: &str, suffix: &str) -> (Growth, Vec<(usize, u64)>) {
+        let prog = prog(p);
+        let budget = Budget::default();
+        let mut c = Confirmer {
+            prog: &prog,
+            search: Search::First,
+            per_run: budget.max_matcher_steps,
+            total: Meter::new(budget.max_total_matcher_steps, "matcher"),
+        };
+        let w = Witness {
+            prefix: prefix.into(),
+            pump: pump.into(),
+            suffix: suffix.into(),
+        };
+        c.polynomial(&w, &mut Clock::new(budget.time_limit))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_linear_count_stops_once_it_has_settled() {
+        let (g, steps) = poly(r"^\s+$", "", " ", "x");
+        assert_eq!(g, Growth::None);
+        assert_eq!(steps.last().map(|s| s.0), Some(1024), "{steps:?}");
+        // A quadratic one still doubles until its counts are large.
+        let (g, steps) = poly(r"\s+$", "", " ", "x");
+        assert_eq!(g, Growth::Polynomial(2));
+        assert!(steps.last().unwrap().1 >= 150_000, "{steps:?}");
+    }
+
+    #[test]
+    fn counted_bounds_push_the_settling_point_out() {
+        assert_eq!(settle_point(&prog("a+b")), 128);
+        assert_eq!(settle_point(&prog("a{0,300}b")), 1200);
+        // Quadratic while the pump fits the bound: measured up to it.
+        let (g, _) = poly(r"\s{0,400}$", "", " ", "x");
+        assert_eq!(g, Growth::Polynomial(2));
+    }
+
+    #[test]
+    fn only_exact_lines_past_the_settling_point_count() {
+        let line: Vec<(usize, u64)> = [128, 256, 512, 1024]
+            .iter()
+            .map(|&n| (n, 3 * n as u64 + 7))
+            .collect();
+        assert!(settled_linear(&line, 128));
+        assert!(!settled_linear(&line, 256));
+        let mut bent = line.clone();
+        bent[3].1 += 1;
+        assert!(!settled_linear(&bent, 128));
+        let square: Vec<(usize, u64)> = [128, 256, 512, 1024]
+            .iter()
+            .map(|&n| (n, (n * n) as u64 / 1000 + n as u64))
+            .collect();
+        assert!(!settled_linear(&square, 128));
+    }
 }
