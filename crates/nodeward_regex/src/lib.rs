@@ -161,7 +161,9 @@ pub fn screen(pattern: &str, flags: &str, budget: &Budget) -> Screen {
 
 /// [`analyze`] that also tries, for polynomial candidates, the suffixes it
 /// otherwise keeps for exponential ones: what a rewrite must pass, where a
-/// missed polynomial would be offered as a fix.
+/// missed polynomial would be offered as a fix. It stops at the first slow
+/// repetition it confirms, which need not be the steepest: any one refuses
+/// the rewrite, and the next round of repair starts from it.
 pub fn analyze_thoroughly(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
     catch_unwind(AssertUnwindSafe(|| {
         analyze_inner(pattern, flags, budget, Scope::Thorough).0
@@ -337,6 +339,9 @@ fn find(
             Ok(Some(v)) if v.complexity == Complexity::Exponential => {
                 return Ok(Verdict::Vulnerable(v));
             }
+            // A rewrite candidate is refused by any slow repetition: no
+            // need to look for a steeper one.
+            Ok(Some(v)) if scope == Scope::Thorough => return Ok(Verdict::Vulnerable(v)),
             Ok(Some(v)) => best = Some(v),
             Ok(None) => {}
             Err(e) => {
