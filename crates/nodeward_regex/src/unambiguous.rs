@@ -158,6 +158,7 @@ fn expression_of(run: &str, f: &RegexFlags) -> Result<String, String> {
     Ok(Printer {
         atoms: &dfa.atoms,
         syntax: Syntax::of(f),
+        sets: Default::default(),
     }
     .top(&expr))
 }

@@ -305,19 +305,23 @@ impl Dfa {
             }
         }
         edge[init][0] = Some(Expr::Eps);
+        // Each edge's expression size, kept beside it: the cost of every
+        // state is weighed at every step.
+        let mut size: Vec<Vec<usize>> = edge
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|e| e.as_ref().map_or(0, Expr::size))
+                    .collect()
+            })
+            .collect();
         let mut left: Vec<usize> = (0..n).collect();
         while !left.is_empty() {
             let cost = |q: usize| {
                 let ins = (0..n + 2).filter(|&p| p != q && edge[p][q].is_some());
                 let outs = (0..n + 2).filter(|&r| r != q && edge[q][r].is_some());
-                let size_in: usize = ins
-                    .clone()
-                    .map(|p| edge[p][q].as_ref().map_or(0, Expr::size))
-                    .sum();
-                let size_out: usize = outs
-                    .clone()
-                    .map(|r| edge[q][r].as_ref().map_or(0, Expr::size))
-                    .sum();
+                let size_in: usize = ins.clone().map(|p| size[p][q]).sum();
+                let size_out: usize = outs.clone().map(|r| size[q][r]).sum();
                 let (i, o) = (ins.count(), outs.count());
                 size_in * o.max(1) + size_out * i.max(1) + i * o
             };
@@ -336,17 +340,21 @@ impl Dfa {
                     parts.extend(lp.clone());
                     parts.push(edge[q][r].clone().expect("out"));
                     let path = Expr::seq(parts);
-                    edge[p][r] = Some(match edge[p][r].take() {
+                    let e = match edge[p][r].take() {
                         Some(old) => Expr::alt(old, path),
                         None => path,
-                    });
+                    };
+                    size[p][r] = e.size();
+                    edge[p][r] = Some(e);
                 }
             }
             for p in ins {
                 edge[p][q] = None;
+                size[p][q] = 0;
             }
             for r in outs {
                 edge[q][r] = None;
+                size[q][r] = 0;
             }
         }
         edge[init][fin].take()

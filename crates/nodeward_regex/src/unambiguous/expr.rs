@@ -60,6 +60,15 @@ impl Expr {
         }
     }
 
+    /// [`Expr::items`], borrowed.
+    fn item_slice(&self) -> &[Expr] {
+        match self {
+            Expr::Seq(v) => v,
+            Expr::Eps => &[],
+            other => std::slice::from_ref(other),
+        }
+    }
+
     pub(super) fn alt(a: Expr, b: Expr) -> Expr {
         let mut members: Vec<Expr> = Vec::new();
         for e in [a, b] {
@@ -102,23 +111,24 @@ impl Expr {
 /// alternatives being disjoint, so is the absence of ambiguity.
 fn factor(members: Vec<Expr>) -> Vec<Expr> {
     for from_end in [false, true] {
-        let key = |e: &Expr| -> Option<Expr> {
-            let items = e.clone().items();
-            let k = if from_end {
+        fn end_item(e: &Expr, from_end: bool) -> Option<&Expr> {
+            let items = e.item_slice();
+            if from_end {
                 items.last()
             } else {
                 items.first()
-            };
-            k.cloned()
-        };
+            }
+        }
+        let key = |e| end_item(e, from_end);
         for i in 0..members.len() {
             let Some(k) = key(&members[i]) else { continue };
             let same: Vec<usize> = (0..members.len())
-                .filter(|&j| key(&members[j]).as_ref() == Some(&k))
+                .filter(|&j| key(&members[j]) == Some(k))
                 .collect();
             if same.len() < 2 {
                 continue;
             }
+            let k = k.clone();
             let mut rests = Vec::new();
             for &j in &same {
                 let mut items = members[j].clone().items();
@@ -152,19 +162,21 @@ fn factor(members: Vec<Expr>) -> Vec<Expr> {
 pub(super) struct Printer<'a> {
     pub(super) atoms: &'a [crate::charset::CharSet],
     pub(super) syntax: Syntax,
+    /// Each set's text, once: the same sets recur all over an expression.
+    pub(super) sets: std::cell::RefCell<std::collections::HashMap<Bits, String>>,
 }
 
 impl Printer<'_> {
     pub(super) fn top(&self, e: &Expr) -> String {
         match e {
             Expr::Alt(v) if !v.contains(&Expr::Eps) => format!("(?:{})", self.alt(v)),
-            other => self.seq(&other.clone().items()),
+            other => self.seq(other.item_slice()),
         }
     }
 
     fn alt(&self, v: &[Expr]) -> String {
         v.iter()
-            .map(|e| self.seq(&e.clone().items()))
+            .map(|e| self.seq(e.item_slice()))
             .collect::<Vec<_>>()
             .join("|")
     }
@@ -240,10 +252,15 @@ impl Printer<'_> {
     }
 
     fn set(&self, b: &Bits) -> String {
+        if let Some(text) = self.sets.borrow().get(b) {
+            return text.clone();
+        }
         let mut set = crate::charset::CharSet::empty();
         for a in b.iter() {
             set = set.union(&self.atoms[a]);
         }
-        self.syntax.set(&set)
+        let text = self.syntax.set(&set);
+        self.sets.borrow_mut().insert(b.clone(), text.clone());
+        text
     }
 }
