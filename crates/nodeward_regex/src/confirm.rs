@@ -29,7 +29,15 @@ pub struct Confirmer<'a> {
     pub search: Search,
     pub per_run: u64,
     pub total: Meter,
+    /// Stop a polynomial confirmation as soon as its counts, past
+    /// [`EARLY`] steps, show the growth: only the class is wanted, not the
+    /// last precision of the degree. A growth not yet shown is still
+    /// measured to the full size, so this can only find more.
+    pub early: bool,
 }
+
+/// Counts large enough to take a super-linear growth they show as real.
+const EARLY: u64 = 40_000;
 
 impl<'a> Confirmer<'a> {
     fn measure(
@@ -141,7 +149,9 @@ impl<'a> Confirmer<'a> {
                 );
                 let (d0, d1) = (s1 - 2.0 * s0, s2 - 2.0 * s1);
                 best = (d0 > 0.0 && d1 > 0.0).then(|| (d1 / d0).log2());
-                if s2 as u64 >= ENOUGH {
+                if s2 as u64 >= ENOUGH
+                    || (self.early && s2 as u64 >= EARLY && best.is_some_and(|e| e >= 1.5))
+                {
                     break;
                 }
             }
@@ -276,6 +286,7 @@ mod tests {
             search: Search::First,
             per_run: budget.max_matcher_steps,
             total: Meter::new(budget.max_total_matcher_steps, "matcher"),
+            early: false,
         };
         let w = Witness {
             prefix: prefix.into(),

@@ -101,6 +101,7 @@ pub fn explain(pattern: &str, flags: &str, budget: &Budget) -> String {
         search: Search::from_flags(f.global, f.sticky),
         per_run: budget.max_matcher_steps,
         total: Meter::new(budget.max_total_matcher_steps, "matcher"),
+        early: false,
     };
     for c in &cands {
         for w in std::iter::once(&c.witness).chain(&c.variants) {

@@ -163,7 +163,9 @@ pub fn screen(pattern: &str, flags: &str, budget: &Budget) -> Screen {
 /// otherwise keeps for exponential ones: what a rewrite must pass, where a
 /// missed polynomial would be offered as a fix. It stops at the first slow
 /// repetition it confirms, which need not be the steepest: any one refuses
-/// the rewrite, and the next round of repair starts from it.
+/// the rewrite, and the next round of repair starts from it. For the same
+/// reason a polynomial's measurements stop once they show the growth
+/// (`Confirmer::early`).
 pub fn analyze_thoroughly(pattern: &str, flags: &str, budget: &Budget) -> Verdict {
     catch_unwind(AssertUnwindSafe(|| {
         analyze_inner(pattern, flags, budget, Scope::Thorough).0
@@ -275,6 +277,7 @@ fn find(
         search: Search::from_flags(flags.global, flags.sticky),
         per_run: budget.max_matcher_steps,
         total: Meter::new(budget.max_total_matcher_steps, "matcher"),
+        early: scope == Scope::Thorough,
     };
     let mut best: Option<Vulnerability> = None;
     let behind_texts = if re.has_lookaround {
