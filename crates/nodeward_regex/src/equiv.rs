@@ -180,12 +180,11 @@ pub fn compare_remembering(
             })
             .collect(),
     };
-    let run = |prog: &Program, s: &str, keep: &[usize]| -> Option<Vec<Captures>> {
-        let input = matcher::to_units(s, unicode);
+    let run = |prog: &Program, input: &[u32], keep: &[usize]| -> Option<Vec<Captures>> {
         let ms = if opts.all_matches {
-            all_matches(prog, &input, f.sticky, opts.step_limit)
+            all_matches(prog, input, f.sticky, opts.step_limit)
         } else {
-            matcher::exec(prog, &input, 0, f.sticky, opts.step_limit)
+            matcher::exec(prog, input, 0, f.sticky, opts.step_limit)
                 .ok()
                 .map(|m| m.into_iter().collect())
         };
@@ -213,18 +212,15 @@ pub fn compare_remembering(
     }
     let mut check = |s: &str, checked: &mut Checked| -> Option<Difference> {
         checked.inputs += 1;
-        let l = match memo.results.get(s) {
-            Some(l) => l.clone(),
-            None => {
-                let l = run(&pa, s, &keep);
-                memo.results.insert(s.to_string(), l.clone());
-                l
-            }
-        };
-        match (l, run(&pb, s, &keep_right)) {
-            (Some(l), Some(r)) if l != r => Some(Difference {
+        let input = matcher::to_units(s, unicode);
+        let r = run(&pb, &input, &keep_right);
+        if !memo.results.contains_key(s) {
+            memo.results.insert(s.to_string(), run(&pa, &input, &keep));
+        }
+        match (&memo.results[s], r) {
+            (Some(l), Some(r)) if *l != r => Some(Difference {
                 input: s.to_string(),
-                left: l,
+                left: l.clone(),
                 right: r,
             }),
             (Some(_), Some(_)) => None,

@@ -201,15 +201,31 @@ pub fn exec(
     Ok(None)
 }
 
+/// A matcher's buffers, kept for the next one on the thread: the
+/// equivalence check runs thousands of short matches, where allocating
+/// them each time costs more than matching.
+type Buffers = (Vec<usize>, Vec<usize>, Vec<Frame>, Vec<usize>);
+
+thread_local! {
+    static SPARE: std::cell::Cell<Option<Buffers>> = const { std::cell::Cell::new(None) };
+}
+
 impl<'p> Matcher<'p> {
     fn new(prog: &'p Program, input: &'p [u32], limit: u64) -> Matcher<'p> {
+        let (mut slots, mut regs, mut stack, mut looks) = SPARE.take().unwrap_or_default();
+        slots.clear();
+        slots.resize(prog.slot_count, UNSET);
+        regs.clear();
+        regs.resize(prog.reg_count, 0);
+        stack.clear();
+        looks.clear();
         Matcher {
             prog,
             input,
-            slots: vec![UNSET; prog.slot_count],
-            regs: vec![0; prog.reg_count],
-            stack: Vec::new(),
-            looks: Vec::new(),
+            slots,
+            regs,
+            stack,
+            looks,
             steps: 0,
             limit,
         }
@@ -482,6 +498,21 @@ impl<'p> Matcher<'p> {
             }
         }
         Some(if back { from } else { pos + len })
+    }
+}
+
+impl Drop for Matcher<'_> {
+    fn drop(&mut self) {
+        // A deep search's stack is not kept: it would hold its memory.
+        if self.stack.capacity() <= 1 << 16 {
+            let buffers = (
+                std::mem::take(&mut self.slots),
+                std::mem::take(&mut self.regs),
+                std::mem::take(&mut self.stack),
+                std::mem::take(&mut self.looks),
+            );
+            SPARE.set(Some(buffers));
+        }
     }
 }
 
