@@ -164,6 +164,9 @@ impl Search<'_> {
             .into_iter()
             .flat_map(|stage| candidates(current, self.flags, v, self.uses, stage));
         for (text, strategy, step) in staged {
+            let Some(text) = text.build() else {
+                continue;
+            };
             any = true;
             if !self.seen.insert(text.clone()) {
                 continue;

@@ -42,10 +42,37 @@ fn short_enough(run: usize, text: usize) -> bool {
     text <= 2 * run + 20
 }
 
-/// A candidate: the rewritten pattern and whether groups were taken out.
+/// A candidate: the rewritten pattern, built when asked for (a DFA each),
+/// and whether groups were taken out.
 pub(crate) struct Candidate {
-    pub text: String,
+    /// `None`: no text, the marker that runs holding a group were skipped.
+    run: Option<Run>,
     pub removes_groups: bool,
+}
+
+/// A run of the pattern to read off its automaton, and what goes around.
+struct Run {
+    before: String,
+    run: String,
+    after: String,
+    /// Empty groups that keep the numbering a backreference relies on.
+    keep: String,
+    flags: RegexFlags,
+}
+
+impl Candidate {
+    /// The rewritten pattern (empty for the marker), or `None` when the
+    /// run's expression is no shorter or no different.
+    pub fn text(&self) -> Option<String> {
+        let Some(r) = &self.run else {
+            return Some(String::new());
+        };
+        let text = expression_of(&r.run, &r.flags).ok()?;
+        if text == r.run || !short_enough(r.run.len(), text.len()) {
+            return None;
+        }
+        Some(format!("{}{}{text}{}", r.before, r.keep, r.after))
+    }
 }
 
 /// Candidates for the repetition at `lo..hi` of `pattern`, shortest run
@@ -80,9 +107,9 @@ pub(crate) fn candidates(
                 if groups > 0 && groups_read {
                     // Said once, with no text: a rewrite for code that
                     // reads no group might exist.
-                    if !out.iter().any(|c: &Candidate| c.text.is_empty()) {
+                    if !out.iter().any(|c: &Candidate| c.run.is_none()) {
                         out.push(Candidate {
-                            text: String::new(),
+                            run: None,
                             removes_groups: true,
                         });
                     }
@@ -99,20 +126,19 @@ pub(crate) fn candidates(
                 let Some(run) = pattern.get(a..b).filter(|r| r.len() <= MAX_RUN_LEN) else {
                     continue;
                 };
-                let Ok(text) = expression_of(run, &f) else {
-                    continue;
-                };
-                if text == run || !short_enough(run.len(), text.len()) {
-                    continue;
-                }
-                // Empty groups keep the numbering a backreference relies on.
                 let keep = if refs {
                     "()".repeat(groups)
                 } else {
                     String::new()
                 };
                 out.push(Candidate {
-                    text: format!("{}{keep}{text}{}", &pattern[..a], &pattern[b..]),
+                    run: Some(Run {
+                        before: pattern[..a].to_string(),
+                        run: run.to_string(),
+                        after: pattern[b..].to_string(),
+                        keep,
+                        flags: f,
+                    }),
                     removes_groups: groups > 0 && !refs,
                 });
             }

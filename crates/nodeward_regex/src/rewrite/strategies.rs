@@ -18,7 +18,7 @@ pub(super) fn candidates(
     v: &Vulnerability,
     uses: Uses,
     stage: Stage,
-) -> Vec<(String, &'static str, Groups)> {
+) -> Vec<(Text, &'static str, Groups)> {
     let Ok(f) = RegexFlags::parse(flags) else {
         return Vec::new();
     };
@@ -34,12 +34,12 @@ pub(super) fn candidates(
             &pattern[s.hi.0 as usize..]
         )
     };
-    let mut out = Vec::new();
+    let mut out: Vec<(String, &'static str, Groups)> = Vec::new();
     let Some((lo, hi)) = v.loop_span else {
-        return out;
+        return Vec::new();
     };
     let Some(path) = find_path(&ast.body, lo, hi) else {
-        return out;
+        return Vec::new();
     };
     let q = path[path.len() - 1];
     let has_refs = has_backreference(&ast.body);
@@ -193,8 +193,10 @@ pub(super) fn candidates(
     } else {
         Vec::new()
     };
+    let mut lazy: Vec<(Text, &'static str, Groups)> = Vec::new();
     for c in runs {
-        out.push((c.text, "automaton", dropped(c.removes_groups)));
+        let groups = dropped(c.removes_groups);
+        lazy.push((Text::Run(c), "automaton", groups));
     }
     // atomic: `(?=(T))\N`, a new group numbered after those opening before,
     // so the groups from there on move up by one. When no group opens in or
@@ -212,7 +214,26 @@ pub(super) fn candidates(
             out.push((splice(q.span, &format!("(?=({t}))\\{n}")), "atomic", groups));
         }
     }
-    out
+    out.into_iter()
+        .map(|(t, s, g)| (Text::Ready(t), s, g))
+        .chain(lazy)
+        .collect()
+}
+
+/// A candidate's text, or what builds it when it is tried.
+pub(super) enum Text {
+    Ready(String),
+    Run(crate::unambiguous::Candidate),
+}
+
+impl Text {
+    /// `None`: the strategy has no text to offer after all.
+    pub(super) fn build(self) -> Option<String> {
+        match self {
+            Text::Ready(t) => Some(t),
+            Text::Run(c) => c.text(),
+        }
+    }
 }
 
 fn dropped(yes: bool) -> Groups {
