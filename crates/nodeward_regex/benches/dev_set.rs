@@ -1,10 +1,59 @@
-//! Times `analyze` over every regex of the shared development set
-//! (`cargo bench -p nodeward_regex`). Skips when the set is absent.
+//! Times the analysis of every regex of the shared development set, alone
+//! and with a rewrite searched for each vulnerable one, on one thread and
+//! on two (`cargo bench -p nodeward_regex`). Skips when the set is absent.
+//!
+//! Rewrites are searched as the rule does for a regex bound to a name (its
+//! groups assumed read) and as for code that reads no group.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use nodeward_regex::{analyze, Budget};
+use nodeward_regex::rewrite::{rewrite, Uses};
+use nodeward_regex::{analyze, Budget, Verdict};
+use rayon::prelude::*;
+
+/// What is timed for each regex.
+#[derive(Clone, Copy)]
+enum Work {
+    Analysis,
+    /// With a rewrite; `true`: the groups are read.
+    Rewrite(bool),
+}
+
+fn one(pattern: &str, flags: &str, work: Work) {
+    let verdict = analyze(pattern, flags, &Budget::default());
+    if let (Work::Rewrite(groups), Verdict::Vulnerable(v)) = (work, &verdict) {
+        let mut uses = Uses::unknown(flags);
+        uses.groups = groups;
+        std::hint::black_box(rewrite(pattern, flags, v, uses).is_ok());
+    }
+    std::hint::black_box(verdict);
+}
+
+fn time(rows: &[(String, String)], work: Work, threads: usize) -> (Duration, Duration) {
+    const ROUNDS: usize = 5;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .expect("a thread pool");
+    let mut totals: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            let start = Instant::now();
+            if threads == 1 {
+                rows.iter().for_each(|(p, f)| one(p, f, work));
+            } else {
+                pool.install(|| {
+                    rows.par_iter()
+                        .with_max_len(1)
+                        .for_each(|(p, f)| one(p, f, work))
+                });
+            }
+            start.elapsed()
+        })
+        .collect();
+    totals.sort();
+    (totals[ROUNDS / 2], totals[0])
+}
 
 fn main() {
     let path =
@@ -13,38 +62,28 @@ fn main() {
         println!("redos-dev.jsonl not found; nothing to time");
         return;
     };
-    let rows: Vec<(String, String, String)> = text
+    let rows: Vec<(String, String)> = text
         .lines()
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .map(|v| {
             let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-            (s("id"), s("pattern"), s("flags"))
+            (s("pattern"), s("flags"))
         })
         .collect();
-    let budget = Budget::default();
-    const ROUNDS: usize = 5;
-    let mut totals = Vec::with_capacity(ROUNDS);
-    let mut slowest = (Duration::ZERO, String::new());
-    for _ in 0..ROUNDS {
-        let start = Instant::now();
-        for (id, pattern, flags) in &rows {
-            let t = Instant::now();
-            std::hint::black_box(analyze(pattern, flags, &budget));
-            let dt = t.elapsed();
-            if dt > slowest.0 {
-                slowest = (dt, id.clone());
-            }
+    println!("{} regexes, median of 5 (min):", rows.len());
+    for (name, work) in [
+        ("analysis", Work::Analysis),
+        ("with rewrites, groups read", Work::Rewrite(true)),
+        ("with rewrites, no group read", Work::Rewrite(false)),
+    ] {
+        for threads in [1, 2] {
+            let (median, min) = time(&rows, work, threads);
+            println!(
+                "  {name:<30} {threads} thread{}: {:6.1} ms ({:.1})",
+                if threads == 1 { " " } else { "s" },
+                median.as_secs_f64() * 1e3,
+                min.as_secs_f64() * 1e3
+            );
         }
-        totals.push(start.elapsed());
     }
-    totals.sort();
-    println!(
-        "{} regexes: median total {:.1} ms (min {:.1}, max {:.1}); slowest single analysis {} at {:.1} ms",
-        rows.len(),
-        totals[ROUNDS / 2].as_secs_f64() * 1e3,
-        totals[0].as_secs_f64() * 1e3,
-        totals[ROUNDS - 1].as_secs_f64() * 1e3,
-        slowest.1,
-        slowest.0.as_secs_f64() * 1e3
-    );
 }
