@@ -156,10 +156,29 @@ pub fn attack_grows(pattern: &str, flags: &str, v: &crate::Vulnerability) -> boo
 /// capped at `limit`; `None` when the pattern does not parse.
 #[doc(hidden)]
 pub fn matcher_steps(pattern: &str, flags: &str, input: &str, limit: u64) -> Option<(u64, bool)> {
-    let f = RegexFlags::parse(flags).ok()?;
-    let re = parse::parse(pattern, &f, &Budget::default()).ok()?;
-    let prog = compile::Program::compile(&re);
-    let units = matcher::to_units(input, prog.unicode);
-    let r = matcher::run(&prog, &units, Search::from_flags(f.global, f.sticky), limit);
-    Some((r.steps, r.exhausted))
+    Some(Stepper::new(pattern, flags)?.steps(input, limit))
+}
+
+/// A pattern compiled once for [`matcher_steps`] on several inputs.
+pub(crate) struct Stepper {
+    prog: compile::Program,
+    search: Search,
+}
+
+impl Stepper {
+    pub(crate) fn new(pattern: &str, flags: &str) -> Option<Stepper> {
+        let f = RegexFlags::parse(flags).ok()?;
+        let re = parse::parse(pattern, &f, &Budget::default()).ok()?;
+        Some(Stepper {
+            prog: compile::Program::compile(&re),
+            search: Search::from_flags(f.global, f.sticky),
+        })
+    }
+
+    /// The steps on `input`, capped at `limit`, and whether the cap was hit.
+    pub(crate) fn steps(&self, input: &str, limit: u64) -> (u64, bool) {
+        let units = matcher::to_units(input, self.prog.unicode);
+        let r = matcher::run(&self.prog, &units, self.search, limit);
+        (r.steps, r.exhausted)
+    }
 }

@@ -422,9 +422,12 @@ fn verify(
         uses,
         ref group_map,
     } = *checks;
+    let Some(stepper) = crate::explain::Stepper::new(candidate, flags) else {
+        return Err("it does not parse".to_string().into());
+    };
     let at_measured = attack.measured.as_ref().and_then(|(input, before)| {
         let needed = before / 100;
-        let (after, _) = matcher_steps(candidate, flags, input, needed.saturating_add(1))?;
+        let (after, _) = stepper.steps(input, needed.saturating_add(1));
         (after <= needed).then_some((*before, after))
     });
     let limit = STEP_LIMIT / 100;
@@ -437,8 +440,7 @@ fn verify(
             let cap = attack
                 .further_bound
                 .map_or(limit, |b| (b / 100).saturating_add(1).min(limit));
-            let after =
-                matcher_steps(candidate, flags, &attack.further, cap).map_or(cap, |(s, _)| s);
+            let after = stepper.steps(&attack.further, cap).0;
             if after >= cap {
                 let why = match attack.further_bound {
                     Some(b) if cap < limit => format!(
@@ -493,8 +495,7 @@ fn verify(
         }
     };
     let (one, four) = &attack.long;
-    let grows =
-        |input: &str| matcher_steps(candidate, flags, input, limit).map_or(limit, |(s, _)| s);
+    let grows = |input: &str| stepper.steps(input, limit).0;
     let (s1, s4) = (grows(one), grows(four));
     if s1 >= limit {
         return Err(format!(
