@@ -105,6 +105,17 @@ impl<'a> Confirmer<'a> {
                     return Ok((Growth::Exponential, thin(steps)));
                 }
             }
+            // Counts already large that grow by less than half over two
+            // pumps, twice: whatever it is, the polynomial measurement
+            // that follows will tell, when only the class is wanted.
+            if self.early
+                && i >= 5
+                && s >= 10_000
+                && ratio(&steps, i) < 1.5
+                && ratio(&steps, i - 1) < 1.5
+            {
+                break;
+            }
             if ex {
                 // Hit within four pumps, from a small start: nothing but an
                 // exponential grows this fast on such short inputs.
