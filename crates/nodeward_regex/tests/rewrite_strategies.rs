@@ -114,6 +114,28 @@ fn why<'a>(e: &'a NoRewrite, candidate: &str) -> &'a str {
 // ---- collapse ----
 
 #[test]
+fn a_starred_group_collapses_to_an_optional_one_when_its_group_is_read() {
+    // The greedy inner loop takes the whole run in the one iteration, so
+    // group 1 holds what the original's last iteration held.
+    let r = rewritten(
+        r"\033\[(\d+)*m",
+        "g",
+        EVERY_MATCH,
+        "collapse",
+        Some(r"\033\[(\d+)?m"),
+    );
+    assert!(!r.renumbers_groups);
+    // Code that reads no group gets the plainer star.
+    rewritten(
+        r"\033\[(\d+)*m",
+        "g",
+        LANGUAGE_ONLY,
+        "collapse",
+        Some(r"\033\[\d*m"),
+    );
+}
+
+#[test]
 fn a_case_insensitive_collapse_keeps_the_flag() {
     // The rewrite carries no flag of its own: `[a-z]` must still take capitals through `i`.
     let r = rewritten(

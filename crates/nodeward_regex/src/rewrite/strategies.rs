@@ -71,9 +71,22 @@ pub(super) fn candidates(
                 ));
             }
         } else if let Some(body) = text(inner.body_span()) {
+            let lazy = if outer.greedy { "" } else { "?" };
+            // `(a+)*` → `(a+)?`, which keeps the group: the same reasoning
+            // as `(a+)+`, for zero iterations or one. First when the
+            // groups are read; else after the plainer `a*`.
+            let kept = capturing.then(|| {
+                (
+                    splice(outer.span, &format!("{group_text}?{lazy}")),
+                    "collapse",
+                    Groups::Same,
+                )
+            });
+            if uses.groups {
+                out.extend(kept.clone());
+            }
             // `(?:a+)*` → `a*`: the inner body, starred (in a group unless
             // it is one character or class).
-            let lazy = if outer.greedy { "" } else { "?" };
             let one = matches!(
                 &inner.body,
                 ast::Term::Character(_)
@@ -88,6 +101,9 @@ pub(super) fn candidates(
                 format!("(?:{body})*{lazy}")
             };
             out.push((splice(outer.span, &starred), "collapse", dropped(capturing)));
+            if !uses.groups {
+                out.extend(kept);
+            }
         }
     }
     // start of run: the loop starts a top-level alternative (after copies
