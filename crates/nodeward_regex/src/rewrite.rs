@@ -231,12 +231,7 @@ impl Search<'_> {
                 _ => None,
             };
             // A quick look: the rewrite it leads to gets the full check.
-            let opts = EquivOptions {
-                exhaustive: 300,
-                random: 100,
-                walks: 100,
-                ..equiv_options(self.uses, map)
-            };
+            let opts = quick(equiv_options(self.uses, map));
             let same = matches!(
                 equiv::compare_remembering(self.original, &text, self.flags, &opts, &mut self.memo),
                 Ok(Equivalence::Same(_))
@@ -248,6 +243,16 @@ impl Search<'_> {
             }
         }
         None
+    }
+}
+
+/// A behaviour check on a tenth of the inputs, for a quick look.
+fn quick(opts: EquivOptions) -> EquivOptions {
+    EquivOptions {
+        exhaustive: 300,
+        random: 100,
+        walks: 100,
+        ..opts
     }
 }
 
