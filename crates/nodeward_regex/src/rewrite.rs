@@ -6,10 +6,16 @@
 //! texts for that repetition (or a prefix for the whole pattern):
 //!
 //! - **collapse**: a loop whose body is one loop, `(?:a+)+` → `a+`,
-//!   `(a+)+` → `(a+)`;
+//!   `(a+)+` → `(a+)`, `(a+)*` → `(a+)?`;
 //! - **start of run**: a pattern that begins with a loop and is slow only
 //!   through the search loop (`\s+$`) starts where a run of that loop's
 //!   characters starts, `(?<!\s)\s+$`;
+//! - for code that reads the groups, where the automaton cannot go:
+//!   **redundant loop**, an optional loop that only ever matches empty in
+//!   a match, taken out (`[^(]+\s*\(` → `[^(]+\(`), and **narrowed
+//!   start**, of two neighbouring loops that share characters the second
+//!   started on one the first cannot take (`\s*([^(]+)?` →
+//!   `\s*([^\s(][^(]*)?`, in `narrow.rs`);
 //! - **automaton**: the shortest run of terms around the loop whose
 //!   language, written as the unambiguous expression read off its minimal
 //!   DFA ([`crate::unambiguous`]), gives a safe pattern that behaves the
@@ -29,6 +35,7 @@
 //! The first candidate that passes all three is the rewrite; when none
 //! does, the reasons are given.
 
+mod narrow;
 mod strategies;
 mod syntax;
 
@@ -184,6 +191,27 @@ impl Search<'_> {
                 Groups::Renumbered(map) => Some(map.clone()),
                 _ => None,
             };
+            if strategy == strategies::DROP {
+                let opts = quick(equiv_options(self.uses, map.clone()));
+                let looked = equiv::compare_remembering(
+                    self.original,
+                    &text,
+                    self.flags,
+                    &opts,
+                    &mut self.memo,
+                );
+                let why = match looked {
+                    Ok(Equivalence::Same(_)) => None,
+                    Ok(Equivalence::Differ(d)) => {
+                        Some(format!("matches differently on {:?}", d.input))
+                    }
+                    Err(why) => Some(why),
+                };
+                if let Some(why) = why {
+                    self.tried.push((text, why));
+                    continue;
+                }
+            }
             let checks = Checks {
                 attack: self.attack,
                 uses: self.uses,

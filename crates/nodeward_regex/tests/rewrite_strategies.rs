@@ -1,5 +1,5 @@
-//! Edge cases of each rewrite strategy (collapse, start of run, automaton,
-//! atomic, and their rounds): flags, anchors, lookarounds, backreferences,
+//! Edge cases of each rewrite strategy (collapse, start of run, redundant
+//! loop, narrowed start, automaton, atomic, and their rounds): flags, anchors, lookarounds, backreferences,
 //! empty alternatives and global searches. Every rewrite is checked again
 //! here, independently of the module's own checks: it must be a hundred
 //! times faster on the attack and behave the same as the original.
@@ -109,6 +109,55 @@ fn why<'a>(e: &'a NoRewrite, candidate: &str) -> &'a str {
         .find(|(t, _)| t == candidate)
         .map(|(_, why)| why.as_str())
         .unwrap_or_else(|| panic!("{candidate} was not tried: {:?}", e.tried))
+}
+
+// ---- narrowed start and redundant loops (groups read) ----
+
+#[test]
+fn an_optional_group_after_an_overlapping_star_starts_where_the_star_cannot() {
+    let r = rewritten(
+        r"^ *([^=]+)?=",
+        "",
+        GROUPS_READ,
+        "narrowed start",
+        Some(r"^ *([^ =][^=]*)?="),
+    );
+    assert!(!r.renumbers_groups);
+    // Under `i` the class is written without the letters the flag adds.
+    rewritten(
+        r"^\s*([a-z\s]+)?:\s*(\d+)$",
+        "i",
+        GROUPS_READ,
+        "narrowed start",
+        Some(r"^\s*([a-z][a-z\s]*)?:\s*(\d+)$"),
+    );
+}
+
+#[test]
+fn a_mandatory_group_is_not_narrowed_when_it_takes_the_stars_last_character() {
+    // `^ *([^=]+)=` on " =": the group holds the space the star gives back.
+    let v = vulnerable(r"^ *([^=]+)=", "");
+    let e = rewrite(r"^ *([^=]+)=", "", &v, GROUPS_READ).unwrap_err();
+    assert!(
+        e.tried
+            .iter()
+            .any(|(t, why)| t == r"^ *([^ =][^=]*)=" && why.contains("differently")),
+        "{:?}",
+        e.tried
+    );
+}
+
+#[test]
+fn a_loop_only_ever_empty_in_a_match_is_dropped_on_the_way() {
+    // Collapsed, the run still meets `\s*` twice; the one before `\(`
+    // never matches anything, and the name starts on a non-space.
+    rewritten(
+        r"^\s*function\s*([\0-')-\uffff]+)*\s*\(([\0-(*-\uffff]*)\)\s*\{",
+        "",
+        GROUPS_READ,
+        "collapse, then redundant loop, then narrowed start",
+        Some(r"^\s*function\s*([^\s(][\0-')-\uffff]*)?\(([\0-(*-\uffff]*)\)\s*\{"),
+    );
 }
 
 // ---- collapse ----

@@ -203,6 +203,22 @@ pub(super) fn candidates(
             }
         }
     }
+    // After the strategies above, which fit more often, and only for code
+    // that reads the groups (else the automaton reads such runs whole):
+    // drop: an optional loop another one already covers (`[^(]+\s*\(`:
+    // the `\s*` only ever matches empty in a match). Whether it is, the
+    // behaviour check tells; `round` asks a quick one first.
+    let keeping = simple && uses.groups;
+    if keeping && q.min == 0 && groups_in_term(&q.body) == 0 {
+        out.push((splice(q.span, ""), DROP, Groups::Same));
+    }
+    // narrowed start: of two neighbouring loops that share characters, the
+    // second starts on one the first cannot take; every group stays.
+    if keeping {
+        for text in super::narrow::candidates(pattern, &f, &ast.body, q.span) {
+            out.push((text, "narrowed start", Groups::Same));
+        }
+    }
     // automaton: before the atomic emulation, which adds a group.
     let runs = if stage == Stage::Automaton {
         crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups)
@@ -251,6 +267,10 @@ impl Text {
         }
     }
 }
+
+/// The strategy that takes out a loop: most such candidates match
+/// differently, which a short behaviour check shows before the rest.
+pub(super) const DROP: &str = "redundant loop";
 
 fn dropped(yes: bool) -> Groups {
     if yes {
