@@ -121,6 +121,7 @@ pub fn rewrite(
         uses,
         attack: &attack,
         tried: Vec::new(),
+        probes: Vec::new(),
         seen: std::collections::HashSet::new(),
         memo: equiv::Memo::default(),
         refused_for_groups: false,
@@ -128,7 +129,13 @@ pub fn rewrite(
     match search.round(pattern, v, Groups::Same, ROUNDS) {
         Some(r) => Ok(r),
         None => Err(NoRewrite {
-            tried: search.tried,
+            // A loop taken out on trial, refused by a quick look, explains
+            // nothing when another candidate got further.
+            tried: if search.tried.is_empty() {
+                search.probes
+            } else {
+                search.tried
+            },
             refused_for_groups: search.refused_for_groups,
         }),
     }
@@ -146,6 +153,9 @@ struct Search<'a> {
     uses: Uses,
     attack: &'a Attack,
     tried: Vec<(String, String)>,
+    /// Candidates of the redundant-loop strategy that a quick behaviour
+    /// check refused.
+    probes: Vec<(String, String)>,
     seen: std::collections::HashSet<String>,
     /// The original's behaviour on the equivalence inputs, shared by the
     /// candidates.
@@ -208,7 +218,7 @@ impl Search<'_> {
                     Err(why) => Some(why),
                 };
                 if let Some(why) = why {
-                    self.tried.push((text, why));
+                    self.probes.push((text, why));
                     continue;
                 }
             }
