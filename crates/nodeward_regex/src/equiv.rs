@@ -209,6 +209,8 @@ pub fn compare_remembering(
     if memo.key != key {
         memo.key = key;
         memo.results.clear();
+        memo.results
+            .reserve(opts.exhaustive + opts.random + opts.walks);
     }
     let mut check = |s: &str, checked: &mut Checked| -> Option<Difference> {
         checked.inputs += 1;
@@ -296,9 +298,13 @@ pub fn compare_remembering(
             return Ok(Equivalence::Differ(d));
         }
     }
+    let walkers = [
+        crate::sample::Walker::new(&a, &chars),
+        crate::sample::Walker::new(&b, &chars),
+    ];
     for i in 0..opts.walks {
-        let (one, other) = if i % 2 == 0 { (&a, &b) } else { (&b, &a) };
-        let s = crate::sample::walk(one, &chars, &mut below);
+        let (one, other) = if i % 2 == 0 { (0, 1) } else { (1, 0) };
+        let s = walkers[one].walk(&mut below);
         let s = match below(4) {
             0 => s,
             1 => crate::sample::mutate(&s, &chars, &mut below),
@@ -306,7 +312,7 @@ pub fn compare_remembering(
                 let once = crate::sample::mutate(&s, &chars, &mut below);
                 crate::sample::mutate(&once, &chars, &mut below)
             }
-            _ => s + &crate::sample::walk(other, &chars, &mut below),
+            _ => s + &walkers[other].walk(&mut below),
         };
         if let Some(d) = check(&s, &mut checked) {
             return Ok(Equivalence::Differ(d));

@@ -15,26 +15,47 @@ use crate::ir::{Node, Regex};
 /// Longest walk, in characters: past it, repetitions take their minimum.
 const MAX_LEN: usize = 24;
 
-/// One walk of `re`, with characters from `chars`.
-pub(crate) fn walk(re: &Regex, chars: &[char], below: &mut impl FnMut(usize) -> usize) -> String {
-    walk_node(re, &re.root, chars, below)
+/// Walks of one pattern with characters from a given list: which of them
+/// each set holds is found once, for the hundreds of walks a check takes.
+pub(crate) struct Walker<'a> {
+    re: &'a Regex,
+    /// For each set, the characters of the list in it.
+    fits: Vec<Vec<char>>,
 }
 
-/// One walk of `node`, a part of `re`.
-pub(crate) fn walk_node(
-    re: &Regex,
-    node: &Node,
-    chars: &[char],
-    below: &mut impl FnMut(usize) -> usize,
-) -> String {
-    let mut w = Walk {
-        re,
-        chars,
-        out: String::new(),
-        groups: vec![None; re.group_count as usize + 1],
-    };
-    w.node(node, below);
-    w.out
+impl<'a> Walker<'a> {
+    pub(crate) fn new(re: &'a Regex, chars: &[char]) -> Walker<'a> {
+        let fits = re
+            .sets
+            .iter()
+            .map(|set| {
+                chars
+                    .iter()
+                    .copied()
+                    .filter(|&c| set.contains(c as u32))
+                    .collect()
+            })
+            .collect();
+        Walker { re, fits }
+    }
+
+    /// One walk of the pattern.
+    pub(crate) fn walk(&self, below: &mut impl FnMut(usize) -> usize) -> String {
+        self.walk_node(&self.re.root, below)
+    }
+
+    /// One walk of `node`, a part of the pattern.
+    fn walk_node(&self, node: &Node, below: &mut impl FnMut(usize) -> usize) -> String {
+        let mut w = Walk {
+            re: self.re,
+            fits: &self.fits,
+            out: String::new(),
+            count: 0,
+            groups: vec![None; self.re.group_count as usize + 1],
+        };
+        w.node(node, below);
+        w.out
+    }
 }
 
 /// Text that satisfies each positive lookbehind of `re` (a walk of its
@@ -66,8 +87,9 @@ pub(crate) fn lookbehind_texts(re: &Regex) -> Vec<String> {
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 33) as usize % n.max(1)
     };
     let mut out: Vec<String> = Vec::new();
+    let walker = Walker::new(re, &[]);
     for body in bodies.into_iter().take(4) {
-        let t = walk_node(re, body, &[], &mut below);
+        let t = walker.walk_node(body, &mut below);
         if !t.is_empty() && !out.contains(&t) {
             out.push(t);
         }
@@ -77,8 +99,10 @@ pub(crate) fn lookbehind_texts(re: &Regex) -> Vec<String> {
 
 struct Walk<'a> {
     re: &'a Regex,
-    chars: &'a [char],
+    fits: &'a [Vec<char>],
     out: String,
+    /// Characters in `out`.
+    count: usize,
     /// Each group's last text.
     groups: Vec<Option<String>>,
 }
@@ -88,18 +112,15 @@ impl Walk<'_> {
         match n {
             Node::Empty | Node::Assert(_) | Node::Look(_) => {}
             Node::Set(id) => {
-                let set = &self.re.sets[*id as usize];
-                let fits: Vec<char> = self
-                    .chars
-                    .iter()
-                    .copied()
-                    .filter(|&c| set.contains(c as u32))
-                    .collect();
+                let fits = &self.fits[*id as usize];
                 let c = if fits.is_empty() {
-                    set.representative().and_then(char::from_u32)
+                    self.re.sets[*id as usize]
+                        .representative()
+                        .and_then(char::from_u32)
                 } else {
                     Some(fits[below(fits.len())])
                 };
+                self.count += usize::from(c.is_some());
                 self.out.extend(c);
             }
             Node::Seq(v) => v.iter().for_each(|c| self.node(c, below)),
@@ -114,7 +135,7 @@ impl Walk<'_> {
                     Some(max) => max.saturating_sub(r.min).min(3),
                     None => 3,
                 };
-                let full = self.out.chars().count() >= MAX_LEN;
+                let full = self.count >= MAX_LEN;
                 let count = r.min.min(100)
                     + if full {
                         0
@@ -136,7 +157,9 @@ impl Walk<'_> {
                 let text = groups
                     .iter()
                     .find_map(|&g| self.groups.get(g as usize).cloned().flatten());
-                self.out.push_str(&text.unwrap_or_default());
+                let text = text.unwrap_or_default();
+                self.count += text.chars().count();
+                self.out.push_str(&text);
             }
         }
     }
@@ -208,7 +231,7 @@ mod tests {
         )
         .unwrap();
         let mut below = rng();
-        let s = walk(&re, &['a', 'C', '.'], &mut below);
+        let s = Walker::new(&re, &['a', 'C', '.']).walk(&mut below);
         assert_eq!(s.len(), 13, "{s}");
         assert!(s[1..].starts_with("Controller."), "{s}");
         assert_eq!(s.chars().next(), s.chars().last(), "{s}");
