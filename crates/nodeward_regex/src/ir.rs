@@ -110,6 +110,19 @@ impl Node {
         }
     }
 
+    /// The body of the repetition whose pattern span is `span`, anywhere
+    /// under this node (lookarounds too).
+    pub fn repeat_body(&self, span: (u32, u32)) -> Option<&Node> {
+        match self {
+            Node::Repeat(r) if r.span == span => Some(&r.body),
+            Node::Repeat(r) => r.body.repeat_body(span),
+            Node::Seq(v) | Node::Alt(v) => v.iter().find_map(|c| c.repeat_body(span)),
+            Node::Group { body, .. } => body.repeat_body(span),
+            Node::Look(l) => l.body.repeat_body(span),
+            _ => None,
+        }
+    }
+
     /// Rough size in nodes, used for budgets.
     pub fn size(&self) -> usize {
         match self {

@@ -123,17 +123,7 @@ fn loop_of(t: &ast::Term) -> Option<&ast::Quantifier> {
 /// The characters of the loop `q` (as the analysis reads them, with the
 /// flags applied).
 fn set_of<'r>(re: &'r Regex, q: &ast::Quantifier) -> Option<&'r CharSet> {
-    fn find(n: &Node, span: (u32, u32)) -> Option<&Node> {
-        match n {
-            Node::Repeat(r) if r.span == span => Some(&r.body),
-            Node::Repeat(r) => find(&r.body, span),
-            Node::Seq(v) | Node::Alt(v) => v.iter().find_map(|c| find(c, span)),
-            Node::Group { body, .. } => find(body, span),
-            Node::Look(l) => find(&l.body, span),
-            _ => None,
-        }
-    }
-    match find(&re.root, (q.span.lo.0, q.span.hi.0))? {
+    match re.root.repeat_body((q.span.lo.0, q.span.hi.0))? {
         Node::Set(s) => re.sets.get(*s as usize),
         _ => None,
     }

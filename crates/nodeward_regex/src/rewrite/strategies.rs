@@ -285,16 +285,6 @@ fn dropped(yes: bool) -> Groups {
 /// lookaround or a backreference can come first.
 fn first_class(pattern: &str, flags: &RegexFlags, span: swc_common::Span) -> Option<String> {
     use crate::ir::Node;
-    fn find(n: &Node, span: (u32, u32)) -> Option<&Node> {
-        match n {
-            Node::Repeat(r) if r.span == span => Some(&r.body),
-            Node::Repeat(r) => find(&r.body, span),
-            Node::Seq(v) | Node::Alt(v) => v.iter().find_map(|c| find(c, span)),
-            Node::Group { body, .. } => find(body, span),
-            Node::Look(l) => find(&l.body, span),
-            _ => None,
-        }
-    }
     fn first(re: &crate::ir::Regex, n: &Node) -> Option<crate::charset::CharSet> {
         Some(match n {
             Node::Empty => crate::charset::CharSet::empty(),
@@ -319,7 +309,7 @@ fn first_class(pattern: &str, flags: &RegexFlags, span: swc_common::Span) -> Opt
         })
     }
     let re = crate::parse::parse(pattern, flags, &Budget::default()).ok()?;
-    let body = find(&re.root, (span.lo.0, span.hi.0))?;
+    let body = re.root.repeat_body((span.lo.0, span.hi.0))?;
     let set = first(&re, body)?;
     if set.is_empty() {
         return None;
