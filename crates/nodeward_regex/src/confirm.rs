@@ -29,10 +29,12 @@ pub struct Confirmer<'a> {
     pub search: Search,
     pub per_run: u64,
     pub total: Meter,
-    /// Stop a polynomial confirmation as soon as its counts, past
-    /// [`EARLY`] steps, show the growth: only the class is wanted, not the
-    /// last precision of the degree. A growth not yet shown is still
-    /// measured to the full size, so this can only find more.
+    /// Only whether the witness is slow is wanted (a rewrite candidate),
+    /// not its exact class or degree: a polynomial confirmation stops as
+    /// soon as its counts, past [`EARLY`] steps, show the growth (one not
+    /// yet shown is still measured to the full size), and an exponential
+    /// one once large counts grow too slowly for an exponential, leaving
+    /// the witness to the polynomial measurement.
     pub early: bool,
 }
 
@@ -231,7 +233,7 @@ fn settle_point(prog: &Program) -> usize {
         .insts
         .iter()
         .filter_map(|i| match i {
-            Inst::LoopHead { min, max, .. } => Some((*min).max(max.unwrap_or(0)) as usize),
+            Inst::LoopHead { min, max, .. } => Some(max.unwrap_or(*min) as usize),
             _ => None,
         })
         .max()

@@ -137,9 +137,10 @@ pub fn attack_grows(pattern: &str, flags: &str, v: &crate::Vulnerability) -> boo
     let Some(&(n, _)) = v.steps.last() else {
         return false;
     };
-    let steps = |k: usize| {
-        matcher_steps(pattern, flags, &v.witness.build(k), LIMIT).map_or(0, |(s, _)| s as i128)
+    let Some(stepper) = Stepper::new(pattern, flags) else {
+        return false;
     };
+    let steps = |k: usize| stepper.steps(&v.witness.build(k), LIMIT).0 as i128;
     let full = steps(n.max(4));
     if full >= LIMIT as i128 {
         return true;

@@ -1,13 +1,13 @@
 //! The narrowed start: of two neighbouring loops over characters that
 //! overlap, the second starts on a character the first cannot take
-//! (`\s*([^(]+)?` → `\s*([^(\s][^(]*)?`). The split between them is then
+//! (`\s*([^(]+)?` → `\s*([^\s(][^(]*)?`). The split between them is then
 //! decided by one character, and every group stays where it was, holding
 //! what it held in the original's matches when the first loop is greedy
 //! (the behaviour check decides that).
 
 use swc_ecma_regexp::ast;
 
-use super::syntax::{single_loop_in_group, TermSpan};
+use super::syntax::{is_one_char, single_loop_in_group, splice, text_at, TermSpan};
 use crate::charset::CharSet;
 use crate::class_text::Syntax;
 use crate::flags::RegexFlags;
@@ -50,7 +50,7 @@ pub(super) fn candidates(
         if !sa.intersects(sb) || start.is_empty() {
             continue;
         }
-        let Some(body_text) = text(pattern, lb.body.span()) else {
+        let Some(body_text) = text_at(pattern, lb.body.span()) else {
             continue;
         };
         let first = syntax.set(&start);
@@ -59,14 +59,9 @@ pub(super) fn candidates(
         } else {
             format!("{first}{body_text}*")
         };
-        let (lo, hi) = (lb.span.lo.0 as usize, lb.span.hi.0 as usize);
-        out.push(format!("{}{narrowed}{}", &pattern[..lo], &pattern[hi..]));
+        out.push(splice(pattern, lb.span, &narrowed));
     }
     out
-}
-
-fn text(pattern: &str, s: swc_common::Span) -> Option<&str> {
-    pattern.get(s.lo.0 as usize..s.hi.0 as usize)
 }
 
 /// The alternative, at any depth, with the loop at `span` as a term of
@@ -99,25 +94,14 @@ fn holder(d: &ast::Disjunction, span: swc_common::Span) -> Option<(&ast::Alterna
 /// The loop over one character a term is: the term itself, or the only
 /// content of a group it is (`(\d+)`, `(\d+)?`).
 fn loop_of(t: &ast::Term) -> Option<&ast::Quantifier> {
-    let one = |q: &ast::Quantifier| {
-        matches!(
-            q.body,
-            ast::Term::Character(_)
-                | ast::Term::CharacterClass(_)
-                | ast::Term::CharacterClassEscape(_)
-                | ast::Term::UnicodePropertyEscape(_)
-                | ast::Term::Dot(_)
-        )
+    let group = match t {
+        ast::Term::Quantifier(q) if is_one_char(&q.body) => return Some(q),
+        ast::Term::Quantifier(q) if q.max == Some(1) => &q.body,
+        _ => t,
     };
-    match t {
-        ast::Term::Quantifier(q) if one(q) => Some(q),
-        ast::Term::Quantifier(q) if q.max == Some(1) => single_loop_in_group(&q.body)
-            .map(|(inner, ..)| inner)
-            .filter(|i| one(i)),
-        _ => single_loop_in_group(t)
-            .map(|(inner, ..)| inner)
-            .filter(|i| one(i)),
-    }
+    single_loop_in_group(group)
+        .map(|(inner, ..)| inner)
+        .filter(|q| is_one_char(&q.body))
 }
 
 /// The characters of the loop `q` (as the analysis reads them, with the

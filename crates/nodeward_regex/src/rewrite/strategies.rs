@@ -1,12 +1,14 @@
 //! The candidates of each strategy for the loop the analysis blamed, as
-//! splices of the pattern's own text (collapse, start of run, atomic) or
-//! runs read off their automata ([`crate::unambiguous`]).
+//! splices of the pattern's own text (collapse, start of run, redundant
+//! loop, narrowed start, atomic) or runs read off their automata
+//! ([`crate::unambiguous`]).
 
 use swc_ecma_regexp::{ast, LiteralParser, Options};
 
 use super::syntax::{
     alternative_of, find_path, group_holding, groups_in_term, groups_opening_before,
-    has_backreference, single_loop_in_group, single_term_of_group, BodySpan, TermSpan,
+    has_backreference, is_one_char, single_loop_in_group, single_term_of_group, splice, text_at,
+    BodySpan, TermSpan,
 };
 use super::{Groups, Stage, Uses};
 use crate::flags::RegexFlags;
@@ -26,14 +28,8 @@ pub(super) fn candidates(
     else {
         return Vec::new();
     };
-    let text = |s: swc_common::Span| pattern.get(s.lo.0 as usize..s.hi.0 as usize);
-    let splice = |s: swc_common::Span, with: &str| {
-        format!(
-            "{}{with}{}",
-            &pattern[..s.lo.0 as usize],
-            &pattern[s.hi.0 as usize..]
-        )
-    };
+    let text = |s: swc_common::Span| text_at(pattern, s);
+    let splice = |s: swc_common::Span, with: &str| splice(pattern, s, with);
     let mut out: Vec<(String, &'static str, Groups)> = Vec::new();
     let Some((lo, hi)) = v.loop_span else {
         return Vec::new();
@@ -87,15 +83,7 @@ pub(super) fn candidates(
             }
             // `(?:a+)*` → `a*`: the inner body, starred (in a group unless
             // it is one character or class).
-            let one = matches!(
-                &inner.body,
-                ast::Term::Character(_)
-                    | ast::Term::CharacterClass(_)
-                    | ast::Term::CharacterClassEscape(_)
-                    | ast::Term::UnicodePropertyEscape(_)
-                    | ast::Term::Dot(_)
-            );
-            let starred = if one {
+            let starred = if is_one_char(&inner.body) {
                 format!("{body}*{lazy}")
             } else {
                 format!("(?:{body})*{lazy}")
@@ -219,16 +207,15 @@ pub(super) fn candidates(
             out.push((text, "narrowed start", Groups::Same));
         }
     }
-    // automaton: before the atomic emulation, which adds a group.
-    let runs = if stage == Stage::Automaton {
-        crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups)
-    } else {
-        Vec::new()
-    };
-    let mut lazy: Vec<(Text, &'static str, Groups)> = Vec::new();
-    for c in runs {
-        let groups = dropped(c.removes_groups);
-        lazy.push((Text::Run(c), "automaton", groups));
+    // automaton: each run's expression, built when its candidate is tried.
+    if stage == Stage::Automaton {
+        return crate::unambiguous::candidates(pattern, flags, &ast.body, (lo, hi), uses.groups)
+            .into_iter()
+            .map(|c| {
+                let groups = dropped(c.removes_groups);
+                (Text::Run(c), "automaton", groups)
+            })
+            .collect();
     }
     // atomic: `(?=(T))\N`, a new group numbered after those opening before,
     // so the groups from there on move up by one. When no group opens in or
@@ -248,7 +235,6 @@ pub(super) fn candidates(
     }
     out.into_iter()
         .map(|(t, s, g)| (Text::Ready(t), s, g))
-        .chain(lazy)
         .collect()
 }
 

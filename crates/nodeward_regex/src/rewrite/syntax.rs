@@ -3,8 +3,6 @@
 
 use swc_ecma_regexp::ast;
 
-/// The top-level alternative holding the term at `span` (`\s+$`, or the
-/// `\s+$` of `^\s+|\s+$`).
 /// The top-level alternative with a group whose only term is the loop at
 /// `span`, and the group's span.
 pub(crate) fn group_holding(
@@ -28,6 +26,8 @@ pub(crate) fn group_holding(
     })
 }
 
+/// The top-level alternative holding the term at `span` (`\s+$`, or the
+/// `\s+$` of `^\s+|\s+$`).
 pub(crate) fn alternative_of(
     p: &ast::Pattern,
     span: swc_common::Span,
@@ -122,6 +122,33 @@ pub(crate) fn single_loop_in_group(
     }
 }
 
+/// A term that matches exactly one character: a character, a class, an
+/// escape for one, or the dot.
+pub(crate) fn is_one_char(t: &ast::Term) -> bool {
+    matches!(
+        t,
+        ast::Term::Character(_)
+            | ast::Term::CharacterClass(_)
+            | ast::Term::CharacterClassEscape(_)
+            | ast::Term::UnicodePropertyEscape(_)
+            | ast::Term::Dot(_)
+    )
+}
+
+/// The pattern text at `s`.
+pub(crate) fn text_at(pattern: &str, s: swc_common::Span) -> Option<&str> {
+    pattern.get(s.lo.0 as usize..s.hi.0 as usize)
+}
+
+/// `pattern` with the text at `s` replaced by `with`.
+pub(crate) fn splice(pattern: &str, s: swc_common::Span, with: &str) -> String {
+    format!(
+        "{}{with}{}",
+        &pattern[..s.lo.0 as usize],
+        &pattern[s.hi.0 as usize..]
+    )
+}
+
 /// The one term of a group's only alternative.
 pub(crate) fn single_term_of_group(t: &ast::Term) -> Option<&ast::Term> {
     let body = match t {
@@ -152,7 +179,6 @@ pub(crate) fn has_backreference(d: &ast::Disjunction) -> bool {
     d.body.iter().any(|a| a.body.iter().any(term))
 }
 
-/// Capturing groups whose `(` comes before `at`.
 /// Capturing groups in a term.
 pub(crate) fn groups_in_term(t: &ast::Term) -> u32 {
     match t {
@@ -164,6 +190,7 @@ pub(crate) fn groups_in_term(t: &ast::Term) -> u32 {
     }
 }
 
+/// Capturing groups whose `(` comes before `at`.
 pub(crate) fn groups_opening_before(d: &ast::Disjunction, at: u32) -> u32 {
     fn term(t: &ast::Term, at: u32) -> u32 {
         match t {

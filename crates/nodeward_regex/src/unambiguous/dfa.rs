@@ -241,7 +241,6 @@ impl Dfa {
         let mut class: Vec<usize> = self.accepting.iter().map(|&a| usize::from(a)).collect();
         loop {
             let mut ids: HashMap<(usize, Vec<Option<usize>>), usize> = HashMap::new();
-            let mut order: Vec<usize> = Vec::new();
             let fresh: Vec<usize> = (0..n)
                 .map(|s| {
                     let sig = (
@@ -249,11 +248,7 @@ impl Dfa {
                         self.next[s].iter().map(|t| t.map(|t| class[t])).collect(),
                     );
                     let k = ids.len();
-                    let id = *ids.entry(sig).or_insert(k);
-                    if id == k {
-                        order.push(s);
-                    }
-                    id
+                    *ids.entry(sig).or_insert(k)
                 })
                 .collect();
             let stable = ids.len() == class.iter().collect::<std::collections::HashSet<_>>().len();
