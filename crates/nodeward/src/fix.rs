@@ -10,8 +10,8 @@
 //!   of a regex literal, checked to match the same strings): its
 //!   replacement, where the span still holds the text the fix replaces.
 //!
-//! Two edits that overlap are not both applied: the first (in path and
-//! offset order) is.
+//! Two edits that overlap are not both applied: the first in the report's
+//! order of findings is (a fix may lie in another file than its finding).
 
 use std::collections::BTreeMap;
 

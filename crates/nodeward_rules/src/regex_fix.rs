@@ -80,17 +80,23 @@ pub(crate) fn inline_use(project: &Project, file: FileId, site: &CallSite) -> Op
     Some((*i, uses_of_call(method, &lit.flags, replacement)))
 }
 
-type Key = (String, String, bool, bool);
+/// Pattern, flags, the use, and the attack (its witness and loop): a
+/// source that carries only some characters gets an attack of its own,
+/// and the search and its step counts are for that attack.
+type Key = (String, String, bool, bool, [String; 3], Option<(u32, u32)>);
 
-/// The rewrite of a pattern for a use, computed once per run and shared by
-/// every file and thread.
+/// The rewrite of a pattern for a use and an attack, computed once per run
+/// and shared by every file and thread.
 fn cached(pattern: &str, flags: &str, v: &Vulnerability, uses: Uses) -> Result<Rewrite, NoRewrite> {
     static CACHE: OnceLock<Mutex<HashMap<Key, Result<Rewrite, NoRewrite>>>> = OnceLock::new();
+    let w = &v.witness;
     let key = (
         pattern.to_string(),
         flags.to_string(),
         uses.groups,
         uses.all_matches,
+        [w.prefix.clone(), w.pump.clone(), w.suffix.clone()],
+        v.loop_span,
     );
     let cache = CACHE.get_or_init(Default::default);
     if let Some(hit) = cache.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
@@ -306,6 +312,27 @@ fn without_groups(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rewrite_is_kept_for_its_attack_not_only_its_pattern() {
+        // A source that carries no line break gets an attack of its own; its
+        // rewrite's step counts are measured on that attack.
+        let pattern = r"\s+$";
+        let v = match nodeward_regex::analyze(pattern, "", &nodeward_regex::Budget::default()) {
+            nodeward_regex::Verdict::Vulnerable(v) => v,
+            other => panic!("{other:?}"),
+        };
+        let mut other = v.clone();
+        other.witness.prefix = "x".repeat(50);
+        other.steps = other.steps.iter().map(|&(n, s)| (n, s + 50)).collect();
+        let uses = Uses::unknown("");
+        let (a, b) = (
+            cached(pattern, "", &v, uses),
+            cached(pattern, "", &other, uses),
+        );
+        let (a, b) = (a.expect("a rewrite"), b.expect("a rewrite"));
+        assert_ne!(a.steps, b.steps);
+    }
 
     #[test]
     fn each_method_relies_on_what_it_returns() {

@@ -16,7 +16,7 @@
 //!       "related": [ { "path": "…", "start": {…}, "end": {…}, "message": "…" } ],
 //!       "flow": [ { "path": "…", "start": {…}, "end": {…}, "message": "…" } ],
 //!       "properties": { },                      // rule-specific evidence
-//!       "fix": null                             // or a checked replacement (what `--fix` applies):
+//!       "fix": null                             // or a checked replacement `--fix` applies (a redos rewrite):
 //!                                               // { "description", "path", "start", "end", "original", "replacement" }
 //!     }
 //!   ],
